@@ -1,0 +1,25 @@
+import type { Environment } from '../config/env.ts';
+import type { Ui } from './ui.ts';
+
+/** The global options of SPEC §2, after parsing. */
+export interface GlobalOptions {
+  profile: string | undefined;
+  lang: string | undefined;
+  verbose?: boolean;
+  quiet?: boolean;
+  color: boolean;
+}
+
+/** What every command gets from the composition root. */
+export interface CliContext {
+  ui: Ui;
+  /** The process environment (real or a test's). */
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Aborted on Ctrl-C: long work stops at the next safe point and saves its state. */
+  signal: AbortSignal;
+  /** The global options; filled in once commander has parsed them. */
+  globals: () => GlobalOptions;
+  /** The environment of SPEC §3, with `.env` files from these folders (library first). */
+  environment: (dotenvDirs?: readonly string[]) => Environment;
+}

@@ -1,0 +1,84 @@
+/**
+ * The CLI entry: parses, runs one command, and maps every error to a message, a fix and an exit
+ * code (SPEC §2) in this one place. Tests call `main` in-process or run bin/happytube.js.
+ */
+import { CommanderError } from 'commander';
+import { ExitCode, HappyError, WorkLeftError } from '../errors.ts';
+import { initLang, isLang } from '../i18n/index.ts';
+import { M } from '../i18n/messages.ts';
+import { makeProgram } from './program.ts';
+import type { UiStreams } from './ui.ts';
+import { Ui } from './ui.ts';
+
+export interface MainIo extends UiStreams {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** The value of a global flag before commander parses: the language decides the help text. */
+function peekOption(argv: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return undefined;
+    if (arg === name) return argv[i + 1];
+    if (arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
+  }
+  return undefined;
+}
+
+function commanderToExit(error: CommanderError, ui: Ui, argv: readonly string[], names: readonly string[]): number {
+  if (error.exitCode === 0) return ExitCode.ok; // --help, --version
+  const detail = error.message.replace(/^error:\s*/i, '');
+  const command = argv.find((a) => names.includes(a));
+  ui.error(M.cli.usageError({ detail }), M.cli.usageHint({ command: command ? `${command} ` : '' }));
+  return ExitCode.badInput;
+}
+
+export function reportError(error: unknown, ui: Ui): number {
+  if (error instanceof HappyError) {
+    ui.error(error.text, error.hint);
+    if (ui.verbose && error.cause instanceof Error) ui.debug(error.cause.stack ?? error.cause.message);
+    return error.exitCode;
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  ui.error(M.cli.unexpected({ detail }), M.cli.unexpectedHint());
+  if (ui.verbose && error instanceof Error && error.stack) ui.debug(error.stack);
+  return ExitCode.failure;
+}
+
+export async function main(
+  argv: readonly string[],
+  io: MainIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() },
+): Promise<number> {
+  const langFlag = peekOption(argv, '--lang');
+  initLang(langFlag, io.env);
+  const ui = new Ui(io, {
+    color: !argv.includes('--no-color') && !('NO_COLOR' in io.env && io.env.NO_COLOR !== ''),
+    verbose: argv.includes('--verbose'),
+    quiet: argv.includes('--quiet'),
+  });
+  if (langFlag !== undefined && !isLang(langFlag)) {
+    ui.error(M.cli.badLang({ value: langFlag }));
+    return ExitCode.badInput;
+  }
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSigint = (): void => {
+    interrupts += 1;
+    if (interrupts > 1) process.exit(130);
+    controller.abort(new WorkLeftError(M.cli.interrupted()));
+  };
+  process.on('SIGINT', onSigint);
+  const program = makeProgram({ ui, env: io.env, cwd: io.cwd, signal: controller.signal });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return ExitCode.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return commanderToExit(error, ui, argv, program.commands.map((c) => c.name()));
+    }
+    return reportError(error, ui);
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}

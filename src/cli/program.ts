@@ -1,0 +1,70 @@
+/**
+ * The composition root: builds the commander program with the global options of SPEC §2 and the
+ * commands of src/cli/commands/. Help is in the current language. Command files are light: each
+ * imports its implementation only when it runs, so `happytube --help` stays fast.
+ */
+import { Command, Option } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
+import { readEnvironment } from '../config/env.ts';
+import { tr } from '../i18n/index.ts';
+import { M } from '../i18n/messages.ts';
+import { commands } from './commands/index.ts';
+import type { CliContext, GlobalOptions } from './context.ts';
+
+export const VERSION: string = pkg.version;
+
+const TITLES: Record<string, () => string> = {
+  'Usage:': () => tr(M.cli.usageTitle()),
+  'Commands:': () => tr(M.cli.commandsTitle()),
+  'Options:': () => tr(M.cli.optionsTitle()),
+  'Global Options:': () => tr(M.cli.optionsTitle()),
+  'Arguments:': () => tr(M.cli.argumentsTitle()),
+};
+
+/** Applies the translated help settings to a command (and, through commander, its subcommands). */
+function localise(command: Command): Command {
+  return command
+    .helpOption('-h, --help', tr(M.cli.optHelp()))
+    .helpCommand('help [command]', tr(M.cli.helpCommand()))
+    .configureHelp({ styleTitle: (title) => TITLES[title]?.() ?? title });
+}
+
+export type CommandRegistrar = (program: Command, ctx: CliContext) => void;
+
+export interface ProgramParts {
+  ui: CliContext['ui'];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  signal: AbortSignal;
+}
+
+export function makeProgram(parts: ProgramParts): Command {
+  const program = localise(new Command('happytube'));
+  const ctx: CliContext = {
+    ...parts,
+    globals: () => program.opts<GlobalOptions>(),
+    environment: (dirs = []) => {
+      const environment = readEnvironment(parts.env, [...dirs, parts.cwd]);
+      const profile = program.opts<GlobalOptions>().profile;
+      return profile ? { ...environment, profile } : environment;
+    },
+  };
+  program
+    .description(tr(M.cli.programDescription()))
+    .version(VERSION, '-V, --version', tr(M.cli.optVersion()))
+    .addOption(new Option('--profile <name>', tr(M.cli.optProfile())))
+    .addOption(new Option('--lang <lang>', tr(M.cli.optLang())).choices(['vi', 'en']))
+    .option('--verbose', tr(M.cli.optVerbose()))
+    .option('--quiet', tr(M.cli.optQuiet()))
+    .option('--no-color', tr(M.cli.optNoColor()))
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => parts.ui.streams.stdout.write(s),
+      // commander's own error lines are replaced by ours (src/cli/main.ts).
+      writeErr: () => undefined,
+    });
+  for (const register of commands) register(program, ctx);
+  for (const command of program.commands) localise(command).exitOverride();
+  return program;
+}

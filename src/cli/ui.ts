@@ -1,0 +1,82 @@
+/**
+ * Where the CLI's words go. Results go to stdout (or one JSON document with --json); notes,
+ * warnings, errors and the verbose log go to stderr. Colours only on a TTY, never with NO_COLOR or
+ * --no-color. The core never uses this: it returns values or emits events, and the commands print.
+ */
+import type { Text } from '../i18n/index.ts';
+import { tr } from '../i18n/index.ts';
+import { M } from '../i18n/messages.ts';
+
+export interface UiStreams {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+}
+
+export interface UiOptions {
+  color: boolean;
+  verbose: boolean;
+  quiet: boolean;
+}
+
+type Style = 'bold' | 'dim' | 'red' | 'yellow' | 'green' | 'cyan';
+const CODES: Record<Style, [number, number]> = {
+  bold: [1, 22],
+  dim: [2, 22],
+  red: [31, 39],
+  yellow: [33, 39],
+  green: [32, 39],
+  cyan: [36, 39],
+};
+
+export class Ui {
+  readonly streams: UiStreams;
+  readonly verbose: boolean;
+  readonly quiet: boolean;
+  /** stderr is a terminal: bars and spinners may be drawn there. */
+  readonly interactive: boolean;
+  readonly color: boolean;
+
+  constructor(streams: UiStreams, options: UiOptions) {
+    this.streams = streams;
+    this.verbose = options.verbose;
+    this.quiet = options.quiet;
+    this.interactive = streams.stderr.isTTY === true;
+    this.color = options.color && this.interactive;
+  }
+
+  style(style: Style, value: string): string {
+    if (!this.color) return value;
+    const [on, off] = CODES[style];
+    return `\u001b[${on}m${value}\u001b[${off}m`;
+  }
+
+  /** A result line on stdout. */
+  print(line: Text | string = ''): void {
+    this.streams.stdout.write(`${typeof line === 'string' ? line : tr(line)}\n`);
+  }
+
+  /** The one JSON document of --json, on stdout. */
+  json(value: unknown): void {
+    this.streams.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  }
+
+  /** Progress and information on stderr; silent with --quiet. */
+  note(line: Text | string): void {
+    if (!this.quiet) this.streams.stderr.write(`${typeof line === 'string' ? line : tr(line)}\n`);
+  }
+
+  warn(text: Text, hint?: Text): void {
+    this.streams.stderr.write(`${this.style('yellow', tr(M.cli.warningPrefix()))} ${tr(text)}\n`);
+    if (hint) this.streams.stderr.write(`  ${tr(M.cli.fixPrefix())} ${tr(hint)}\n`);
+  }
+
+  error(text: Text, hint?: Text): void {
+    this.streams.stderr.write(`${this.style('red', tr(M.cli.errorPrefix()))} ${tr(text)}\n`);
+    if (hint) this.streams.stderr.write(`  ${tr(M.cli.fixPrefix())} ${tr(hint)}\n`);
+  }
+
+  /** The --verbose log. Callers pass text that is already redacted (src/util/redact.ts). */
+  debug(line: string): void {
+    if (this.verbose) this.streams.stderr.write(`${this.style('dim', line)}\n`);
+  }
+}

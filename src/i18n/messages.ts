@@ -1,0 +1,4 @@
+/** The whole catalogue: one namespace per area, Vietnamese and English side by side in each. */
+import { cli } from './catalog/cli.ts';
+
+export const M = { cli };
