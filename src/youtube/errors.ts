@@ -1,0 +1,81 @@
+/**
+ * YouTube's refusals as one typed error. The API answers an error with
+ * `{ error: { code, message, errors: [{ reason, domain, message }] } }`; the first reason is what
+ * callers branch on (quotaExceeded stops a sync, invalidTitle fails one clip).
+ */
+import { ExitCode, HappyError } from '../errors.ts';
+import type { Text } from '../i18n/index.ts';
+import { upload as M } from '../i18n/catalog/upload.ts';
+
+/** Reasons after which nothing more can be uploaded today: a sync stops and exits 3. */
+const STOPS_RUN = new Set(['quotaExceeded', 'dailyLimitExceeded', 'uploadLimitExceeded']);
+/** 403 reasons that are per-second throttling, retried like a 429. */
+const THROTTLED = new Set(['rateLimitExceeded', 'userRateLimitExceeded']);
+
+export interface ApiErrorDetail {
+  reason: string;
+  message: string;
+}
+
+/** Reads YouTube's error body; an unreadable body gives the HTTP status as the reason. */
+export function parseApiErrorBody(status: number, body: string): ApiErrorDetail {
+  try {
+    const parsed = JSON.parse(body) as { error?: { message?: unknown; errors?: { reason?: unknown; message?: unknown }[] } };
+    const first = parsed.error?.errors?.[0];
+    const reason = typeof first?.reason === 'string' ? first.reason : `http${status}`;
+    const message =
+      typeof parsed.error?.message === 'string' ? parsed.error.message : typeof first?.message === 'string' ? first.message : '';
+    return { reason, message: message || body.slice(0, 200) };
+  } catch {
+    return { reason: `http${status}`, message: body.trim().slice(0, 200) };
+  }
+}
+
+function hintFor(status: number, reason: string): Text {
+  if (reason === 'quotaExceeded' || reason === 'dailyLimitExceeded') return M.quotaExceededHint();
+  if (reason === 'uploadLimitExceeded') return M.uploadLimitHint();
+  if (status === 401) return M.unauthorizedHint();
+  if (status === 403) return M.forbiddenHint();
+  return M.invalidRequestHint();
+}
+
+function exitCodeFor(status: number, reason: string): ExitCode {
+  if (STOPS_RUN.has(reason)) return ExitCode.workLeft;
+  if (status === 401) return ExitCode.auth;
+  return ExitCode.failure;
+}
+
+/**
+ * A refusal from YouTube: `status` (HTTP), `reason` (`errors[0].reason`, e.g. `invalidTitle`,
+ * `quotaExceeded`) and YouTube's own `apiMessage`. Exit code: 3 when the day's quota or upload limit
+ * is reached, 4 for 401, otherwise 1.
+ */
+export class YouTubeApiError extends HappyError {
+  readonly status: number;
+  readonly reason: string;
+  readonly apiMessage: string;
+
+  constructor(status: number, detail: ApiErrorDetail, options: { cause?: unknown } = {}) {
+    super(exitCodeFor(status, detail.reason), M.apiError({ status, ...detail }), {
+      hint: hintFor(status, detail.reason),
+      cause: options.cause,
+    });
+    this.status = status;
+    this.reason = detail.reason;
+    this.apiMessage = detail.message;
+  }
+
+  static fromResponse(status: number, body: string): YouTubeApiError {
+    return new YouTubeApiError(status, parseApiErrorBody(status, body));
+  }
+
+  /** The day's quota or the channel's upload limit is reached: stop uploading until it resets. */
+  get stopsRun(): boolean {
+    return STOPS_RUN.has(this.reason);
+  }
+}
+
+/** An answer worth retrying after a delay: 5xx, 429, and 403 per-second throttling. */
+export function isTransientStatus(status: number, reason?: string): boolean {
+  return status >= 500 || status === 429 || (status === 403 && reason !== undefined && THROTTLED.has(reason));
+}

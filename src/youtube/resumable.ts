@@ -1,0 +1,529 @@
+/**
+ * YouTube's resumable upload protocol (developers.google.com/youtube/v3/guides/
+ * using_resumable_upload_protocol), streamed from disk over node:http/https.
+ *
+ * 1. `POST uploadRoot?uploadType=resumable&part=…` with the video resource and
+ *    `X-Upload-Content-Length`/`-Type` → the session URI in `Location`, handed to `saveSession`
+ *    before the first byte is sent.
+ * 2. One streamed `PUT` of the whole file (or chunks of `chunkSize`, multiples of 256 KiB).
+ * 3. After any failure: `PUT` with `Content-Range: bytes *\/TOTAL` → `308` + `Range: bytes=0-N`
+ *    (continue from N+1), or `200/201` with the video (it had completed), or `404/410` (the session
+ *    expired: start a new one). `Retry-After` is honoured; connection errors, 5xx and 429 back off
+ *    exponentially with full jitter, bounded by `retry.maxAttempts` consecutive failures without
+ *    progress, then a WorkLeftError (exit 3) with the session still saved.
+ *
+ * The file is read once: its SHA-256 is computed from the very buffers that are sent. After a
+ * resume the part already on the server is hashed from disk first, the rest on the way.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
+import { createReadStream } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import { AuthError, ExitCode, HappyError, InputError, WorkLeftError } from '../errors.ts';
+import { upload as M } from '../i18n/catalog/upload.ts';
+import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, sleep, type RetryPolicy } from './backoff.ts';
+import { isTransientStatus, parseApiErrorBody, YouTubeApiError } from './errors.ts';
+import { TokenBucket } from './rate-limit.ts';
+
+/** Chunks must be multiples of this (256 KiB). */
+export const CHUNK_QUANTUM = 256 * 1024;
+/** Read size of the file stream: large reads keep the syscall and event-loop cost per byte low. */
+export const DEFAULT_READ_SIZE = 2 * 1024 * 1024;
+const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+const PROGRESS_INTERVAL_MS = 200;
+
+const agents = {
+  http: new http.Agent({ keepAlive: true }),
+  https: new https.Agent({ keepAlive: true }),
+};
+
+/**
+ * Returns the headers that authorize a request (`{ Authorization: 'Bearer …' }`). Called before
+ * every request; `forceRefresh` is true after YouTube answered 401, so a token that expired (or was
+ * revoked server-side) mid-upload is replaced without losing any byte.
+ */
+export type Authorize = (options: { forceRefresh: boolean }) => Promise<Record<string, string>>;
+
+/** A resumable session as saved in `.happytube/`: it belongs to one file at one size and mtime. */
+export interface UploadSession {
+  uri: string;
+  size: number;
+  mtimeMs: number;
+  /** ISO time the session was opened (YouTube expires sessions after some time). */
+  startedAt: string;
+}
+
+export interface UploadProgress {
+  /** Bytes of the file now on their way or on the server (from 0, including a resumed part). */
+  sent: number;
+  total: number;
+  /** Average speed of this run's sending, bytes per second. */
+  bytesPerSec: number;
+}
+
+export interface UploadRetry {
+  /** Consecutive failures without progress, from 1. */
+  attempt: number;
+  delayMs: number;
+  /** What failed, for a log line: `HTTP 503`, `ECONNRESET`, `session expired`… */
+  reason: string;
+}
+
+export interface UploadResult {
+  /** The video resource YouTube returned. */
+  video: Record<string, unknown> & { id: string };
+  videoId: string;
+  /** Hex SHA-256 of the whole file. */
+  sha256: string;
+  size: number;
+  /** Bytes this call put on the wire (more than size - resumed offset only after retries). */
+  bytesSent: number;
+  /** True when a session saved by an earlier run was continued rather than started again. */
+  resumed: boolean;
+}
+
+export interface UploadEventMap {
+  /** A session is in use: `isNew` when it was just opened (and saved), false when resumed. */
+  session: [{ session: UploadSession; isNew: boolean; offset: number }];
+  progress: [UploadProgress];
+  retry: [UploadRetry];
+  done: [UploadResult];
+}
+
+export interface UploadOptions {
+  /** Path of the video file. */
+  file: string;
+  /** Size and mtime of the file as the caller saw them; they are saved with the session. */
+  size: number;
+  mtimeMs: number;
+  /** The video resource (snippet, status, …) sent with the initiation. */
+  resource: Record<string, unknown>;
+  /** The `part` list, e.g. ['snippet', 'status']. */
+  parts: readonly string[];
+  /** e.g. `${apiRoot}upload/youtube/v3/videos`. */
+  uploadRoot: string;
+  /** `X-Upload-Content-Type` and the PUT's `Content-Type` (default `video/*`). */
+  contentType?: string;
+  authorize: Authorize;
+  /** A session saved by an earlier run; ignored (a new one is opened) if size or mtime differ. */
+  session?: UploadSession;
+  /** Persists a new session; awaited before the first byte is sent. */
+  saveSession: (session: UploadSession) => Promise<void>;
+  events?: EventEmitter<UploadEventMap>;
+  /** Bytes per second (see parseRate), or a TokenBucket shared by concurrent uploads. */
+  limitRate?: number | TokenBucket;
+  /** Send in chunks of this many bytes (a multiple of 256 KiB). Default: one streamed PUT. */
+  chunkSize?: number;
+  /** Aborting stops at once with a WorkLeftError; the session stays saved. */
+  signal?: AbortSignal;
+  retry?: Partial<RetryPolicy>;
+  /** The file's SHA-256 if already known: the file is then not hashed again. */
+  knownSha256?: string;
+  /** Read size (default 2 MiB). */
+  readSize?: number;
+  /** A request with no socket activity for this long is dropped and retried (default 60 s). */
+  idleTimeoutMs?: number;
+}
+
+/** A failure of the transport (reset, refused, timeout): always worth a retry. */
+class TransportError extends Error {
+  override name = 'TransportError';
+}
+
+interface HttpAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** Streams the request body; returns true when every byte was written. */
+type BodyWriter = (req: http.ClientRequest, stopped: () => boolean) => Promise<boolean>;
+
+interface Exchange {
+  method: 'POST' | 'PUT';
+  headers: Record<string, string>;
+  body?: string | BodyWriter;
+  idleTimeoutMs: number;
+  signal: AbortSignal | undefined;
+}
+
+/** One HTTP request; resolves with the whole answer, even one that came before the body was sent. */
+function exchange(url: URL, init: Exchange): Promise<HttpAnswer> {
+  return new Promise((resolve, reject) => {
+    const isHttps = url.protocol === 'https:';
+    const req = (isHttps ? https : http).request(url, {
+      method: init.method,
+      headers: init.headers,
+      agent: isHttps ? agents.https : agents.http,
+    });
+    let answered = false;
+    let bodyComplete = false;
+    const settle = (): boolean => {
+      if (answered) return false;
+      answered = true;
+      init.signal?.removeEventListener('abort', onAbort);
+      return true;
+    };
+    const fail = (error: unknown): void => {
+      if (settle()) reject(error instanceof Error ? error : new Error(String(error)));
+    };
+    const onAbort = (): void => {
+      fail(init.signal?.reason);
+      req.destroy();
+    };
+    if (init.signal?.aborted) {
+      onAbort();
+      return;
+    }
+    init.signal?.addEventListener('abort', onAbort, { once: true });
+    req.setTimeout(init.idleTimeoutMs, () => req.destroy(new TransportError(`no activity for ${init.idleTimeoutMs} ms`)));
+    req.on('error', (error: NodeJS.ErrnoException) => fail(new TransportError(error.code ?? error.message, { cause: error })));
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', (error: NodeJS.ErrnoException) => fail(new TransportError(error.code ?? error.message, { cause: error })));
+      res.on('end', () => {
+        if (settle()) resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
+        // An early answer (an error before the body was all sent): this connection cannot be reused.
+        if (!bodyComplete) req.destroy();
+      });
+    });
+    const body = init.body;
+    if (typeof body === 'function') {
+      body(req, () => answered || req.destroyed).then(
+        (complete) => {
+          if (!complete) return;
+          bodyComplete = true;
+          req.end();
+        },
+        (error: unknown) => {
+          fail(error);
+          req.destroy();
+        },
+      );
+    } else {
+      bodyComplete = true;
+      req.end(body);
+    }
+  });
+}
+
+function waitForDrain(req: http.ClientRequest): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      req.off('drain', done);
+      req.off('close', done);
+      resolve();
+    };
+    req.on('drain', done);
+    req.on('close', done);
+  });
+}
+
+/** `Range: bytes=0-N` → N + 1; absent → 0. */
+function nextByteFromRange(range: string | undefined): number {
+  const match = range === undefined ? null : /bytes=0-(\d+)/.exec(range);
+  return match?.[1] === undefined ? 0 : Number(match[1]) + 1;
+}
+
+function readVideo(answer: HttpAnswer): UploadResult['video'] {
+  try {
+    const video = JSON.parse(answer.body) as Record<string, unknown>;
+    if (typeof video.id === 'string' && video.id !== '') return video as UploadResult['video'];
+  } catch {
+    // fall through: not a video
+  }
+  throw new HappyError(ExitCode.failure, M.badVideoResponse({ status: answer.status }), { hint: M.protocolHint() });
+}
+
+type Outcome =
+  | { kind: 'done'; video: UploadResult['video'] }
+  | { kind: 'at'; next: number }
+  | { kind: 'gone' }
+  | { kind: 'unauthorized' }
+  | { kind: 'retry'; reason: string; retryAfterMs: number | undefined };
+
+/** What an answer means for the upload; permanent refusals throw. */
+function interpret(answer: HttpAnswer): Outcome {
+  const { status } = answer;
+  if (status === 200 || status === 201) return { kind: 'done', video: readVideo(answer) };
+  if (status === 308) {
+    const range: unknown = answer.headers.range;
+    return { kind: 'at', next: nextByteFromRange(typeof range === 'string' ? range : undefined) };
+  }
+  if (status === 404 || status === 410) return { kind: 'gone' };
+  if (status === 401) return { kind: 'unauthorized' };
+  const detail = parseApiErrorBody(status, answer.body);
+  if (isTransientStatus(status, detail.reason)) {
+    return { kind: 'retry', reason: `HTTP ${status} ${detail.reason}`, retryAfterMs: parseRetryAfter(answer.headers['retry-after']) };
+  }
+  throw new YouTubeApiError(status, detail);
+}
+
+type Step = { kind: 'initiate' } | { kind: 'query' } | { kind: 'send'; from: number };
+
+class ResumableUpload {
+  readonly #o: UploadOptions;
+  readonly #policy: RetryPolicy;
+  readonly #bucket: TokenBucket | undefined;
+  readonly #readSize: number;
+  readonly #idleTimeoutMs: number;
+  readonly #hash: Hash | undefined;
+  #hashedUpTo = 0;
+  #session: UploadSession | undefined;
+  #forceRefresh = false;
+  #resumed = false;
+  #bytesSent = 0;
+  #confirmed = 0;
+  readonly #startedAt = performance.now();
+  #lastProgressAt = 0;
+
+  constructor(options: UploadOptions) {
+    this.#o = options;
+    this.#policy = { ...DEFAULT_RETRY, ...options.retry };
+    const rate = options.limitRate;
+    this.#bucket = rate === undefined ? undefined : typeof rate === 'number' ? new TokenBucket(rate) : rate;
+    const readSize = options.readSize ?? DEFAULT_READ_SIZE;
+    this.#readSize = this.#bucket ? this.#bucket.pieceSize(readSize) : readSize;
+    this.#idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    this.#hash = options.knownSha256 === undefined ? createHash('sha256') : undefined;
+  }
+
+  async run(): Promise<UploadResult> {
+    const o = this.#o;
+    if (o.size <= 0) throw new InputError(M.emptyFile({ file: o.file }), { hint: M.emptyFileHint() });
+    if (o.chunkSize !== undefined && (!Number.isInteger(o.chunkSize) || o.chunkSize <= 0 || o.chunkSize % CHUNK_QUANTUM !== 0)) {
+      throw new InputError(M.badChunkSize({ value: o.chunkSize }), { hint: M.badChunkSizeHint() });
+    }
+    const saved = o.session;
+    let step: Step = { kind: 'initiate' };
+    if (saved && saved.size === o.size && saved.mtimeMs === o.mtimeMs) {
+      this.#session = saved;
+      step = { kind: 'query' };
+    }
+    let failures = 0;
+    // True until the first status query of a session saved by an earlier run has answered.
+    let reusing = this.#session !== undefined;
+    for (;;) {
+      try {
+        const outcome = await this.#perform(step);
+        if (outcome.kind !== 'unauthorized') this.#forceRefresh = false;
+        if (reusing && step.kind === 'query' && (outcome.kind === 'done' || outcome.kind === 'at')) {
+          reusing = false;
+          const offset = outcome.kind === 'done' ? o.size : outcome.next;
+          this.#resumed = offset > 0;
+          if (this.#session) o.events?.emit('session', { session: this.#session, isNew: false, offset });
+        }
+        switch (outcome.kind) {
+          case 'done':
+            return await this.#finish(outcome.video);
+          case 'at':
+            if (outcome.next > this.#confirmed) failures = 0;
+            this.#confirmed = Math.max(this.#confirmed, outcome.next);
+            step = { kind: 'send', from: outcome.next };
+            break;
+          case 'gone':
+            this.#session = undefined;
+            reusing = false;
+            step = { kind: 'initiate' };
+            failures = await this.#backoff(failures + 1, 'session expired', undefined);
+            break;
+          case 'unauthorized':
+            if (this.#forceRefresh) throw new AuthError(M.authRejected({ file: o.file }), { hint: M.authRejectedHint() });
+            this.#forceRefresh = true;
+            if (step.kind === 'send') step = { kind: 'query' };
+            break;
+          case 'retry':
+            failures = await this.#backoff(failures + 1, outcome.reason, outcome.retryAfterMs);
+            if (step.kind === 'send') step = { kind: 'query' };
+            break;
+        }
+      } catch (error) {
+        if (o.signal?.aborted) {
+          throw new WorkLeftError(M.interrupted({ file: o.file, sent: this.#confirmed, total: o.size }), {
+            hint: M.interruptedHint(),
+            cause: error,
+          });
+        }
+        if (!(error instanceof TransportError)) throw error;
+        failures = await this.#backoff(failures + 1, error.message, undefined);
+        if (step.kind === 'send') step = { kind: 'query' };
+      }
+    }
+  }
+
+  /** Waits before the next attempt, or gives up with a WorkLeftError; returns the failure count. */
+  async #backoff(attempt: number, reason: string, retryAfterMs: number | undefined): Promise<number> {
+    const o = this.#o;
+    if (attempt > this.#policy.maxAttempts) {
+      throw new WorkLeftError(M.retriesExhausted({ file: o.file, attempts: attempt - 1, reason }), {
+        hint: M.retriesExhaustedHint(),
+      });
+    }
+    if (retryAfterMs !== undefined && retryAfterMs > this.#policy.maxDelayMs) {
+      throw new WorkLeftError(M.retryTooLate({ file: o.file, seconds: Math.ceil(retryAfterMs / 1000) }), {
+        hint: M.retryTooLateHint(),
+      });
+    }
+    const delayMs = Math.max(retryAfterMs ?? 0, backoffDelay(attempt, this.#policy));
+    o.events?.emit('retry', { attempt, delayMs, reason });
+    await sleep(delayMs, o.signal);
+    return attempt;
+  }
+
+  async #headers(): Promise<Record<string, string>> {
+    return this.#o.authorize({ forceRefresh: this.#forceRefresh });
+  }
+
+  async #perform(step: Step): Promise<Outcome> {
+    if (step.kind === 'initiate') return this.#initiate();
+    const session = this.#session;
+    if (!session) return { kind: 'gone' };
+    if (step.kind === 'query') {
+      const answer = await exchange(new URL(session.uri), {
+        method: 'PUT',
+        headers: { ...(await this.#headers()), 'Content-Length': '0', 'Content-Range': `bytes */${this.#o.size}` },
+        idleTimeoutMs: this.#idleTimeoutMs,
+        signal: this.#o.signal,
+      });
+      return interpret(answer);
+    }
+    return this.#send(session, step.from);
+  }
+
+  /** Opens a session and saves it; a success is reported as "the server has 0 bytes". */
+  async #initiate(): Promise<Outcome> {
+    const o = this.#o;
+    const url = new URL(o.uploadRoot);
+    url.searchParams.set('uploadType', 'resumable');
+    url.searchParams.set('part', o.parts.join(','));
+    const body = JSON.stringify(o.resource);
+    const answer = await exchange(url, {
+      method: 'POST',
+      headers: {
+        ...(await this.#headers()),
+        'Content-Type': 'application/json; charset=UTF-8',
+        'Content-Length': String(Buffer.byteLength(body)),
+        'X-Upload-Content-Length': String(o.size),
+        'X-Upload-Content-Type': o.contentType ?? 'video/*',
+      },
+      body,
+      idleTimeoutMs: this.#idleTimeoutMs,
+      signal: o.signal,
+    });
+    if (answer.status !== 200 && answer.status !== 201) {
+      const outcome = interpret(answer);
+      // A 404 here is the upload endpoint itself missing, not an expired session.
+      if (outcome.kind === 'gone' || outcome.kind === 'done' || outcome.kind === 'at') throw YouTubeApiError.fromResponse(answer.status, answer.body);
+      return outcome;
+    }
+    const location = answer.headers.location;
+    if (!location) throw new HappyError(ExitCode.failure, M.noSessionUri({ status: answer.status }), { hint: M.protocolHint() });
+    const session: UploadSession = {
+      uri: new URL(location, url).href,
+      size: o.size,
+      mtimeMs: o.mtimeMs,
+      startedAt: new Date().toISOString(),
+    };
+    await o.saveSession(session);
+    this.#session = session;
+    this.#confirmed = 0;
+    o.events?.emit('session', { session, isNew: true, offset: 0 });
+    return { kind: 'at', next: 0 };
+  }
+
+  /** PUTs bytes [from, end) — the rest of the file, or one chunk. */
+  async #send(session: UploadSession, from: number): Promise<Outcome> {
+    const o = this.#o;
+    if (from >= o.size) return { kind: 'retry', reason: `server reports ${from} of ${o.size} bytes but no video`, retryAfterMs: undefined };
+    await this.#hashFromDisk(from);
+    const end = o.chunkSize === undefined ? o.size : Math.min(o.size, Math.floor(from / CHUNK_QUANTUM) * CHUNK_QUANTUM + o.chunkSize);
+    const answer = await exchange(new URL(session.uri), {
+      method: 'PUT',
+      headers: {
+        ...(await this.#headers()),
+        'Content-Type': o.contentType ?? 'video/*',
+        'Content-Length': String(end - from),
+        'Content-Range': `bytes ${from}-${end - 1}/${o.size}`,
+      },
+      body: (req, stopped) => this.#stream(req, stopped, from, end),
+      idleTimeoutMs: this.#idleTimeoutMs,
+      signal: o.signal,
+    });
+    return interpret(answer);
+  }
+
+  /** Streams [from, end) of the file into the request, hashing each buffer before it is written. */
+  async #stream(req: http.ClientRequest, stopped: () => boolean, from: number, end: number): Promise<boolean> {
+    const o = this.#o;
+    const stream = createReadStream(o.file, { start: from, end: end - 1, highWaterMark: this.#readSize });
+    let position = from;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (stopped()) return false;
+      this.#hashBuffer(position, chunk);
+      if (this.#bucket) await this.#bucket.take(chunk.length, o.signal);
+      position += chunk.length;
+      this.#bytesSent += chunk.length;
+      const flushed = req.write(chunk);
+      this.#progress(position, position === end);
+      if (!flushed) await waitForDrain(req);
+    }
+    if (stopped()) return false;
+    if (position < end) throw new InputError(M.fileShrank({ file: o.file, expected: end, got: position }), { hint: M.fileShrankHint() });
+    return true;
+  }
+
+  /** Hashes the part of `buffer` (at file offset `position`) not hashed yet. */
+  #hashBuffer(position: number, buffer: Buffer): void {
+    if (!this.#hash) return;
+    const skip = this.#hashedUpTo - position;
+    if (skip >= buffer.length) return;
+    this.#hash.update(skip > 0 ? buffer.subarray(skip) : buffer);
+    this.#hashedUpTo = position + buffer.length;
+  }
+
+  /** Brings the hash up to `offset` by reading from disk what was sent in an earlier run. */
+  async #hashFromDisk(offset: number): Promise<void> {
+    if (!this.#hash || this.#hashedUpTo >= offset) return;
+    const stream = createReadStream(this.#o.file, { start: this.#hashedUpTo, end: offset - 1, highWaterMark: DEFAULT_READ_SIZE });
+    for await (const chunk of stream as AsyncIterable<Buffer>) this.#hashBuffer(this.#hashedUpTo, chunk);
+    if (this.#hashedUpTo < offset) {
+      throw new InputError(M.fileShrank({ file: this.#o.file, expected: offset, got: this.#hashedUpTo }), { hint: M.fileShrankHint() });
+    }
+  }
+
+  #progress(sent: number, force: boolean): void {
+    const events = this.#o.events;
+    if (!events) return;
+    const now = performance.now();
+    if (!force && now - this.#lastProgressAt < PROGRESS_INTERVAL_MS) return;
+    this.#lastProgressAt = now;
+    const seconds = (now - this.#startedAt) / 1000;
+    events.emit('progress', { sent, total: this.#o.size, bytesPerSec: seconds > 0 ? Math.round(this.#bytesSent / seconds) : 0 });
+  }
+
+  async #finish(video: UploadResult['video']): Promise<UploadResult> {
+    const o = this.#o;
+    let sha256 = o.knownSha256;
+    if (sha256 === undefined) {
+      await this.#hashFromDisk(o.size);
+      sha256 = this.#hash?.digest('hex') ?? '';
+    }
+    const result: UploadResult = { video, videoId: video.id, sha256, size: o.size, bytesSent: this.#bytesSent, resumed: this.#resumed };
+    o.events?.emit('done', result);
+    return result;
+  }
+}
+
+/**
+ * Uploads `options.file` with YouTube's resumable protocol and returns the video YouTube created.
+ * Resumes `options.session` if it still belongs to the same file (size and mtime); survives dropped
+ * connections, 5xx, 429, expired sessions and access tokens. Throws YouTubeApiError for a permanent
+ * refusal (`reason` says why: `quotaExceeded`, `uploadLimitExceeded`, `invalidTitle`…), AuthError
+ * when a fresh token is refused, WorkLeftError when retries are exhausted or the signal aborts
+ * (the session stays saved: the next call resumes it), InputError for an empty or changing file.
+ */
+export function uploadResumable(options: UploadOptions): Promise<UploadResult> {
+  return new ResumableUpload(options).run();
+}
