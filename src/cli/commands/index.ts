@@ -1,4 +1,5 @@
 import type { CommandRegistrar } from '../program.ts';
+import { initCommand } from './init.ts';
 
 /** Every command of SPEC §2 that works, in the order `--help` lists them. */
-export const commands: CommandRegistrar[] = [];
+export const commands: CommandRegistrar[] = [initCommand];
