@@ -1,0 +1,285 @@
+/**
+ * The ledger (`.happytube/ledger.json`): what the tool has put on YouTube. Clips are known by the
+ * SHA-256 of their content, never by path, so a renamed or moved clip is never uploaded again.
+ *
+ * Every change method resolves once the change is on disk: call it right after YouTube answers,
+ * before the next request (the video id is saved the moment the upload returns it).
+ */
+import { z } from 'zod';
+import { M } from '../i18n/messages.ts';
+import { StoredFile } from './files.ts';
+import type { StateFileSpec } from './files.ts';
+import { pathKey } from './paths.ts';
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 in lowercase hex');
+const isoTime = z.string().min(1);
+
+const clipStatusSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('published') }),
+  /** the video was deleted on YouTube: reported, never uploaded again on its own */
+  z.object({ state: z.literal('deleted-on-youtube'), since: isoTime }),
+  /** YouTube rejected or failed the video, or a step after the upload failed for good */
+  z.object({ state: z.literal('failed'), reason: z.string(), at: isoTime }),
+]);
+
+const clipSchema = z.object({
+  videoId: z.string().min(1),
+  /** file size in bytes */
+  size: z.number().int().nonnegative(),
+  /** paths (library-relative keys, see `pathKey`) where the content was last seen */
+  relPaths: z.array(z.string()),
+  /** the title last sent */
+  title: z.string(),
+  /** `digestOf` the rendered video resource last sent (absent: unknown, e.g. an adopted video) */
+  metadataHash: z.string().optional(),
+  /** playlist key → id of the playlistItem the tool added */
+  playlists: z.record(z.string(), z.string()),
+  /** hash of the thumbnail file last set */
+  thumbnailHash: z.string().optional(),
+  /** caption language → hash of the captions file last sent */
+  captions: z.record(z.string(), z.string()),
+  /** when the upload finished (or when an adopted video was published), ISO 8601 */
+  uploadedAt: isoTime,
+  status: clipStatusSchema,
+});
+
+const playlistSchema = z.object({
+  playlistId: z.string().min(1),
+  /** `digestOf` the playlist resource last sent (absent: unknown) */
+  metadataHash: z.string().optional(),
+});
+
+const failureSchema = z.object({
+  size: z.number().int().nonnegative(),
+  reason: z.string(),
+  at: isoTime,
+});
+
+const ledgerSchema = z.object({
+  /** the channel this library is bound to, once the first sync has seen it */
+  channelId: z.string().min(1).optional(),
+  clips: z.record(sha256, clipSchema),
+  playlists: z.record(z.string(), playlistSchema),
+  /** path key → the last permanent failure of a clip that has no video yet */
+  failures: z.record(z.string(), failureSchema),
+});
+
+/** Where a published clip stands. */
+export type ClipStatus = z.infer<typeof clipStatusSchema>;
+/** One clip on YouTube, as the ledger knows it. */
+export type ClipRecord = z.infer<typeof clipSchema>;
+/** One managed playlist. */
+export type PlaylistRecord = z.infer<typeof playlistSchema>;
+/** The last permanent failure of a clip that has no video yet (e.g. a 4xx when the upload began). */
+export type FailureRecord = z.infer<typeof failureSchema>;
+export type LedgerData = z.infer<typeof ledgerSchema>;
+
+/** What `recordUpload` needs: the record minus what the ledger fills in. */
+export type NewClip = Omit<ClipRecord, 'playlists' | 'captions' | 'status' | 'relPaths'> & {
+  relPath: string;
+  status?: ClipStatus;
+};
+
+/** Fields of a clip that `updateClip` may change (playlists and captions have their own methods). */
+export type ClipPatch = Partial<Pick<ClipRecord, 'relPaths' | 'title' | 'metadataHash' | 'thumbnailHash' | 'status'>>;
+
+/** A clip together with its key. */
+export interface ClipEntry {
+  readonly sha256: string;
+  readonly clip: Readonly<ClipRecord>;
+}
+
+export const LEDGER_FILE: StateFileSpec<LedgerData> = {
+  name: 'ledger.json',
+  version: 1,
+  schema: ledgerSchema,
+  empty: () => ({ clips: {}, playlists: {}, failures: {} }),
+  corruptHint: (file) => M.state.corruptLedgerHint({ file }),
+};
+
+export class Ledger {
+  readonly #store: StoredFile<LedgerData>;
+  readonly #bySize = new Map<number, Set<string>>();
+  readonly #byVideoId = new Map<string, string>();
+
+  private constructor(store: StoredFile<LedgerData>) {
+    this.#store = store;
+    for (const [sha, clip] of Object.entries(store.data.clips)) this.#index(sha, clip);
+  }
+
+  /** Reads `ledger.json` from a `.happytube/` folder (empty when it does not exist). */
+  static async load(dir: string): Promise<Ledger> {
+    return new Ledger(await StoredFile.load(dir, LEDGER_FILE));
+  }
+
+  /** Full path of `ledger.json`. */
+  get file(): string {
+    return this.#store.file;
+  }
+
+  /** The channel the library is bound to, if any. */
+  get channelId(): string | undefined {
+    return this.#store.data.channelId;
+  }
+
+  /** Binds the library to a channel (the `channel.id` guard compares later runs with it). */
+  bindChannel(channelId: string): Promise<void> {
+    this.#store.data.channelId = channelId;
+    return this.#store.save();
+  }
+
+  /** The clip with this content, if the tool put it on YouTube. */
+  clip(sha256: string): Readonly<ClipRecord> | undefined {
+    return this.#store.data.clips[sha256];
+  }
+
+  /** Every clip, in no particular order. */
+  *clips(): IterableIterator<ClipEntry> {
+    for (const [sha256, clip] of Object.entries(this.#store.data.clips)) yield { sha256, clip };
+  }
+
+  /** How many clips the ledger holds. */
+  get clipCount(): number {
+    return Object.keys(this.#store.data.clips).length;
+  }
+
+  /**
+   * Known clips of exactly this size: a new file of the same size may be one of them renamed or
+   * duplicated, so it is hashed before planning; any other new file is hashed during its upload.
+   */
+  clipsWithSize(size: number): ClipEntry[] {
+    const shas = this.#bySize.get(size);
+    return shas ? [...shas].map((sha256) => ({ sha256, clip: this.#store.data.clips[sha256]! })) : [];
+  }
+
+  /** The clip uploaded as this video, if any. */
+  clipByVideoId(videoId: string): ClipEntry | undefined {
+    const sha256 = this.#byVideoId.get(videoId);
+    return sha256 === undefined ? undefined : { sha256, clip: this.#store.data.clips[sha256]! };
+  }
+
+  /**
+   * Records a video YouTube has just returned for this content (or an adopted one), status
+   * `published` unless given, and forgets any earlier failure at that path. Call it before anything
+   * else once the upload answers.
+   */
+  recordUpload(sha256: string, clip: NewClip): Promise<void> {
+    const { relPath, status, ...rest } = clip;
+    const previous = this.#store.data.clips[sha256];
+    if (previous) this.#unindex(sha256, previous);
+    const record: ClipRecord = {
+      ...rest,
+      relPaths: [pathKey(relPath)],
+      playlists: {},
+      captions: {},
+      status: status ?? { state: 'published' },
+    };
+    this.#store.data.clips[sha256] = record;
+    this.#index(sha256, record);
+    delete this.#store.data.failures[pathKey(relPath)];
+    return this.#store.save();
+  }
+
+  /** Changes some fields of a known clip (paths are stored as `pathKey`s). */
+  updateClip(sha256: string, patch: ClipPatch): Promise<void> {
+    const clip = this.#need(sha256);
+    const { relPaths, ...rest } = patch;
+    Object.assign(clip, rest);
+    if (relPaths) clip.relPaths = relPaths.map(pathKey);
+    return this.#store.save();
+  }
+
+  /** Records the playlistItem the tool added for this clip in the playlist `key`. */
+  addToPlaylist(sha256: string, key: string, playlistItemId: string): Promise<void> {
+    this.#need(sha256).playlists[key] = playlistItemId;
+    return this.#store.save();
+  }
+
+  /** Forgets the clip's item in playlist `key` (after `playlistItems.delete`, or when it is gone). */
+  removeFromPlaylist(sha256: string, key: string): Promise<void> {
+    delete this.#need(sha256).playlists[key];
+    return this.#store.save();
+  }
+
+  /** Records the hash of the captions file last sent for language `lang`. */
+  setCaptions(sha256: string, lang: string, hash: string): Promise<void> {
+    this.#need(sha256).captions[lang] = hash;
+    return this.#store.save();
+  }
+
+  /** Forgets a clip altogether (e.g. the user confirmed a video deleted on YouTube may be uploaded again). */
+  forgetClip(sha256: string): Promise<void> {
+    this.#unindex(sha256, this.#need(sha256));
+    delete this.#store.data.clips[sha256];
+    return this.#store.save();
+  }
+
+  /** The managed playlist with this key from happytube.yaml. */
+  playlist(key: string): Readonly<PlaylistRecord> | undefined {
+    return this.#store.data.playlists[key];
+  }
+
+  /** Every managed playlist, by key. */
+  playlists(): Readonly<Record<string, Readonly<PlaylistRecord>>> {
+    return this.#store.data.playlists;
+  }
+
+  /** Records a playlist the tool created, adopted or updated. */
+  setPlaylist(key: string, playlist: PlaylistRecord): Promise<void> {
+    this.#store.data.playlists[key] = { ...playlist };
+    return this.#store.save();
+  }
+
+  /** Forgets a playlist (e.g. deleted on YouTube). */
+  removePlaylist(key: string): Promise<void> {
+    delete this.#store.data.playlists[key];
+    return this.#store.save();
+  }
+
+  /** The last permanent failure of the clip at this path that has no video yet. */
+  failure(relPath: string): Readonly<FailureRecord> | undefined {
+    return this.#store.data.failures[pathKey(relPath)];
+  }
+
+  /** Every such failure, by path key. */
+  failures(): Readonly<Record<string, Readonly<FailureRecord>>> {
+    return this.#store.data.failures;
+  }
+
+  /** Records why the clip at this path could not be uploaded (YouTube's reason). */
+  recordFailure(relPath: string, failure: FailureRecord): Promise<void> {
+    this.#store.data.failures[pathKey(relPath)] = { ...failure };
+    return this.#store.save();
+  }
+
+  /** Forgets the failure at this path. */
+  clearFailure(relPath: string): Promise<void> {
+    delete this.#store.data.failures[pathKey(relPath)];
+    return this.#store.save();
+  }
+
+  /** Resolves once every change made so far is on disk. */
+  save(): Promise<void> {
+    return this.#store.save();
+  }
+
+  #need(sha256: string): ClipRecord {
+    const clip = this.#store.data.clips[sha256];
+    if (!clip) throw new Error(`ledger: no clip ${sha256}`);
+    return clip;
+  }
+
+  #index(sha256: string, clip: ClipRecord): void {
+    let set = this.#bySize.get(clip.size);
+    if (!set) this.#bySize.set(clip.size, (set = new Set()));
+    set.add(sha256);
+    this.#byVideoId.set(clip.videoId, sha256);
+  }
+
+  #unindex(sha256: string, clip: ClipRecord): void {
+    const set = this.#bySize.get(clip.size);
+    set?.delete(sha256);
+    if (set?.size === 0) this.#bySize.delete(clip.size);
+    if (this.#byVideoId.get(clip.videoId) === sha256) this.#byVideoId.delete(clip.videoId);
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * The one table of YouTube's costs and limits (`shared/YOUTUBE.md`), the Pacific quota day, and a
+ * budget that tells whether an action still fits in what is left of today's quota.
+ *
+ * Every number the project relies on lives here, so that a change by Google is one edit.
+ */
+
+/**
+ * A quota bucket. Since June 2026 `videos.insert` has its own bucket counted in calls (`uploads`);
+ * every other method the tool uses shares the daily `units`.
+ */
+export type QuotaBucket = 'units' | 'uploads';
+
+/** What one API call costs, and from which bucket. */
+export interface QuotaCost {
+  readonly bucket: QuotaBucket;
+  readonly amount: number;
+}
+
+/** One number per bucket: daily limits, or what was spent, or what is left. */
+export interface QuotaAmounts {
+  units: number;
+  uploads: number;
+}
+
+/** The daily limits of a Google project that has not asked for more (`quota:` in happytube.yaml overrides). */
+export const DEFAULT_QUOTA_LIMITS: Readonly<QuotaAmounts> = Object.freeze({ units: 10_000, uploads: 100 });
+
+const units = (amount: number): QuotaCost => Object.freeze({ bucket: 'units', amount });
+
+/**
+ * Cost of each Data API method the tool calls. A `list` costs 1 per page (ask `costOf` for N
+ * pages); even an invalid request costs at least 1.
+ */
+export const QUOTA_COSTS = Object.freeze({
+  'channels.list': units(1),
+  'playlists.list': units(1),
+  'playlistItems.list': units(1),
+  'videos.list': units(1),
+  'captions.list': units(1),
+  'videoCategories.list': units(1),
+  'videos.insert': Object.freeze({ bucket: 'uploads', amount: 1 }) as QuotaCost,
+  'videos.update': units(50),
+  'videos.delete': units(50),
+  'playlists.insert': units(50),
+  'playlists.update': units(50),
+  'playlists.delete': units(50),
+  'playlistItems.insert': units(50),
+  'playlistItems.update': units(50),
+  'playlistItems.delete': units(50),
+  'thumbnails.set': units(50),
+  'captions.insert': units(400),
+} satisfies Record<string, QuotaCost>);
+
+/** A Data API method with a known cost, e.g. `'videos.update'`. */
+export type ApiMethod = keyof typeof QUOTA_COSTS;
+
+/** The cost of calling `method`; for a `list`, `pages` pages of it. */
+export function costOf(method: ApiMethod, pages = 1): QuotaCost {
+  const cost = QUOTA_COSTS[method];
+  return method.endsWith('.list') ? { bucket: cost.bucket, amount: cost.amount * pages } : cost;
+}
+
+/** Adds costs up per bucket. */
+export function totalCost(costs: Iterable<QuotaCost>): QuotaAmounts {
+  const total: QuotaAmounts = { units: 0, uploads: 0 };
+  for (const cost of costs) total[cost.bucket] += cost.amount;
+  return total;
+}
+
+const MIB = 1024 * 1024;
+
+/**
+ * Limits on what YouTube accepts (developers.google.com/youtube/v3/docs/videos and the media
+ * upload limits of thumbnails.set and captions.insert). Text is measured after NFC normalisation.
+ */
+export const LIMITS = Object.freeze({
+  /** video title, in characters; no `<` or `>` */
+  titleChars: 100,
+  /** video description, in UTF-8 bytes (Vietnamese letters take 2–3); no `<` or `>` */
+  descriptionBytes: 5000,
+  /** all tags together, in characters: commas count, a tag with a space counts as if quoted */
+  tagsChars: 500,
+  /** characters YouTube refuses in titles and descriptions */
+  forbiddenChars: Object.freeze(['<', '>']),
+  /** thumbnail file, JPEG or PNG: the long-standing limit */
+  thumbnailBytes: 2 * MIB,
+  /** thumbnail file for projects on the limit raised in September 2026 */
+  thumbnailBytesRaised: 50 * MIB,
+  /** one captions file */
+  captionBytes: 100 * MIB,
+  /** one video file */
+  videoBytes: 256 * 1024 * MIB,
+  /** `videos.list` and `playlistItems.list` return at most this many items per call or page */
+  pageSize: 50,
+});
+
+const PACIFIC = 'America/Los_Angeles';
+const pacificParts = new Intl.DateTimeFormat('en-US', {
+  timeZone: PACIFIC,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** The wall-clock time in Los Angeles at `date`, as if it were UTC (milliseconds dropped). */
+function pacificWallClock(date: Date): { year: number; month: number; day: number; wallMs: number } {
+  const part: Record<string, number> = {};
+  for (const p of pacificParts.formatToParts(date)) if (p.type !== 'literal') part[p.type] = Number(p.value);
+  const year = part.year!;
+  const month = part.month!;
+  const day = part.day!;
+  return { year, month, day, wallMs: Date.UTC(year, month - 1, day, part.hour, part.minute, part.second) };
+}
+
+/** Offset of Los Angeles from UTC at `instantMs`, in milliseconds (−7 h or −8 h). */
+function pacificOffsetMs(instantMs: number): number {
+  const wholeSecond = Math.floor(instantMs / 1000) * 1000;
+  return pacificWallClock(new Date(wholeSecond)).wallMs - wholeSecond;
+}
+
+/** The quota day `date` falls in: the calendar date in Pacific time, `'YYYY-MM-DD'`. */
+export function pacificDay(date: Date): string {
+  const { year, month, day } = pacificWallClock(date);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * When the quota next resets after `date`: the next midnight in Los Angeles, daylight saving
+ * included (midnight is never skipped or repeated there: the clocks change at 02:00).
+ */
+export function nextQuotaReset(date: Date): Date {
+  const { year, month, day } = pacificWallClock(date);
+  const midnightWall = Date.UTC(year, month - 1, day + 1);
+  let instant = midnightWall - pacificOffsetMs(midnightWall);
+  instant = midnightWall - pacificOffsetMs(instant);
+  return new Date(instant);
+}
+
+/**
+ * What is left of one day's quota. A pure value: build it from the limits and what was already
+ * spent today (see `QuotaUsage` in src/state), ask `canAfford`, record with `spend`.
+ */
+export class QuotaBudget {
+  readonly limits: Readonly<QuotaAmounts>;
+  readonly #spent: QuotaAmounts;
+
+  constructor(limits: Readonly<QuotaAmounts>, spent: Readonly<QuotaAmounts> = { units: 0, uploads: 0 }) {
+    this.limits = Object.freeze({ units: limits.units, uploads: limits.uploads });
+    this.#spent = { units: spent.units, uploads: spent.uploads };
+  }
+
+  /** What was spent so far, per bucket. */
+  get spent(): QuotaAmounts {
+    return { ...this.#spent };
+  }
+
+  /** What is left, per bucket (never below 0). */
+  remaining(): QuotaAmounts {
+    return {
+      units: Math.max(0, this.limits.units - this.#spent.units),
+      uploads: Math.max(0, this.limits.uploads - this.#spent.uploads),
+    };
+  }
+
+  /** Whether one cost, or all of several together, fit in what is left. */
+  canAfford(cost: QuotaCost | readonly QuotaCost[]): boolean {
+    const need = totalCost(isCostList(cost) ? cost : [cost]);
+    const left = this.remaining();
+    return need.units <= left.units && need.uploads <= left.uploads;
+  }
+
+  /** Records a call YouTube accepted (counted even beyond the limit: it was spent). */
+  spend(cost: QuotaCost | readonly QuotaCost[]): void {
+    for (const c of isCostList(cost) ? cost : [cost]) this.#spent[c.bucket] += c.amount;
+  }
+
+  /**
+   * YouTube answered `quotaExceeded` (units) or `uploadLimitExceeded` (uploads): the bucket is
+   * empty for today whatever our count says (another tool may share the Google project).
+   */
+  exhaust(bucket: QuotaBucket): void {
+    this.#spent[bucket] = Math.max(this.#spent[bucket], this.limits[bucket]);
+  }
+}
+
+function isCostList(cost: QuotaCost | readonly QuotaCost[]): cost is readonly QuotaCost[] {
+  return Array.isArray(cost);
+}
