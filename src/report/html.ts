@@ -38,7 +38,8 @@ a:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 .ht-toc ol{margin:.25rem 0 0;padding-left:1.5rem}
 .ht-toc h2{font-size:1rem;border:0;margin:1.25rem 0 0}
 .ht-desc{margin:.25rem 0}
-table{width:100%;border-collapse:collapse;margin:.5rem 0 .25rem}
+table{width:100%;border-collapse:collapse;margin:.5rem 0 .25rem;table-layout:fixed}
+.ht-c-date{width:7.5rem}.ht-c-privacy{width:10rem}.ht-c-status{width:9.5rem}.ht-c-views{width:6rem}
 caption{caption-side:top;text-align:left;font-size:.9rem;color:var(--muted);padding:.25rem 0}
 th,td{text-align:left;vertical-align:top;padding:.5rem .6rem;border-bottom:1px solid var(--line)}
 thead th{background:var(--soft);font-size:.85rem;white-space:nowrap}
@@ -57,11 +58,12 @@ pre{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.8rem;background:#f3f5
 footer{margin-top:2rem;color:var(--muted);font-size:.8rem}
 @media (max-width:40rem){
 h1{font-size:1.45rem}
-table,thead,tbody,tr,th,td{display:block}
+table,caption,thead,tbody,tr,th,td{display:block}
 thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
 tr{border:1px solid var(--line);border-radius:.5rem;margin:0 0 .75rem;padding:.4rem .75rem}
 th,td{border:0;padding:.15rem 0}
 td[data-label]::before{content:attr(data-label) ": ";color:var(--muted);font-size:.85rem}
+td:empty{display:none}
 .ht-num{text-align:left}
 tbody th{font-size:1.05rem}
 }
@@ -108,8 +110,16 @@ function playlistSection(playlist: ReportPlaylist, index: number, model: ReportM
   if (playlist.videos.length === 0) {
     out.push(`<p class="ht-empty">${escapeHtml(R.noVideos()[lang])}</p>`);
   } else {
-    const head = [R.colDate(), R.colTitle(), R.colPrivacy(), R.colStatus(), R.colViews()]
-      .map((t, i) => `<th scope="col"${i === 4 ? ' class="ht-num"' : ''}>${escapeHtml(t[lang])}</th>`)
+    const head = (
+      [
+        [R.colDate(), 'ht-c-date'],
+        [R.colTitle(), 'ht-c-title'],
+        [R.colPrivacy(), 'ht-c-privacy'],
+        [R.colStatus(), 'ht-c-status'],
+        [R.colViews(), 'ht-c-views ht-num'],
+      ] as const
+    )
+      .map(([t, cls]) => `<th scope="col" class="${cls}">${escapeHtml(t[lang])}</th>`)
       .join('');
     out.push(
       '<table>',
