@@ -1,0 +1,30 @@
+/**
+ * `happytube check [DIR] [--json]`: reads and validates the library offline (no network, no
+ * credentials) and reports what each clip would become and every mistake. Exit 2 on any error.
+ */
+import { resolve } from 'node:path';
+import { InputError } from '../../errors.ts';
+import { tr, useLibraryLang } from '../../i18n/index.ts';
+import { M } from '../../i18n/messages.ts';
+import type { CommandRegistrar } from '../program.ts';
+
+export const checkCommand: CommandRegistrar = (program, ctx) => {
+  program
+    .command('check')
+    .description(tr(M.check.description()))
+    .argument('[dir]', tr(M.cli.argDir()))
+    .option('--json', tr(M.cli.optJson()))
+    .action(async (dir: string | undefined, flags: { json?: boolean }) => {
+      const { findLibraryRoot, loadLibrary } = await import('../../library/index.ts');
+      const { checkJson, checkLines, countDiagnostics } = await import('../../library/check.ts');
+      const root = dir === undefined ? findLibraryRoot(ctx.cwd) ?? ctx.cwd : resolve(ctx.cwd, dir);
+      const library = await loadLibrary(root);
+      useLibraryLang(library.config.language);
+      if (flags.json) ctx.ui.json(checkJson(library));
+      else for (const line of checkLines(library)) ctx.ui.print(line.style ? ctx.ui.style(line.style, tr(line.text)) : line.text);
+      const counts = countDiagnostics(library);
+      if (counts.errors > 0) {
+        throw new InputError(M.check.failed({ errors: counts.errors, files: counts.filesWithErrors }), { hint: M.check.failedFix() });
+      }
+    });
+};

@@ -1,0 +1,136 @@
+/**
+ * The report of `happytube check`: what each clip would become on YouTube, then every error and
+ * warning grouped by file. Pure: it returns lines and a JSON document; the command prints them.
+ */
+import type { Text } from '../i18n/index.ts';
+import { joinText, same, tr } from '../i18n/index.ts';
+import { M } from '../i18n/messages.ts';
+import type { Diagnostic, Library } from './types.ts';
+
+export interface CheckCounts {
+  clips: number;
+  errors: number;
+  warnings: number;
+  /** Files with at least one error. */
+  filesWithErrors: number;
+}
+
+export function countDiagnostics(library: Library): CheckCounts {
+  const errors = library.diagnostics.filter((d) => d.severity === 'error');
+  return {
+    clips: library.clips.length,
+    errors: errors.length,
+    warnings: library.diagnostics.length - errors.length,
+    filesWithErrors: new Set(errors.map((d) => d.file)).size,
+  };
+}
+
+const DEFAULT_TIMEZONE = 'Asia/Ho_Chi_Minh';
+
+/** "2025-01-06 19:00" in the library's time zone. */
+function localTime(iso: string, timezone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
+function timezoneOf(library: Library): string {
+  return library.config.schedule?.timezone ?? DEFAULT_TIMEZONE;
+}
+
+/** Where a diagnostic points: "line 12, defaults.privacy". */
+function place(d: Diagnostic): Text | undefined {
+  const parts: Text[] = [];
+  if (d.line !== undefined) parts.push(M.check.line({ line: d.line }));
+  if (d.field !== undefined) parts.push(same(d.field));
+  return parts.length > 0 ? joinText(parts, ', ') : undefined;
+}
+
+export interface CheckLine {
+  text: Text;
+  style?: 'bold' | 'red' | 'yellow' | 'dim' | 'green';
+}
+
+/** The human report, line by line. */
+export function checkLines(library: Library): CheckLine[] {
+  const out: CheckLine[] = [];
+  const tz = timezoneOf(library);
+  if (library.clips.length === 0) {
+    out.push({ text: M.check.noClips() });
+  } else {
+    out.push({ text: M.check.clipsTitle({ count: library.clips.length }), style: 'bold' });
+    for (const clip of library.clips) {
+      const m = clip.metadata;
+      out.push({ text: same(clip.relPath), style: clip.hasErrors ? 'red' : 'bold' });
+      out.push({ text: joinText([same('  '), M.check.title(), same(`: ${m.title}`)], '') });
+      const playlists = clip.playlists.length > 0 ? same(clip.playlists.join(', ')) : M.check.noPlaylist();
+      const publish = m.publishAt ? M.check.publishAt({ when: localTime(m.publishAt, tz), timezone: tz }) : M.check.publishNow();
+      out.push({
+        text: joinText([
+          joinText([same('  '), M.check.playlists(), same(': '), playlists], ''),
+          joinText([M.check.privacy(), same(': '), M.check.privacyValue({ privacy: m.privacy })], ''),
+          joinText([M.check.publish(), same(': '), publish], ''),
+        ], ' · '),
+      });
+      if (clip.skip) out.push({ text: joinText([same('  '), M.check.skipped()], ''), style: 'dim' });
+      if (clip.duplicateOf) out.push({ text: joinText([same('  '), M.check.duplicateOf({ original: clip.duplicateOf })], ''), style: 'dim' });
+    }
+  }
+  if (library.diagnostics.length > 0) {
+    out.push({ text: same('') });
+    out.push({ text: M.check.problemsTitle(), style: 'bold' });
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const d of library.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+    for (const [file, list] of byFile) {
+      out.push({ text: same(file), style: 'bold' });
+      for (const d of list) {
+        const where = place(d);
+        const prefix = d.severity === 'error' ? M.cli.errorPrefix() : M.cli.warningPrefix();
+        out.push({
+          text: joinText([same('  '), prefix, same(' '), where ? joinText([where, same(': ')], '') : same(''), d.message], ''),
+          style: d.severity === 'error' ? 'red' : 'yellow',
+        });
+        if (d.fix) out.push({ text: joinText([same('    '), M.cli.fixPrefix(), same(' '), d.fix], '') });
+      }
+    }
+  }
+  const counts = countDiagnostics(library);
+  out.push({ text: same('') });
+  out.push({ text: M.check.summary(counts), style: 'bold' });
+  if (counts.errors === 0) out.push({ text: M.check.allGood(), style: 'green' });
+  return out;
+}
+
+/** The one JSON document of `check --json`; messages in the current language. */
+export function checkJson(library: Library): unknown {
+  const counts = countDiagnostics(library);
+  return {
+    root: library.root,
+    ok: counts.errors === 0,
+    counts,
+    playlists: library.playlists,
+    clips: library.clips.map((c) => ({
+      relPath: c.relPath,
+      size: c.size,
+      playlists: c.playlists,
+      skip: c.skip,
+      duplicateOf: c.duplicateOf ?? null,
+      hasErrors: c.hasErrors,
+      template: c.template,
+      thumbnail: c.thumbnailPath ?? null,
+      captions: c.captions.map((x) => ({ lang: x.lang, format: x.format, path: x.path })),
+      metadata: c.metadata,
+      metadataHash: c.metadataHash,
+    })),
+    diagnostics: library.diagnostics.map((d) => ({
+      severity: d.severity,
+      file: d.file,
+      line: d.line ?? null,
+      field: d.field ?? null,
+      message: tr(d.message),
+      fix: d.fix ? tr(d.fix) : null,
+    })),
+  };
+}

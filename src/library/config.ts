@@ -1,0 +1,170 @@
+/**
+ * happytube.yaml (SPEC §4): parsed with line numbers, validated with zod, unknown keys refused.
+ */
+import { z } from 'zod';
+import { M } from '../i18n/messages.ts';
+import { CATEGORIES, FORBIDDEN_CHARS, PLAYLIST_LIMITS, PRIVACIES } from './limits.ts';
+import { measure } from './rules.ts';
+import type { Diagnostic, LibraryConfig, PlaylistSpec, ScheduleSlot } from './types.ts';
+import type { YamlSource } from './yaml.ts';
+import { lineOf, parseYaml, schemaDiagnostics } from './yaml.ts';
+
+export const CONFIG_FILE = 'happytube.yaml';
+
+const privacy = z.enum(PRIVACIES);
+const SLOT = /^(SUN|MON|TUE|WED|THU|FRI|SAT)\s+([01]?\d|2[0-3]):([0-5]\d)$/i;
+const WEEKDAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+/** BCP 47 language tags as YouTube takes them: "vi", "en", "vi-VN", "zh-Hant". */
+export const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
+
+export const configSchema = z.strictObject({
+  language: z.enum(['vi', 'en']).optional(),
+  school: z.strictObject({ name: z.string().min(1), website: z.string().optional() }),
+  channel: z.strictObject({ id: z.string().regex(/^UC[\w-]{22}$/, 'UC + 22') .optional() }).optional(),
+  defaults: z
+    .strictObject({
+      template: z.string().min(1).optional(),
+      privacy: privacy.optional(),
+      madeForKids: z.boolean().optional(),
+      category: z.union([z.string(), z.number().int()]).optional(),
+      language: z.string().regex(LANGUAGE_TAG, 'vi, en, vi-VN').optional(),
+    })
+    .optional(),
+  quota: z
+    .strictObject({ units: z.number().int().positive().optional(), uploads: z.number().int().positive().optional() })
+    .optional(),
+  schedule: z
+    .strictObject({
+      timezone: z.string().min(1).optional(),
+      slots: z.array(z.string().regex(SLOT, 'MON 19:00')).min(1),
+    })
+    .optional(),
+  playlists: z
+    .array(
+      z.strictObject({
+        key: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'muc-dich'),
+        folder: z.string().min(1),
+        title: z.string().min(1),
+        description: z.string().optional(),
+        privacy: privacy.optional(),
+      }),
+    )
+    .optional(),
+  report: z.strictObject({ departmentEmail: z.string().optional() }).optional(),
+});
+
+type RawConfig = z.infer<typeof configSchema>;
+
+/** "./01-muc-dich/" → "01-muc-dich"; undefined when the folder leaves the library. */
+export function normaliseFolder(folder: string): string | undefined {
+  const parts = folder.normalize('NFC').replaceAll('\\', '/').split('/').filter((p) => p !== '' && p !== '.');
+  if (folder.startsWith('/') || /^[a-zA-Z]:/.test(folder) || parts.includes('..') || parts.length === 0) return undefined;
+  return parts.join('/');
+}
+
+function parseSlot(text: string): ScheduleSlot {
+  const m = SLOT.exec(text.trim())!;
+  return { weekday: WEEKDAYS.indexOf(m[1]!.toUpperCase()), hour: Number(m[2]), minute: Number(m[3]), text: text.trim() };
+}
+
+function validTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkPlaylists(raw: RawConfig, source: YamlSource, diagnostics: Diagnostic[]): PlaylistSpec[] {
+  const out: PlaylistSpec[] = [];
+  const keys = new Map<string, number>();
+  const folders = new Map<string, number>();
+  const error = (path: PropertyKey[], field: string, message: Diagnostic['message'], fix: Diagnostic['fix']): void => {
+    const d: Diagnostic = { severity: 'error', file: source.file, line: lineOf(source, path), field, message };
+    if (fix) d.fix = fix;
+    diagnostics.push(d);
+  };
+  (raw.playlists ?? []).forEach((p, i) => {
+    const at = (k: string): PropertyKey[] => ['playlists', i, k];
+    const field = (k: string): string => `playlists[${i}].${k}`;
+    const folder = normaliseFolder(p.folder);
+    let ok = true;
+    if (folder === undefined) {
+      error(at('folder'), field('folder'), M.library.folderOutside({ folder: p.folder }), M.library.folderOutsideFix());
+      ok = false;
+    } else if (folders.has(folder)) {
+      error(at('folder'), field('folder'), M.library.duplicateFolder({ folder, first: folders.get(folder)! }), M.library.duplicateFolderFix());
+      ok = false;
+    } else {
+      folders.set(folder, i);
+    }
+    if (keys.has(p.key)) {
+      error(at('key'), field('key'), M.library.duplicatePlaylistKey({ key: p.key, first: keys.get(p.key)! }), M.library.duplicatePlaylistKeyFix());
+      ok = false;
+    } else {
+      keys.set(p.key, i);
+    }
+    const title = p.title.normalize('NFC').trim();
+    const description = (p.description ?? '').normalize('NFC').trimEnd();
+    if (measure(title).chars > PLAYLIST_LIMITS.titleChars) {
+      error(at('title'), field('title'), M.library.playlistTitleTooLong({ chars: measure(title).chars, max: PLAYLIST_LIMITS.titleChars }), M.library.shortenFix());
+    }
+    if (measure(description).bytes > PLAYLIST_LIMITS.descriptionBytes) {
+      error(at('description'), field('description'), M.library.descriptionTooLong({ bytes: measure(description).bytes, max: PLAYLIST_LIMITS.descriptionBytes }), M.library.shortenFix());
+    }
+    for (const [k, v] of [['title', title], ['description', description]] as const) {
+      if (FORBIDDEN_CHARS.test(v)) error(at(k), field(k), M.library.forbiddenChars({ field: field(k) }), M.library.forbiddenCharsFix());
+    }
+    if (ok && folder !== undefined) out.push({ key: p.key, folder, title, description, privacy: p.privacy ?? 'public' });
+  });
+  return out;
+}
+
+export interface ConfigResult {
+  source: YamlSource;
+  /** Undefined when the file cannot be used at all (syntax or schema errors). */
+  config: LibraryConfig | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/** Parses and validates happytube.yaml. Problems are diagnostics; nothing throws. */
+export function readConfig(text: string): ConfigResult {
+  const { source, value, errors } = parseYaml(text, CONFIG_FILE);
+  if (errors.length > 0) return { source, config: undefined, diagnostics: errors };
+  const parsed = configSchema.safeParse(value ?? {});
+  if (!parsed.success) return { source, config: undefined, diagnostics: schemaDiagnostics(source, configSchema, parsed.error.issues) };
+  const raw = parsed.data;
+  const diagnostics: Diagnostic[] = [];
+  const error = (path: PropertyKey[], field: string, message: Diagnostic['message'], fix?: Diagnostic['fix']): void => {
+    const d: Diagnostic = { severity: 'error', file: CONFIG_FILE, line: lineOf(source, path), field, message };
+    if (fix) d.fix = fix;
+    diagnostics.push(d);
+  };
+  const category = raw.defaults?.category === undefined ? undefined : String(raw.defaults.category);
+  if (category !== undefined && CATEGORIES[category] === undefined) {
+    error(['defaults', 'category'], 'defaults.category', M.library.unknownCategory({ category }), M.library.unknownCategoryFix({ known: Object.entries(CATEGORIES).map(([id, name]) => `${id} ${name}`) }));
+  }
+  const timezone = raw.schedule?.timezone ?? 'Asia/Ho_Chi_Minh';
+  if (raw.schedule && !validTimezone(timezone)) {
+    error(['schedule', 'timezone'], 'schedule.timezone', M.library.badTimezone({ timezone }), M.library.badTimezoneFix());
+  }
+  const playlists = checkPlaylists(raw, source, diagnostics);
+  const config: LibraryConfig = {
+    language: raw.language,
+    school: { name: raw.school.name.normalize('NFC').trim(), website: raw.school.website },
+    channel: { id: raw.channel?.id },
+    defaults: {
+      template: raw.defaults?.template,
+      privacy: raw.defaults?.privacy,
+      madeForKids: raw.defaults?.madeForKids,
+      category,
+      language: raw.defaults?.language,
+    },
+    quota: { units: raw.quota?.units, uploads: raw.quota?.uploads },
+    schedule: raw.schedule ? { timezone, slots: raw.schedule.slots.map(parseSlot) } : undefined,
+    playlists,
+    report: { departmentEmail: raw.report?.departmentEmail },
+  };
+  return { source, config, diagnostics };
+}

@@ -1,0 +1,7 @@
+/** The library model: the folder → validated clips and playlists (SPEC §4). */
+export { findLibraryRoot, loadLibrary, STATE_DIR, TEMPLATES_DIR } from './load.ts';
+export { CONFIG_FILE } from './config.ts';
+export { CATEGORIES, LIMITS, VIDEO_EXTENSIONS } from './limits.ts';
+export { measure, tagsLength } from './rules.ts';
+export { dateLongVi, dateVi } from './templates.ts';
+export type * from './types.ts';

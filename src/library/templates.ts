@@ -1,0 +1,216 @@
+/**
+ * Metadata templates: `templates/<name>.yaml` in the library, with `title`, `description` and
+ * `tags` written in Liquid (LiquidJS: strict variables and filters, no file system, no code).
+ * Each template is parsed once; rendering a clip only evaluates the parsed templates.
+ *
+ * Filters added to Liquid's built-ins (input: "YYYY-MM-DD", an ISO date-time or a Date; an empty
+ * or null date renders as ""):
+ * - `date_vi` (alias `ngay`): the Vietnamese short date, `{{ date | date_vi }}` → "20/11/2024".
+ * - `date_long_vi`: the Vietnamese long date, `{{ date | date_long_vi }}` → "ngày 20 tháng 11 năm 2024".
+ */
+import type { Template } from 'liquidjs';
+import { Liquid } from 'liquidjs';
+import { z } from 'zod';
+import type { Text } from '../i18n/index.ts';
+import { M } from '../i18n/messages.ts';
+import type { Diagnostic } from './types.ts';
+import type { YamlSource } from './yaml.ts';
+import { contentLineOf, parseYaml, schemaDiagnostics } from './yaml.ts';
+
+/** The name of the template used when the library has no templates folder and sets none. */
+export const BUILT_IN_TEMPLATE = '(built-in)';
+const BUILT_IN = { title: '{{ title }}', description: '{{ description }}', tags: '' };
+
+export const templateSchema = z.strictObject({
+  title: z.string().optional(),
+  description: z.string().optional(),
+  tags: z.union([z.string(), z.array(z.string())]).optional(),
+});
+
+export type TemplateField = 'title' | 'description' | 'tags';
+
+interface CompiledPart {
+  field: TemplateField;
+  /** Index in a `tags` list, when tags is one. */
+  index: number | undefined;
+  template: Template[];
+  /** The line in the template file where this part's text starts. */
+  line: number;
+}
+
+export interface CompiledTemplate {
+  name: string;
+  /** Relative path of the template file, or the built-in name. */
+  file: string;
+  parts: CompiledPart[];
+}
+
+export interface TemplateVariables {
+  title: string;
+  date: string | null;
+  description: string;
+  school: { name: string; website: string };
+  playlist: { key: string; title: string; description: string };
+  file: { name: string; stem: string; ext: string; folder: string; size: number };
+  vars: Record<string, unknown>;
+}
+
+export interface RenderedTemplate {
+  title: string;
+  description: string;
+  tags: string[];
+}
+
+/** A template problem while rendering one clip. */
+export interface TemplateProblem {
+  file: string;
+  line: number;
+  field: TemplateField;
+  /** What went wrong, without the clip (shared by every clip the problem hits). */
+  detail: string;
+  message: Text;
+}
+
+function toDate(value: unknown, filter: string): Date | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value) : undefined;
+  if (date === undefined || Number.isNaN(date.getTime())) throw new Error(`${filter}: ${JSON.stringify(value)} is not a date (YYYY-MM-DD)`);
+  return date;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** "20/11/2024" (UTC calendar day of the date). */
+export function dateVi(value: unknown): string {
+  const d = toDate(value, 'date_vi');
+  return d ? `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}` : '';
+}
+
+/** "ngày 20 tháng 11 năm 2024". */
+export function dateLongVi(value: unknown): string {
+  const d = toDate(value, 'date_long_vi');
+  return d ? `ngày ${d.getUTCDate()} tháng ${d.getUTCMonth() + 1} năm ${d.getUTCFullYear()}` : '';
+}
+
+/** The Liquid engine of the library: strict, in-memory only (no includes from disk). */
+export function makeEngine(): Liquid {
+  const engine = new Liquid({
+    strictVariables: true,
+    strictFilters: true,
+    ownPropertyOnly: true,
+    templates: {},
+  });
+  engine.registerFilter('date_vi', dateVi);
+  engine.registerFilter('ngay', dateVi);
+  engine.registerFilter('date_long_vi', dateLongVi);
+  return engine;
+}
+
+/** Splits Liquid's "undefined variable: x, line:2, col:4" into its line and its text. */
+function liquidProblem(error: unknown, part: { line: number }): { line: number; detail: string; message: Text } {
+  const raw = error instanceof Error ? error.message : String(error);
+  const at = /, line:(\d+), col:\d+$/.exec(raw);
+  const detail = at ? raw.slice(0, at.index) : raw;
+  const line = part.line + (at ? Number(at[1]) - 1 : 0);
+  const variable = /^undefined variable: (.+)$/.exec(detail);
+  const filter = /^undefined filter: (.+)$/.exec(detail);
+  const message = variable
+    ? M.library.unknownVariable({ name: variable[1]! })
+    : filter
+      ? M.library.unknownFilter({ name: filter[1]! })
+      : M.library.templateError({ detail });
+  return { line, detail, message };
+}
+
+function compilePart(
+  engine: Liquid,
+  file: string,
+  text: string,
+  where: Omit<CompiledPart, 'template'>,
+  diagnostics: Diagnostic[],
+): CompiledPart | undefined {
+  try {
+    return { ...where, template: engine.parse(text) };
+  } catch (error) {
+    const p = liquidProblem(error, where);
+    diagnostics.push({ severity: 'error', file, line: p.line, field: where.field, message: p.message, fix: M.library.templateFix() });
+    return undefined;
+  }
+}
+
+/** The template every library has without a templates folder: the title and description as given. */
+export function builtInTemplate(engine: Liquid): CompiledTemplate {
+  const parts: CompiledPart[] = (['title', 'description'] as const).map((field) => ({
+    field,
+    index: undefined,
+    template: engine.parse(BUILT_IN[field]),
+    line: 1,
+  }));
+  return { name: BUILT_IN_TEMPLATE, file: BUILT_IN_TEMPLATE, parts };
+}
+
+/**
+ * Parses and compiles one template file. Returns undefined (with diagnostics) when it cannot be
+ * used; a missing `title` or `description` falls back to the variable of the same name.
+ */
+export function compileTemplate(engine: Liquid, name: string, file: string, text: string, diagnostics: Diagnostic[]): CompiledTemplate | undefined {
+  const { source, value, errors } = parseYaml(text, file);
+  if (errors.length > 0) {
+    diagnostics.push(...errors);
+    return undefined;
+  }
+  const parsed = templateSchema.safeParse(value ?? {});
+  if (!parsed.success) {
+    for (const d of schemaDiagnostics(source, templateSchema, parsed.error.issues)) {
+      diagnostics.push(d.fix ? d : { ...d, fix: M.library.templateQuoteFix() });
+    }
+    return undefined;
+  }
+  const raw = parsed.data;
+  const before = diagnostics.length;
+  const parts: CompiledPart[] = [];
+  const add = (field: TemplateField, text: string, index: number | undefined, src: YamlSource | undefined): void => {
+    const path = index === undefined ? [field] : [field, index];
+    const line = src ? contentLineOf(src, path) : 1;
+    const part = compilePart(engine, file, text, { field, index, line }, diagnostics);
+    if (part) parts.push(part);
+  };
+  add('title', raw.title ?? BUILT_IN.title, undefined, raw.title === undefined ? undefined : source);
+  add('description', raw.description ?? BUILT_IN.description, undefined, raw.description === undefined ? undefined : source);
+  if (typeof raw.tags === 'string') add('tags', raw.tags, undefined, source);
+  else raw.tags?.forEach((t, i) => add('tags', t, i, source));
+  return diagnostics.length === before ? { name, file, parts } : undefined;
+}
+
+/** Splits rendered tag text on commas and new lines; trims; drops empties. */
+export function splitTags(text: string): string[] {
+  return text
+    .normalize('NFC')
+    .split(/[,\n]/)
+    .map((t) => t.trim().replace(/\s+/g, ' '))
+    .filter((t) => t !== '');
+}
+
+/** Renders a compiled template for one clip. */
+export function renderTemplate(
+  engine: Liquid,
+  template: CompiledTemplate,
+  variables: TemplateVariables,
+): { rendered: RenderedTemplate; problems: TemplateProblem[] } {
+  const rendered: RenderedTemplate = { title: '', description: '', tags: [] };
+  const problems: TemplateProblem[] = [];
+  for (const part of template.parts) {
+    let text: string;
+    try {
+      text = String(engine.renderSync(part.template, variables)).normalize('NFC');
+    } catch (error) {
+      const p = liquidProblem(error, part);
+      problems.push({ file: template.file, line: p.line, field: part.field, detail: p.detail, message: p.message });
+      continue;
+    }
+    if (part.field === 'title') rendered.title = text.replace(/\s+/g, ' ').trim();
+    else if (part.field === 'description') rendered.description = text.trim();
+    else rendered.tags.push(...splitTags(text));
+  }
+  return { rendered, problems };
+}

@@ -1,0 +1,137 @@
+/**
+ * The library model (SPEC §4): a folder of clips with sidecars, thumbnails and captions, the
+ * channel configuration of happytube.yaml and the metadata templates, read and validated into
+ * plain values. Every other part (sync planner, upload, status, report) works from these types.
+ */
+import type { Lang, Text } from '../i18n/index.ts';
+
+export type Privacy = 'public' | 'unlisted' | 'private';
+
+/** A "MON 19:00" publishing slot of `schedule.slots`. */
+export interface ScheduleSlot {
+  /** 0 = Sunday … 6 = Saturday, as Date#getDay. */
+  weekday: number;
+  hour: number;
+  minute: number;
+  /** As written, e.g. "MON 19:00". */
+  text: string;
+}
+
+/** One entry of `playlists:` in happytube.yaml. */
+export interface PlaylistSpec {
+  key: string;
+  /** Relative to the library root, '/' separators, NFC, no trailing slash. */
+  folder: string;
+  title: string;
+  description: string;
+  privacy: Privacy;
+}
+
+/** happytube.yaml after parsing and validation (unset optional sections stay undefined). */
+export interface LibraryConfig {
+  /** The library's `language` (messages and defaults), if set. */
+  language: Lang | undefined;
+  school: { name: string; website: string | undefined };
+  channel: { id: string | undefined };
+  defaults: {
+    template: string | undefined;
+    privacy: Privacy | undefined;
+    madeForKids: boolean | undefined;
+    category: string | undefined;
+    language: string | undefined;
+  };
+  quota: { units: number | undefined; uploads: number | undefined };
+  schedule: { timezone: string; slots: ScheduleSlot[] } | undefined;
+  playlists: PlaylistSpec[];
+  report: { departmentEmail: string | undefined };
+}
+
+export interface Caption {
+  /** BCP 47 language, e.g. "vi", "en", "vi-VN". */
+  lang: string;
+  /** Absolute path. */
+  path: string;
+  format: 'srt' | 'vtt';
+}
+
+/** The metadata sent to YouTube for a clip, after templates and NFC. */
+export interface ClipMetadata {
+  title: string;
+  description: string;
+  tags: string[];
+  categoryId: string;
+  privacy: Privacy;
+  /** The declared audience; `false` when undeclared (that is an error diagnostic). */
+  madeForKids: boolean;
+  /** ISO 8601 in UTC ("2024-12-01T12:00:00.000Z"); only with privacy private. */
+  publishAt?: string;
+  /** Language of title and description (snippet.defaultLanguage). */
+  defaultLanguage: string;
+  /** recordingDetails.recordingDate, "2024-11-20T00:00:00Z", from the clip's `date`. */
+  recordingDate?: string;
+}
+
+export interface Clip {
+  /** Absolute path of the video file (as on disk; may be NFD on macOS). */
+  path: string;
+  /** Relative to the library root, '/' separators, NFC: the clip's identity. */
+  relPath: string;
+  size: number;
+  mtimeMs: number;
+  /** Folder playlist first, then the sidecar's `playlists` extras (known keys only). */
+  playlists: string[];
+  /** Absolute path of the sidecar, if any. */
+  sidecarPath: string | undefined;
+  /** Absolute path of the thumbnail, if any (sidecar `thumbnail`, else same base name .jpg/.png). */
+  thumbnailPath: string | undefined;
+  captions: Caption[];
+  /** Sidecar `skip: true`: known but never uploaded. */
+  skip: boolean;
+  /** "YYYY-MM-DD" from the sidecar's `date`, else the file name's leading date. */
+  date: string | undefined;
+  /** Name of the template used. */
+  template: string;
+  metadata: ClipMetadata;
+  /** Stable hash of `metadata` (sha256 hex of its canonical JSON) for change detection. */
+  metadataHash: string;
+  /** Content hash (sha256 hex), computed only for clips that share their size with another. */
+  contentHash: string | undefined;
+  /** Set when an earlier clip (by relPath) has the same content: upload that one only. */
+  duplicateOf: string | undefined;
+  /** True when a diagnostic of severity error concerns this clip (or its sidecar, thumbnail…). */
+  hasErrors: boolean;
+}
+
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  /** Relative to the library root, '/' separators, NFC. */
+  file: string;
+  /** 1-based line in `file`, when it is a text file we parsed. */
+  line?: number;
+  /** The key or field concerned, e.g. "defaults.privacy", "title", "playlists[2].folder". */
+  field?: string;
+  message: Text;
+  fix?: Text;
+}
+
+export interface Library {
+  /** Absolute path of the library folder. */
+  root: string;
+  configPath: string;
+  config: LibraryConfig;
+  playlists: PlaylistSpec[];
+  /** Sorted by relPath. */
+  clips: Clip[];
+  /** Errors and warnings, in file order. */
+  diagnostics: Diagnostic[];
+}
+
+export interface LoadOptions {
+  /** "Now" for publishAt checks (default: the current time). */
+  now?: Date;
+  /**
+   * Hashes a clip's content, for duplicate detection among clips of the same size. Default:
+   * sha256 of the file. The state's hash cache can be passed here.
+   */
+  hashFile?: (path: string, size: number, mtimeMs: number) => Promise<string>;
+}

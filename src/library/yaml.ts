@@ -1,0 +1,161 @@
+/**
+ * YAML files of the library (happytube.yaml, sidecars, templates) parsed with their line numbers,
+ * and zod's findings turned into diagnostics that name the file, the line and the key.
+ */
+import type { Document } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { M } from '../i18n/messages.ts';
+import type { Diagnostic } from './types.ts';
+
+type Path = readonly PropertyKey[];
+
+export interface YamlSource {
+  /** Relative path used in diagnostics. */
+  file: string;
+  doc: Document;
+  lines: LineCounter;
+}
+
+/** "defaults.privacy", "playlists[2].folder", "captions.vi". */
+export function fieldName(path: Path): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out;
+}
+
+/**
+ * Parses YAML text. Syntax errors (and duplicate keys) come back as diagnostics with their line;
+ * `value` is then undefined.
+ */
+export function parseYaml(text: string, file: string): { source: YamlSource; value: unknown; errors: Diagnostic[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  const source = { file, doc, lines };
+  if (doc.errors.length > 0) {
+    const errors = doc.errors.map((e): Diagnostic => {
+      const detail = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      const diagnostic: Diagnostic = {
+        severity: 'error',
+        file,
+        message: M.library.yamlSyntax({ detail }),
+        fix: M.library.yamlSyntaxFix(),
+      };
+      const line = e.linePos?.[0].line;
+      if (line !== undefined) diagnostic.line = line;
+      return diagnostic;
+    });
+    return { source, value: undefined, errors };
+  }
+  return { source, value: doc.toJS() as unknown, errors: [] };
+}
+
+function lineAt(source: YamlSource, offset: number | undefined): number | undefined {
+  return offset === undefined ? undefined : source.lines.linePos(offset).line;
+}
+
+/**
+ * The line of the node at `path` (or of its key, with `key: true`); falls back to the deepest
+ * existing ancestor, then to line 1.
+ */
+export function lineOf(source: YamlSource, path: Path, options: { key?: boolean } = {}): number {
+  let node: unknown = source.doc.contents;
+  let line = lineAt(source, (node as { range?: [number] } | null)?.range?.[0]) ?? 1;
+  for (const part of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(part));
+      if (!pair) break;
+      const keyLine = lineAt(source, isScalar(pair.key) ? pair.key.range?.[0] : undefined);
+      if (options.key && part === path[path.length - 1]) return keyLine ?? line;
+      node = pair.value;
+      line = lineAt(source, (node as { range?: [number] } | null)?.range?.[0]) ?? keyLine ?? line;
+      // A block scalar or collection that starts on the next line: point at the key.
+      if (keyLine !== undefined && (isMap(node) || isSeq(node) || node === null)) line = keyLine;
+    } else if (isSeq(node) && typeof part === 'number') {
+      node = node.items[part];
+      if (node === undefined) break;
+      line = lineAt(source, (node as { range?: [number] }).range?.[0]) ?? line;
+    } else {
+      break;
+    }
+  }
+  return line;
+}
+
+/** The first line of a scalar's content (the line after `key: |` for block scalars). */
+export function contentLineOf(source: YamlSource, path: Path): number {
+  const node = source.doc.getIn(path as PropertyKey[], true);
+  if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
+    return lineOf(source, path) + 1;
+  }
+  return lineOf(source, path);
+}
+
+function has(source: YamlSource, path: Path): boolean {
+  return source.doc.hasIn(path as PropertyKey[]);
+}
+
+/** The keys a zod object schema allows at `path` (through optional, nullable and arrays). */
+function allowedKeys(schema: z.ZodType, path: Path): string[] {
+  let current: unknown = schema;
+  const step = (): void => {
+    for (;;) {
+      const def = (current as { def?: { type?: string; innerType?: unknown; element?: unknown } }).def;
+      if (def?.type === 'optional' || def?.type === 'nullable' || def?.type === 'default') current = def.innerType;
+      else break;
+    }
+  };
+  step();
+  for (const part of path) {
+    const def = (current as { def?: { type?: string; element?: unknown; shape?: Record<string, unknown> } }).def;
+    if (def?.type === 'array' && typeof part === 'number') current = def.element;
+    else if (def?.type === 'object' && typeof part === 'string' && def.shape) current = def.shape[part];
+    else return [];
+    step();
+  }
+  const def = (current as { def?: { type?: string; shape?: Record<string, unknown> } }).def;
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+/** zod's findings as diagnostics with file, line and key, in both languages. */
+export function schemaDiagnostics(source: YamlSource, schema: z.ZodType, issues: readonly z.core.$ZodIssue[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const push = (path: Path, message: Diagnostic['message'], fix: Diagnostic['fix'], key = false): void => {
+    const d: Diagnostic = { severity: 'error', file: source.file, line: lineOf(source, path, { key }), message };
+    if (path.length > 0) d.field = fieldName(path);
+    if (fix) d.fix = fix;
+    out.push(d);
+  };
+  for (const issue of issues) {
+    const path = issue.path;
+    switch (issue.code) {
+      case 'unrecognized_keys':
+        for (const key of issue.keys) {
+          push([...path, key], M.library.unknownKey({ key }), M.library.unknownKeyFix({ allowed: allowedKeys(schema, path) }), true);
+        }
+        break;
+      case 'invalid_type':
+        if (!has(source, path)) push(path, M.library.missingKey({ key: fieldName(path) }), M.library.missingKeyFix({ key: fieldName(path) }));
+        else push(path, M.library.wrongType({ field: fieldName(path), expected: issue.expected }), undefined);
+        break;
+      case 'invalid_value':
+        push(path, M.library.notOneOf({ field: fieldName(path), values: issue.values.map(String) }), undefined);
+        break;
+      case 'too_small':
+        push(path, M.library.tooSmall({ field: fieldName(path), minimum: String(issue.minimum) }), undefined);
+        break;
+      case 'too_big':
+        push(path, M.library.tooBig({ field: fieldName(path), maximum: String(issue.maximum) }), undefined);
+        break;
+      case 'invalid_format':
+        push(path, M.library.badFormat({ field: fieldName(path), format: issue.message }), undefined);
+        break;
+      default:
+        push(path, M.library.badValue({ field: fieldName(path) }), undefined);
+    }
+  }
+  return out;
+}
