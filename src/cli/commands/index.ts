@@ -1,5 +1,6 @@
 import type { CommandRegistrar } from '../program.ts';
+import { checkCommand } from './check.ts';
 import { initCommand } from './init.ts';
 
 /** Every command of SPEC §2 that works, in the order `--help` lists them. */
-export const commands: CommandRegistrar[] = [initCommand];
+export const commands: CommandRegistrar[] = [initCommand, checkCommand];
