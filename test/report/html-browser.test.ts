@@ -109,7 +109,7 @@ describe('HTML report in Chromium', () => {
 
   it.skipIf(!hasChromium)('fits a phone screen without sideways scrolling, and hides the copy block in print', async () => {
     const { context, page, requests } = await open({ width: 360, height: 740 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await page.locator('thead').first().boundingBox()).toMatchObject({ width: 1, height: 1 });
     await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-phone.png'), fullPage: true });
