@@ -29,8 +29,8 @@ export const init = {
   }),
   privacyPrivate: (): Text => ({ vi: 'Riêng tư (private): chỉ tài khoản của trường xem được', en: "Private: only the school's account can watch" }),
   askMadeForKids: (): Text => ({
-    vi: 'Video có "dành cho trẻ em" không? (YouTube bắt buộc khai báo: video dành cho trẻ em sẽ bị tắt bình luận và quảng cáo cá nhân hóa; clip gửi phụ huynh, giáo viên thường là "không")',
-    en: 'Are the videos "made for kids"? (YouTube requires this declaration: videos made for kids lose comments and personalised ads; clips for parents and teachers are usually "no")',
+    vi: 'Video có "dành cho trẻ em" không? (YouTube bắt buộc khai báo; "có" thì video bị tắt bình luận và quảng cáo cá nhân hóa; clip cho phụ huynh, giáo viên là "không")',
+    en: 'Are the videos "made for kids"? (YouTube requires it; "yes" turns off comments and personalised ads; clips for parents and teachers are "no")',
   }),
   madeForKidsNo: (): Text => ({
     vi: 'Không — dành cho phụ huynh, giáo viên, cộng đồng',

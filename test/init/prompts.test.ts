@@ -1,0 +1,113 @@
+/**
+ * The questions of `happytube init`, answered on a real terminal: util-linux `script` gives the
+ * CLI a pseudo-terminal, and each answer is typed only once its question is on the screen.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { BIN, cleanEnv } from '../helpers/cli.ts';
+
+let tmp: string;
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'happytube-prompts-'));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+interface Terminal {
+  /** Resolves once `pattern` appears in the output after the last answer. */
+  waitFor(pattern: RegExp): Promise<void>;
+  type(keys: string): void;
+  exit: Promise<number | null>;
+  output(): string;
+}
+
+function terminal(args: readonly string[]): Terminal {
+  const command = [process.execPath, BIN, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+  const child: ChildProcessWithoutNullStreams = spawn('script', ['-qefc', command, '/dev/null'], {
+    env: cleanEnv({ LANG: 'en_US.UTF-8', COLUMNS: '200' }),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let all = '';
+  let seen = 0;
+  let waiter: { pattern: RegExp; resolve: () => void } | undefined;
+  const check = (): void => {
+    if (waiter && waiter.pattern.test(all.slice(seen))) {
+      seen = all.length;
+      const { resolve } = waiter;
+      waiter = undefined;
+      resolve();
+    }
+  };
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    all += d;
+    check();
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
+  void exit.then(() => clearTimeout(timer));
+  return {
+    waitFor: (pattern) =>
+      new Promise<void>((resolve, reject) => {
+        waiter = { pattern, resolve };
+        void exit.then(() => reject(new Error(`exited before ${String(pattern)}:\n${all}`)));
+        check();
+      }),
+    type: (keys) => child.stdin.write(keys),
+    exit,
+    output: () => all,
+  };
+}
+
+describe('happytube init on a terminal', () => {
+  it('asks the name, language, privacy and an explicit made-for-kids choice', async () => {
+    const dir = join(tmp, 'asked');
+    const t = terminal(['init', dir, '--lang', 'en']);
+    await t.waitFor(/school's name/);
+    t.type('Trường Mầm non Hoa Mai\r');
+    await t.waitFor(/Default visibility/);
+    t.type('\u001b[A\r'); // up from "unlisted": public
+    await t.waitFor(/made for kids/);
+    t.type('\r'); // no default: Enter alone is refused
+    await t.waitFor(/input a value/);
+    t.type('2\r');
+    expect(await t.exit).toBe(0);
+    expect(t.output()).toContain('Created the library in');
+    const config = parse(await readFile(join(dir, 'happytube.yaml'), 'utf8')) as Record<string, unknown>;
+    expect(config).toMatchObject({
+      language: 'en',
+      school: { name: 'Trường Mầm non Hoa Mai' },
+      defaults: { privacy: 'public', madeForKids: true },
+    });
+  });
+
+  it('takes --school as the answer and asks the language', async () => {
+    const dir = join(tmp, 'preset');
+    const t = terminal(['init', dir, '--school', 'X']);
+    await t.waitFor(/Language of messages/);
+    t.type('\r'); // the default: Vietnamese; the rest is then asked in Vietnamese
+    await t.waitFor(/Chế độ hiển thị mặc định/);
+    t.type('\r');
+    await t.waitFor(/dành cho trẻ em/);
+    t.type('1\r');
+    expect(await t.exit).toBe(0);
+    const config = parse(await readFile(join(dir, 'happytube.yaml'), 'utf8')) as Record<string, unknown>;
+    expect(config).toMatchObject({ language: 'vi', school: { name: 'X' }, defaults: { privacy: 'unlisted', madeForKids: false } });
+  });
+
+  it('stops cleanly on Ctrl-C and writes nothing', async () => {
+    const dir = join(tmp, 'cancelled');
+    const t = terminal(['init', dir, '--lang', 'en', '--school', 'X']);
+    await t.waitFor(/Default visibility/);
+    t.type('\u0003');
+    expect(await t.exit).toBe(3);
+    expect(t.output()).toContain('Cancelled: no file was created.');
+    expect(t.output()).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
+    await expect(stat(dir)).rejects.toThrow(/ENOENT/);
+  });
+});
