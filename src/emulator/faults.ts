@@ -1,0 +1,135 @@
+/**
+ * Faults the emulator injects on request, by `--fault SPEC` (repeatable) or
+ * `POST /__admin/faults { "faults": [SPEC, …] }` (which replaces the pending faults; `[]` clears).
+ */
+import type { IncomingMessage } from 'node:http';
+
+export interface FaultPlan {
+  /** Drop the connection after this many bytes of the next upload body (one shot). */
+  dropUploadAfter: number | undefined;
+  /** Answer 503 to this many upload requests that carry bytes. */
+  upload503: number;
+  /** Answer 503 to this many Data API calls. */
+  api503: number;
+  /** Answer 429 to this many Data API calls, with `Retry-After` if set. */
+  api429: number;
+  retryAfterSeconds: number | undefined;
+  /** Read upload bodies at this many bytes a second (0 = full speed). */
+  slowBytesPerSecond: number;
+}
+
+/** One-shot actions a spec may ask for besides the plan. */
+export type FaultAction = 'expire-tokens' | 'quota-exhausted' | 'uploads-exhausted';
+
+export interface ParsedFaults {
+  plan: FaultPlan;
+  actions: FaultAction[];
+}
+
+export function emptyPlan(): FaultPlan {
+  return { dropUploadAfter: undefined, upload503: 0, api503: 0, api429: 0, retryAfterSeconds: undefined, slowBytesPerSecond: 0 };
+}
+
+export class FaultSyntaxError extends Error {
+  readonly spec: string;
+  constructor(spec: string, why: string) {
+    super(`bad fault "${spec}": ${why}`);
+    this.spec = spec;
+  }
+}
+
+function count(spec: string, value: string | undefined, what: string): number {
+  if (value === undefined || !/^\d+$/.test(value)) throw new FaultSyntaxError(spec, `${what} must be a whole number`);
+  return Number(value);
+}
+
+/**
+ * Parses fault specs. Syntax (one spec per `--fault`):
+ * - `drop-upload:K` — drop the connection after K bytes of the next upload body (resumable PUT
+ *   or multipart POST). The session keeps what YouTube would: the bytes up to the last whole
+ *   256 KiB.
+ * - `upload-503:N` — the next N upload requests that carry bytes get 503 backendError, unread.
+ * - `api-503:N` — the next N Data API calls (under /youtube/v3/) get 503 backendError.
+ * - `api-429:N[:RETRY_AFTER_S]` — the next N Data API calls get 429 rateLimitExceeded, with a
+ *   `Retry-After` header of RETRY_AFTER_S seconds when given.
+ * - `slow:BYTES_PER_SEC` — upload bodies are read at that rate (`slow:0` = full speed again).
+ * - `expire-tokens` — every access token expires now (refresh tokens stay valid).
+ * - `quota-exhausted` — the shared units of today are used up.
+ * - `uploads-exhausted` — today's videos.insert bucket is used up.
+ * Later specs override earlier ones of the same kind.
+ */
+export function parseFaults(specs: readonly string[]): ParsedFaults {
+  const plan = emptyPlan();
+  const actions: FaultAction[] = [];
+  for (const spec of specs) {
+    const [name, a, b, ...rest] = spec.trim().split(':');
+    if (rest.length > 0) throw new FaultSyntaxError(spec, 'too many ":" parts');
+    const noArgs = (): void => {
+      if (a !== undefined) throw new FaultSyntaxError(spec, 'takes no value');
+    };
+    const oneArg = (what: string): number => {
+      if (b !== undefined) throw new FaultSyntaxError(spec, 'takes one value');
+      return count(spec, a, what);
+    };
+    switch (name) {
+      case 'drop-upload':
+        plan.dropUploadAfter = oneArg('K (bytes)');
+        break;
+      case 'upload-503':
+        plan.upload503 = oneArg('N');
+        break;
+      case 'api-503':
+        plan.api503 = oneArg('N');
+        break;
+      case 'api-429':
+        plan.api429 = count(spec, a, 'N');
+        plan.retryAfterSeconds = b === undefined ? undefined : count(spec, b, 'RETRY_AFTER_S');
+        break;
+      case 'slow':
+        plan.slowBytesPerSecond = oneArg('BYTES_PER_SEC');
+        break;
+      case 'expire-tokens':
+      case 'quota-exhausted':
+      case 'uploads-exhausted':
+        noArgs();
+        actions.push(name);
+        break;
+      default:
+        throw new FaultSyntaxError(
+          spec,
+          'unknown fault; use drop-upload:K, upload-503:N, api-503:N, api-429:N[:S], slow:BPS, expire-tokens, quota-exhausted or uploads-exhausted',
+        );
+    }
+  }
+  return { plan, actions };
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The body of an upload request as the emulator sees it: throttled by `slow`, cut by
+ * `drop-upload`. Throws when the connection ends before the body did.
+ */
+export async function* meteredBody(req: IncomingMessage, plan: FaultPlan): AsyncGenerator<Buffer> {
+  const dropAt = plan.dropUploadAfter;
+  plan.dropUploadAfter = undefined;
+  const started = Date.now();
+  let seen = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    if (dropAt !== undefined && seen + chunk.length >= dropAt) {
+      const head = chunk.subarray(0, dropAt - seen);
+      if (head.length > 0) yield head;
+      req.socket.destroy();
+      throw new Error('connection dropped by fault drop-upload');
+    }
+    seen += chunk.length;
+    yield chunk;
+    const rate = plan.slowBytesPerSecond;
+    if (rate > 0) {
+      const due = started + (seen / rate) * 1000;
+      const wait = due - Date.now();
+      if (wait > 0) await sleep(wait);
+    }
+  }
+  if (!req.complete) throw new Error('connection closed before the body ended');
+}

@@ -1,0 +1,50 @@
+/**
+ * The local YouTube Data API v3 + Google OAuth emulator (SPEC §7). `startEmulator` serves it
+ * in-process on 127.0.0.1; `happytube emulator` runs the same from the command line.
+ */
+import type { AddressInfo } from 'node:net';
+import { applyActions } from './admin.ts';
+import { parseFaults } from './faults.ts';
+import { createEmulatorServer } from './server.ts';
+import type { EmulatorOptions } from './store.ts';
+import { EmulatorState } from './store.ts';
+
+export type { EmulatorOptions, StateSnapshot } from './store.ts';
+export { EmulatorState } from './store.ts';
+export { FaultSyntaxError, parseFaults } from './faults.ts';
+export { COSTS } from './quota.ts';
+
+export interface RunningEmulator {
+  /** e.g. `http://127.0.0.1:45123`, no trailing slash. */
+  url: string;
+  close(): Promise<void>;
+  state: EmulatorState;
+}
+
+/** Starts the emulator on 127.0.0.1. Throws FaultSyntaxError for a bad fault spec. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const { plan, actions } = parseFaults(options.faults ?? []);
+  const state = new EmulatorState(options);
+  state.faults = plan;
+  applyActions(state, actions);
+  const server = createEmulatorServer(state);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  state.baseUrl = url;
+  return {
+    url,
+    state,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * YouTube's two quota buckets (YOUTUBE.md, developers.google.com/youtube/v3/determine_quota_cost):
+ * `videos.insert` counts calls against its own daily bucket; every other method spends units from
+ * the shared daily pool. Both reset at midnight Pacific time. The cost table is here and only here.
+ */
+import { ApiError } from './http.ts';
+
+/** Units per call of the shared pool. `videos.insert` spends from the uploads bucket instead. */
+export const COSTS = {
+  'channels.list': 1,
+  'playlists.list': 1,
+  'playlists.insert': 50,
+  'playlists.update': 50,
+  'playlists.delete': 50,
+  'playlistItems.list': 1,
+  'playlistItems.insert': 50,
+  'playlistItems.update': 50,
+  'playlistItems.delete': 50,
+  'videos.list': 1,
+  'videos.insert': 0,
+  'videos.update': 50,
+  'videos.delete': 50,
+  'thumbnails.set': 50,
+  'captions.list': 50,
+  'captions.insert': 400,
+} as const satisfies Record<string, number>;
+
+export type Method = keyof typeof COSTS;
+
+/** What an invalid request still costs (Google: "at least one point"). */
+export const INVALID_REQUEST_COST = 1;
+
+export const DEFAULT_UNITS_PER_DAY = 10_000;
+export const DEFAULT_UPLOADS_PER_DAY = 100;
+
+/** The quota day: the calendar date in America/Los_Angeles. */
+export function pacificDay(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export interface QuotaSnapshot {
+  day: string;
+  units: { used: number; limit: number };
+  uploads: { used: number; limit: number };
+}
+
+export class Quota {
+  unitLimit: number;
+  uploadLimit: number;
+  private day = pacificDay();
+  private unitsUsed = 0;
+  private uploadsUsed = 0;
+
+  constructor(unitLimit: number, uploadLimit: number) {
+    this.unitLimit = unitLimit;
+    this.uploadLimit = uploadLimit;
+  }
+
+  private roll(): void {
+    const today = pacificDay();
+    if (today !== this.day) {
+      this.day = today;
+      this.unitsUsed = 0;
+      this.uploadsUsed = 0;
+    }
+  }
+
+  /** Charges a valid call of `method`, or throws quotaExceeded / uploadLimitExceeded. */
+  charge(method: Method): void {
+    this.roll();
+    if (method === 'videos.insert') {
+      if (this.uploadsUsed >= this.uploadLimit) {
+        throw new ApiError(
+          400,
+          'uploadLimitExceeded',
+          'The user has exceeded the number of videos they may upload.',
+          { domain: 'youtube.video' },
+        );
+      }
+      this.uploadsUsed += 1;
+      return;
+    }
+    this.spend(COSTS[method]);
+  }
+
+  /** Charges what an invalid request costs; never throws. */
+  chargeInvalid(): void {
+    this.roll();
+    this.unitsUsed = Math.min(this.unitLimit, this.unitsUsed + INVALID_REQUEST_COST);
+  }
+
+  /** Refuses the call when the pool cannot pay `units`. */
+  private spend(units: number): void {
+    if (this.unitsUsed + units > this.unitLimit) {
+      throw new ApiError(
+        403,
+        'quotaExceeded',
+        'The request cannot be completed because you have exceeded your <a href="/youtube/v3/getting-started#quota">quota</a>.',
+        { domain: 'youtube.quota' },
+      );
+    }
+    this.unitsUsed += units;
+  }
+
+  /** The pool is empty at once (fault `quota-exhausted`). */
+  exhaustUnits(): void {
+    this.roll();
+    this.unitsUsed = this.unitLimit;
+  }
+
+  exhaustUploads(): void {
+    this.roll();
+    this.uploadsUsed = this.uploadLimit;
+  }
+
+  reset(): void {
+    this.day = pacificDay();
+    this.unitsUsed = 0;
+    this.uploadsUsed = 0;
+  }
+
+  snapshot(): QuotaSnapshot {
+    this.roll();
+    return {
+      day: this.day,
+      units: { used: this.unitsUsed, limit: this.unitLimit },
+      uploads: { used: this.uploadsUsed, limit: this.uploadLimit },
+    };
+  }
+}
+
+/** True when the pool (or, for `videos.insert`, the uploads bucket) has nothing left at all. */
+export function isSpent(quota: QuotaSnapshot, method: Method): boolean {
+  return method === 'videos.insert' ? false : quota.units.used >= quota.units.limit;
+}

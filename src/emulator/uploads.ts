@@ -1,0 +1,249 @@
+/**
+ * videos.insert over the upload endpoint, as developers.google.com/youtube/v3/guides/
+ * using_resumable_upload_protocol documents it:
+ * - `POST /upload/youtube/v3/videos?uploadType=resumable&part=…` with the resource as JSON and
+ *   `X-Upload-Content-Length` / `X-Upload-Content-Type` → 200 and the session URI in `Location`.
+ * - `PUT` to the session: the whole body, or chunks with `Content-Range: bytes S-E/T`; every
+ *   chunk but the last a multiple of 256 KiB (else 400); S must be where the session stands (else
+ *   400, with `Range`). An unfinished chunk → 308 with `Range: bytes=0-N`; the last → 201 and the
+ *   video.
+ * - Status query `Content-Range: bytes *\/T` → 308 (with `Range` once bytes arrived) or the
+ *   finished video again. Unknown session → 404.
+ * - An interrupted request keeps the bytes up to the last 256 KiB boundary (see sink.ts).
+ * - `uploadType=multipart`: metadata and media in one `multipart/related` body → 200 and the video.
+ * The bytes are hashed as they arrive and never stored.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { newVideoParts, renderVideo, VIDEO_PARTS } from './api/videos.ts';
+import { parseParts } from './api/common.ts';
+import { sniffContainer } from './container.ts';
+import type { ApiContext, Route } from './context.ts';
+import { meteredBody } from './faults.ts';
+import { ApiError, errors, parseJsonObject, readBody, sendJson } from './http.ts';
+import { uploadId, videoId } from './ids.ts';
+import { boundaryOf, readMultipart } from './multipart.ts';
+import { ByteSink, CHUNK_GRANULARITY } from './sink.ts';
+import type { EmulatorState, StoredVideo, VideoParts } from './store.ts';
+
+/** YouTube's largest file: 256 GB. */
+const MAX_VIDEO_BYTES = 256 * 1024 ** 3;
+/** How long a status query waits for a request still writing into the session. */
+const SETTLE_WAIT_MS = 5000;
+
+export interface UploadSession {
+  id: string;
+  parts: VideoParts;
+  asked: readonly string[];
+  total: number | undefined;
+  fileName: string;
+  sink: ByteSink;
+  video: StoredVideo | undefined;
+  /** Settles when the request writing into the session ends. */
+  busy: Promise<void> | undefined;
+}
+
+const badRange = (message: string, headers: Record<string, string> = {}): ApiError =>
+  new ApiError(400, 'badRequest', message, { domain: 'global', headers, close: true });
+
+function isVideoType(type: string): boolean {
+  const t = type.toLowerCase().split(';')[0]!.trim();
+  return t.startsWith('video/') || t === 'application/octet-stream';
+}
+
+/** upload-503 fault: answered before a byte of the body is read. */
+function upload503(state: EmulatorState): void {
+  if (state.faults.upload503 > 0) {
+    state.faults.upload503 -= 1;
+    throw new ApiError(503, 'backendError', 'Backend Error', { domain: 'global', close: true });
+  }
+}
+
+/** Turns a session's bytes into a video: processed if they look like a container, else rejected. */
+function finish(state: EmulatorState, parts: VideoParts, sink: ByteSink, fileName: string): StoredVideo {
+  const container = sink.size > 0 ? sniffContainer(sink.head) : undefined;
+  const next: VideoParts = { ...parts, status: { ...parts.status } };
+  next.fileDetails = { fileName, fileSize: String(sink.size), fileType: container ? 'video' : 'other', ...(container ? { container } : {}) };
+  const availability = {
+    fileDetailsAvailability: 'available',
+    processingIssuesAvailability: 'available',
+    tagSuggestionsAvailability: 'available',
+    editorSuggestionsAvailability: 'available',
+    thumbnailsAvailability: container ? 'available' : 'unavailable',
+  };
+  if (container) {
+    next.status.uploadStatus = 'processed';
+    next.contentDetails = { duration: 'PT0S', dimension: '2d', definition: 'hd', caption: 'false', licensedContent: false, contentRating: {}, projection: 'rectangular' };
+    next.processingDetails = { processingStatus: 'succeeded', processingProgress: { partsTotal: '1', partsProcessed: '1', timeLeftMs: '0' }, ...availability };
+  } else {
+    next.status.uploadStatus = 'rejected';
+    next.status.rejectionReason = 'invalidFile';
+    next.contentDetails = { duration: 'P0D', dimension: '2d', definition: 'sd', caption: 'false', licensedContent: false, contentRating: {}, projection: 'rectangular' };
+    next.processingDetails = { processingStatus: 'failed', processingFailureReason: 'uploadFailed', ...availability };
+  }
+  const video: StoredVideo = { id: videoId(), sha256: sink.digest(), size: sink.size, parts: next, thumbnail: undefined };
+  state.videos.set(video.id, video);
+  return video;
+}
+
+function fileNameOf(req: IncomingMessage): string {
+  const slug = req.headers.slug;
+  return typeof slug === 'string' && slug !== '' ? decodeURIComponent(slug) : 'video';
+}
+
+async function initiate(ctx: ApiContext): Promise<void> {
+  const asked = parseParts(ctx.url, VIDEO_PARTS);
+  const { req, state } = ctx;
+  const lengthHeader = req.headers['x-upload-content-length'];
+  let total: number | undefined;
+  if (typeof lengthHeader === 'string') {
+    if (!/^\d+$/.test(lengthHeader) || Number(lengthHeader) > MAX_VIDEO_BYTES) {
+      throw errors.badRequest('invalidValue', `Invalid X-Upload-Content-Length: ${lengthHeader}`, 'global');
+    }
+    total = Number(lengthHeader);
+  }
+  const type = req.headers['x-upload-content-type'];
+  if (typeof type === 'string' && !isVideoType(type)) {
+    throw errors.badRequest('badContent', `Media type '${type}' is not supported. Valid media types: [video/*, application/octet-stream]`, 'global');
+  }
+  const body = await readBody(req);
+  const parts = newVideoParts(state, body.length === 0 ? {} : parseJsonObject(body.toString('utf8')));
+  ctx.charge();
+  const session: UploadSession = { id: uploadId(), parts, asked, total, fileName: fileNameOf(req), sink: new ByteSink(), video: undefined, busy: undefined };
+  state.sessions.set(session.id, session);
+  const location = new URL('/upload/youtube/v3/videos', state.baseUrl);
+  location.searchParams.set('uploadType', 'resumable');
+  location.searchParams.set('upload_id', session.id);
+  if (ctx.url.searchParams.has('part')) location.searchParams.set('part', ctx.url.searchParams.get('part')!);
+  ctx.res.writeHead(200, { location: location.toString(), 'x-guploader-uploadid': session.id, 'content-length': '0' });
+  ctx.res.end();
+}
+
+async function multipart(ctx: ApiContext): Promise<void> {
+  const asked = parseParts(ctx.url, VIDEO_PARTS);
+  const { req, state } = ctx;
+  const boundary = boundaryOf(req.headers['content-type']);
+  if (!boundary) throw errors.badRequest('badContent', 'uploadType=multipart needs a multipart/related body with a boundary.', 'global');
+  upload503(state);
+  const body = await readMultipart(meteredBody(req, state.faults), boundary);
+  if (!isVideoType(body.mediaType)) {
+    throw new ApiError(400, 'badContent', `Media type '${body.mediaType}' is not supported. Valid media types: [video/*, application/octet-stream]`, { domain: 'global', close: true });
+  }
+  const parts = newVideoParts(state, body.metadata ? parseJsonObject(body.metadata.toString('utf8')) : {});
+  ctx.charge();
+  const sink = new ByteSink();
+  for await (const chunk of body.media) sink.write(chunk);
+  const video = finish(state, parts, sink, fileNameOf(req));
+  sendJson(ctx.res, 200, renderVideo(state, video, asked));
+}
+
+async function insert(ctx: ApiContext): Promise<void> {
+  const type = ctx.url.searchParams.get('uploadType');
+  if (type === 'resumable') return initiate(ctx);
+  if (type === 'multipart') return multipart(ctx);
+  throw errors.invalidParameter('uploadType', `Invalid value '${type ?? ''}': use resumable or multipart.`);
+}
+
+interface Range {
+  start: number;
+  end: number;
+  total: number | undefined;
+}
+
+/** `bytes S-E/T`, `bytes S-E/*`, `bytes *\/T`; undefined start for a status query. */
+function parseContentRange(value: string): Range | { query: true; total: number | undefined } {
+  const query = /^bytes \*\/(\d+|\*)$/.exec(value.trim());
+  if (query) return { query: true, total: query[1] === '*' ? undefined : Number(query[1]) };
+  const range = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(value.trim());
+  if (!range) throw badRange(`Invalid Content-Range header: ${value}`);
+  const start = Number(range[1]);
+  const end = Number(range[2]);
+  if (end < start) throw badRange(`Invalid Content-Range header: ${value}`);
+  return { start, end, total: range[3] === '*' ? undefined : Number(range[3]) };
+}
+
+function rangeHeader(session: UploadSession): Record<string, string> {
+  return session.sink.size > 0 ? { range: `bytes=0-${session.sink.size - 1}` } : {};
+}
+
+function incomplete(res: ServerResponse, session: UploadSession): void {
+  res.writeHead(308, { ...rangeHeader(session), 'content-length': '0', 'x-guploader-uploadid': session.id });
+  res.end();
+}
+
+/** PUT to a session URI: a status query, the whole body, or one chunk. No auth: the URI is the credential. */
+export async function putSession(state: EmulatorState, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const session = state.sessions.get(url.searchParams.get('upload_id') ?? '');
+  if (!session) {
+    throw new ApiError(404, 'notFound', 'The upload session does not exist or has expired. Start a new upload.', { domain: 'global', close: true });
+  }
+  if (session.busy) {
+    await Promise.race([session.busy, new Promise((resolve) => setTimeout(resolve, SETTLE_WAIT_MS))]);
+  }
+  const header = req.headers['content-range'];
+  const lengthHeader = req.headers['content-length'];
+  const declared = lengthHeader === undefined ? undefined : Number(lengthHeader);
+  const parsed: Range | { query: true; total: number | undefined } | undefined =
+    header === undefined ? undefined : parseContentRange(header);
+  if (session.video) {
+    return sendJson(res, 200, renderVideo(state, session.video, session.asked));
+  }
+  if (parsed && 'query' in parsed) {
+    if (parsed.total !== undefined && session.total !== undefined && parsed.total !== session.total) {
+      throw badRange(`The upload's size is ${session.total} bytes, not ${parsed.total}.`);
+    }
+    return incomplete(res, session);
+  }
+  // Without Content-Range the body is the whole file.
+  const start = parsed ? parsed.start : 0;
+  const length = parsed ? parsed.end - parsed.start + 1 : declared;
+  const claimed = parsed ? parsed.total : declared;
+  if (session.total !== undefined && claimed !== undefined && claimed !== session.total) {
+    throw badRange(`The upload's size is ${session.total} bytes, not ${claimed}.`, rangeHeader(session));
+  }
+  const total = claimed ?? session.total;
+  if (start !== session.sink.size) {
+    throw badRange(
+      `Invalid request. According to the Content-Range header, the upload offset is at byte ${start}, but the session has ${session.sink.size} bytes. Ask for the session status and resume from there.`,
+      rangeHeader(session),
+    );
+  }
+  if (parsed && declared !== undefined && declared !== length) {
+    throw badRange(`Content-Length ${declared} does not match Content-Range ${header ?? ''}.`, rangeHeader(session));
+  }
+  const end = length === undefined ? undefined : start + length;
+  if (total !== undefined && end !== undefined && end > total) {
+    throw badRange(`Content-Range ${header ?? ''} goes past the end of the upload.`, rangeHeader(session));
+  }
+  const last = parsed === undefined || (total !== undefined && end === total);
+  if (!last && length !== undefined && length % CHUNK_GRANULARITY !== 0) {
+    throw badRange(
+      `Invalid request. The number of bytes uploaded is required to be equal or greater than ${CHUNK_GRANULARITY}, except for the final request (it's recommended to be the exact multiple of ${CHUNK_GRANULARITY}). The received request contained ${length} bytes, which does not meet this requirement.`,
+      rangeHeader(session),
+    );
+  }
+  upload503(state);
+  let settle = (): void => undefined;
+  session.busy = new Promise<void>((resolve) => (settle = resolve));
+  try {
+    const before = session.sink.size;
+    for await (const chunk of meteredBody(req, state.faults)) {
+      if (length !== undefined && session.sink.size - before + chunk.length > length) throw badRange('More bytes than announced.');
+      session.sink.write(chunk);
+    }
+    if (length !== undefined && session.sink.size - before !== length) throw badRange('Fewer bytes than announced.');
+    session.sink.commit();
+  } catch (error) {
+    session.sink.rollback();
+    throw error;
+  } finally {
+    session.busy = undefined;
+    settle();
+  }
+  const complete = total !== undefined ? session.sink.size === total : last;
+  if (!complete) return incomplete(res, session);
+  session.total = session.sink.size;
+  session.video = finish(state, session.parts, session.sink, session.fileName);
+  sendJson(res, 201, renderVideo(state, session.video, session.asked));
+}
+
+export const routes: Route[] = [{ verb: 'POST', path: '/upload/youtube/v3/videos', method: 'videos.insert', access: 'upload', handler: insert }];

@@ -1,0 +1,96 @@
+/**
+ * The emulator for a vitest file: `useEmulator(options)` starts one in-process emulator before
+ * the file's tests and closes it after. `env()` gives the HAPPYTUBE_* variables a child process
+ * (the CLI) needs to use it, signed in through `POST /__admin/tokens`.
+ */
+import { afterAll, beforeAll } from 'vitest';
+import type { EmulatorOptions, RunningEmulator, StateSnapshot } from '../../src/emulator/index.ts';
+import { startEmulator } from '../../src/emulator/index.ts';
+
+export const TEST_CLIENT_ID = 'test-client.apps.googleusercontent.com';
+export const TEST_CLIENT_SECRET = 'test-secret';
+
+export interface AdminTokens {
+  refresh_token: string;
+  access_token: string;
+  client_id: string;
+  client_secret: string;
+}
+
+export interface EmulatorAdmin {
+  state(): Promise<StateSnapshot>;
+  /** Replaces the pending faults (see parseFaults in src/emulator/faults.ts); `[]` clears. */
+  faults(list: string[]): Promise<void>;
+  expireTokens(): Promise<void>;
+  resetQuota(): Promise<void>;
+  wipe(): Promise<void>;
+  /** A fresh sign-in for the test client. */
+  tokens(): Promise<AdminTokens>;
+}
+
+export interface EmulatorHandle {
+  /** The emulator's base URL (no trailing slash); valid once beforeAll ran. */
+  readonly url: string;
+  /** The HAPPYTUBE_* variables for a child process, signed in with a fresh refresh token. */
+  env(): Record<string, string>;
+  admin: EmulatorAdmin;
+  /** The running emulator (in-process state), once started. */
+  readonly running: RunningEmulator;
+}
+
+async function post(url: string, body: unknown = {}): Promise<unknown> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json: unknown = await res.json();
+  if (!res.ok) throw new Error(`${url} → ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+export function useEmulator(options: EmulatorOptions = {}): EmulatorHandle {
+  let running: RunningEmulator | undefined;
+  let tokens: AdminTokens | undefined;
+  const need = (): RunningEmulator => {
+    if (!running) throw new Error('the emulator is not started yet: use it inside a test or a hook');
+    return running;
+  };
+  const admin: EmulatorAdmin = {
+    state: async () => (await (await fetch(`${need().url}/__admin/state`)).json()) as StateSnapshot,
+    faults: async (list) => void (await post(`${need().url}/__admin/faults`, { faults: list })),
+    expireTokens: async () => void (await post(`${need().url}/__admin/expire-tokens`)),
+    resetQuota: async () => void (await post(`${need().url}/__admin/reset-quota`)),
+    wipe: async () => {
+      await post(`${need().url}/__admin/wipe`);
+      tokens = (await post(`${need().url}/__admin/tokens`)) as AdminTokens;
+    },
+    tokens: async () => (await post(`${need().url}/__admin/tokens`)) as AdminTokens,
+  };
+  beforeAll(async () => {
+    running = await startEmulator(options);
+    tokens = await admin.tokens();
+  });
+  afterAll(async () => {
+    await running?.close();
+    running = undefined;
+  });
+  return {
+    get url() {
+      return need().url;
+    },
+    get running() {
+      return need();
+    },
+    env: () => {
+      const url = need().url;
+      if (!tokens) throw new Error('the emulator has no tokens yet');
+      return {
+        HAPPYTUBE_API_ROOT: `${url}/`,
+        HAPPYTUBE_OAUTH_AUTH_URL: `${url}/o/oauth2/v2/auth`,
+        HAPPYTUBE_OAUTH_TOKEN_URL: `${url}/token`,
+        HAPPYTUBE_OAUTH_REVOKE_URL: `${url}/revoke`,
+        HAPPYTUBE_CLIENT_ID: tokens.client_id,
+        HAPPYTUBE_CLIENT_SECRET: tokens.client_secret,
+        HAPPYTUBE_REFRESH_TOKEN: tokens.refresh_token,
+      };
+    },
+    admin,
+  };
+}
