@@ -1,7 +1,7 @@
 /** Retry timing: exponential backoff with full jitter, `Retry-After`, and an abortable sleep. */
 
 export interface RetryPolicy {
-  /** Consecutive failed attempts without progress before giving up (default 8). */
+  /** Gives up after this many consecutive failed attempts without progress (default 8). */
   maxAttempts: number;
   /** The first backoff ceiling in ms (default 1000); it doubles after each failure. */
   baseDelayMs: number;

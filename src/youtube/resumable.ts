@@ -86,6 +86,8 @@ export interface UploadResult {
 export interface UploadEventMap {
   /** A session is in use: `isNew` when it was just opened (and saved), false when resumed. */
   session: [{ session: UploadSession; isNew: boolean; offset: number }];
+  /** A PUT of bytes [from, end) starts (after a failure, `from` is the server's Range + 1). */
+  send: [{ from: number; end: number; total: number }];
   progress: [UploadProgress];
   retry: [UploadRetry];
   done: [UploadResult];
@@ -129,6 +131,12 @@ export interface UploadOptions {
 /** A failure of the transport (reset, refused, timeout): always worth a retry. */
 class TransportError extends Error {
   override name = 'TransportError';
+  /**
+   * A small request (initiation, status query) went out on a kept-alive socket: the server may
+   * have closed it while idle, so the failure says nothing about the network and is retried at
+   * once (Node's documented advice for `req.reusedSocket`).
+   */
+  reusedSocket = false;
 }
 
 interface HttpAnswer {
@@ -178,7 +186,12 @@ function exchange(url: URL, init: Exchange): Promise<HttpAnswer> {
     }
     init.signal?.addEventListener('abort', onAbort, { once: true });
     req.setTimeout(init.idleTimeoutMs, () => req.destroy(new TransportError(`no activity for ${init.idleTimeoutMs} ms`)));
-    req.on('error', (error: NodeJS.ErrnoException) => fail(new TransportError(error.code ?? error.message, { cause: error })));
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      const failure = new TransportError(error.code ?? error.message, { cause: error });
+      // Only for the small requests: a streamed body may have been cut by a real drop.
+      failure.reusedSocket = req.reusedSocket && typeof init.body !== 'function';
+      fail(failure);
+    });
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -305,9 +318,12 @@ class ResumableUpload {
     let failures = 0;
     // True until the first status query of a session saved by an earlier run has answered.
     let reusing = this.#session !== undefined;
+    // One immediate retry after a kept-alive socket turned out closed.
+    let staleRetried = false;
     for (;;) {
       try {
         const outcome = await this.#perform(step);
+        staleRetried = false;
         if (outcome.kind !== 'unauthorized') this.#forceRefresh = false;
         if (reusing && step.kind === 'query' && (outcome.kind === 'done' || outcome.kind === 'at')) {
           reusing = false;
@@ -347,8 +363,13 @@ class ResumableUpload {
           });
         }
         if (!(error instanceof TransportError)) throw error;
-        failures = await this.#backoff(failures + 1, error.message, undefined);
+        if (error.reusedSocket && !staleRetried) {
+          staleRetried = true;
+        } else {
+          failures = await this.#backoff(failures + 1, error.message, undefined);
+        }
         if (step.kind === 'send') step = { kind: 'query' };
+        continue;
       }
     }
   }
@@ -356,8 +377,8 @@ class ResumableUpload {
   /** Waits before the next attempt, or gives up with a WorkLeftError; returns the failure count. */
   async #backoff(attempt: number, reason: string, retryAfterMs: number | undefined): Promise<number> {
     const o = this.#o;
-    if (attempt > this.#policy.maxAttempts) {
-      throw new WorkLeftError(M.retriesExhausted({ file: o.file, attempts: attempt - 1, reason }), {
+    if (attempt >= this.#policy.maxAttempts) {
+      throw new WorkLeftError(M.retriesExhausted({ file: o.file, attempts: attempt, reason }), {
         hint: M.retriesExhaustedHint(),
       });
     }
@@ -439,10 +460,12 @@ class ResumableUpload {
     if (from >= o.size) return { kind: 'retry', reason: `server reports ${from} of ${o.size} bytes but no video`, retryAfterMs: undefined };
     await this.#hashFromDisk(from);
     const end = o.chunkSize === undefined ? o.size : Math.min(o.size, Math.floor(from / CHUNK_QUANTUM) * CHUNK_QUANTUM + o.chunkSize);
+    const headers = await this.#headers();
+    o.events?.emit('send', { from, end, total: o.size });
     const answer = await exchange(new URL(session.uri), {
       method: 'PUT',
       headers: {
-        ...(await this.#headers()),
+        ...headers,
         'Content-Type': o.contentType ?? 'video/*',
         'Content-Length': String(end - from),
         'Content-Range': `bytes ${from}-${end - 1}/${o.size}`,
