@@ -5,7 +5,7 @@
  * missing happytube.yaml throws.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
@@ -218,29 +218,34 @@ class Loader {
   /** Groups a folder's files into clips with their sidecar, thumbnail and captions. */
   clipFiles(folder: Folder): ClipFiles[] {
     const out: ClipFiles[] = [];
-    const byStem = new Map<string, string[]>();
+    // One pass over the folder: companions (sidecar, thumbnail, captions) by lower-case stem.
+    const sidecars = new Map<string, string>();
+    const thumbnails = new Map<string, string>();
+    const captions = new Map<string, ClipFiles['captions']>();
+    const videos: string[] = [];
     for (const name of folder.files.keys()) {
-      const key = lower(stripExt(name));
-      byStem.set(key, [...(byStem.get(key) ?? []), name]);
+      const ext = lower(extname(name));
+      if (VIDEO_EXTENSIONS.has(ext)) videos.push(name);
+      else if ((SIDECAR_EXTENSIONS as readonly string[]).includes(ext)) {
+        if (!(folder.rel === '' && name === CONFIG_FILE)) sidecars.set(lower(stripExt(name)), name);
+      } else if ((THUMBNAIL_EXTENSIONS as readonly string[]).includes(ext)) thumbnails.set(lower(stripExt(name)), name);
+      else if ((CAPTION_EXTENSIONS as readonly string[]).includes(ext)) {
+        const m = /^(.*)\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.(srt|vtt)$/i.exec(name);
+        if (!m) continue;
+        const key = lower(m[1]!);
+        captions.set(key, [...(captions.get(key) ?? []), { lang: m[2]!, name, format: lower(m[3]!) as 'srt' | 'vtt' }]);
+      }
     }
     const used = new Set<string>();
-    for (const name of [...folder.files.keys()].sort()) {
-      if (!VIDEO_EXTENSIONS.has(lower(extname(name)))) continue;
+    for (const name of videos.sort()) {
       const stem = stripExt(name);
-      const same = byStem.get(lower(stem)) ?? [];
-      const sidecar = same.find((n) => hasExt(n, SIDECAR_EXTENSIONS) && !(folder.rel === '' && n === CONFIG_FILE));
-      const thumbnail = same.find((n) => hasExt(n, THUMBNAIL_EXTENSIONS));
-      const captions: ClipFiles['captions'] = [];
-      for (const other of folder.files.keys()) {
-        if (!hasExt(other, CAPTION_EXTENSIONS)) continue;
-        const m = /^(.*)\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.(srt|vtt)$/i.exec(other);
-        if (m && lower(m[1]!) === lower(stem)) captions.push({ lang: m[2]!, name: other, format: lower(m[3]!) as 'srt' | 'vtt' });
-      }
+      const key = lower(stem);
+      const sidecar = sidecars.get(key);
       if (sidecar) used.add(sidecar);
-      out.push({ folder, name, stem, sidecar, thumbnail, captions });
+      out.push({ folder, name, stem, sidecar, thumbnail: thumbnails.get(key), captions: captions.get(key) ?? [] });
     }
-    for (const name of folder.files.keys()) {
-      if (!hasExt(name, SIDECAR_EXTENSIONS) || used.has(name) || (folder.rel === '' && name === CONFIG_FILE)) continue;
+    for (const name of sidecars.values()) {
+      if (used.has(name)) continue;
       this.diag({
         severity: 'warning',
         file: folder.rel === '' ? name : `${folder.rel}/${name}`,
@@ -279,12 +284,12 @@ class Loader {
     let size = 0;
     let mtimeMs = 0;
     try {
-      const st = await stat(abs);
+      const st = statSync(abs);
       size = st.size;
       mtimeMs = st.mtimeMs;
       if (!st.isFile()) throw new Error('not a file');
       if (size === 0) clipError(M.library.clipEmpty(), M.library.clipEmptyFix());
-      else if (videoContainer(await readHead(abs)) === undefined) clipError(M.library.clipNotVideo(), M.library.clipNotVideoFix());
+      else if (videoContainer(readHead(abs)) === undefined) clipError(M.library.clipNotVideo(), M.library.clipNotVideoFix());
     } catch (error) {
       clipError(M.library.clipUnreadable({ detail: error instanceof Error ? (error as NodeJS.ErrnoException).code ?? error.message : String(error) }), M.library.clipUnreadableFix());
     }
@@ -482,7 +487,7 @@ async function checkThumbnail(path: string): Promise<{ message: Diagnostic['mess
   try {
     const st = await stat(path);
     if (st.size > LIMITS.thumbnailBytes) return { message: M.library.thumbnailTooBig({ bytes: st.size, max: LIMITS.thumbnailBytes }), fix: M.library.thumbnailTooBigFix() };
-    if (imageType(await readHead(path, 16)) === undefined) return { message: M.library.thumbnailNotImage(), fix: M.library.thumbnailNotImageFix() };
+    if (imageType(readHead(path, 16)) === undefined) return { message: M.library.thumbnailNotImage(), fix: M.library.thumbnailNotImageFix() };
     return undefined;
   } catch {
     return { message: M.library.thumbnailMissing({ file: path }), fix: M.library.thumbnailMissingFix() };

@@ -2,19 +2,23 @@
  * What a file really is, from its first bytes: video containers for clips, JPEG/PNG for
  * thumbnails. Only the head of a file is read.
  */
-import { open } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
 
 /** Bytes read from the head of a clip: enough for MPEG-TS's second sync byte (196 in M2TS). */
 export const SNIFF_BYTES = 512;
 
-export async function readHead(path: string, bytes = SNIFF_BYTES): Promise<Buffer> {
-  const handle = await open(path, 'r');
+/**
+ * The first `bytes` of a file. Synchronous on purpose: for thousands of small reads it is several
+ * times faster than the promise API's thread-pool round trips.
+ */
+export function readHead(path: string, bytes = SNIFF_BYTES): Buffer {
+  const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.subarray(0, bytesRead);
+    const read = readSync(fd, buffer, 0, bytes, 0);
+    return buffer.subarray(0, read);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

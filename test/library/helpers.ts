@@ -1,0 +1,68 @@
+/**
+ * Builds real library folders for the library tests: happytube.yaml, a default template and real
+ * tiny clips (test/fixtures/clips, made once with ffmpeg) in a fresh temp folder.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const FIXTURES = fileURLToPath(new URL('../fixtures/clips/', import.meta.url));
+
+export const fixture = (name: string): Buffer => readFileSync(join(FIXTURES, name));
+
+/** A real mp4 made distinct by `n` trailing bytes (MP4 readers ignore them): no duplicates. */
+export function clip(n = 0): Buffer {
+  return Buffer.concat([fixture('tiny.mp4'), Buffer.alloc(n, 0x20)]);
+}
+
+export const CONFIG = `language: vi
+school:
+  name: "Trường Mầm non Thiên Đức"
+  website: "https://thienduc.example"
+defaults:
+  template: default
+  privacy: unlisted
+  madeForKids: false
+  category: "27"
+  language: vi
+playlists:
+  - key: muc-dich
+    folder: 01-muc-dich
+    title: "Mục đích kế hoạch Trường học hạnh phúc"
+    description: "Mục đích của kế hoạch"
+  - key: mo-hinh-hay
+    folder: 04-mo-hinh-hay
+    title: "Mô hình hay"
+`;
+
+export const TEMPLATE = `title: "{{ title }} | {{ school.name }}"
+description: |
+  {{ description }}
+  Ngày: {{ date | date_vi }}
+tags: "{{ playlist.key }}, trường học hạnh phúc"
+`;
+
+export type Files = Record<string, string | Buffer | null>;
+
+/** Writes a library; `null` removes a default file. Returns its folder. */
+export function makeLibrary(files: Files = {}): string {
+  const root = mkdtempSync(join(tmpdir(), 'happytube-lib-'));
+  const all: Files = {
+    'happytube.yaml': CONFIG,
+    'templates/default.yaml': TEMPLATE,
+    '01-muc-dich/2024-11-20 Hội thi bé khỏe.mp4': clip(0),
+    ...files,
+  };
+  for (const [rel, content] of Object.entries(all)) {
+    if (content === null) continue;
+    const path = join(root, rel);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
+  return root;
+}
+
+export function removeLibrary(root: string): void {
+  rmSync(root, { recursive: true, force: true });
+}
