@@ -1,7 +1,8 @@
 import type { CommandRegistrar } from '../program.ts';
 import { checkCommand } from './check.ts';
+import { emulatorCommand } from './emulator.ts';
 import { authCommand } from './auth.ts';
 import { initCommand } from './init.ts';
 
 /** Every command of SPEC §2 that works, in the order `--help` lists them. */
-export const commands: CommandRegistrar[] = [initCommand, authCommand, checkCommand];
+export const commands: CommandRegistrar[] = [initCommand, authCommand, checkCommand, emulatorCommand];

@@ -1,0 +1,71 @@
+/**
+ * `happytube emulator [--port N] [--quota UNITS] [--uploads N] [--token-ttl SECONDS]
+ * [--force-private] [--fault SPEC]...`: serves the emulator (src/emulator/) until Ctrl-C or SIGTERM.
+ */
+import { InputError } from '../../errors.ts';
+import { emulator as E } from '../../i18n/catalog/emulator.ts';
+import { tr } from '../../i18n/index.ts';
+import type { CommandRegistrar } from '../program.ts';
+
+interface Flags {
+  port?: string;
+  quota?: string;
+  uploads?: string;
+  tokenTtl?: string;
+  forcePrivate?: boolean;
+  fault: string[];
+}
+
+function whole(option: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new InputError(E.badNumber({ option, value }), { hint: E.badNumberFix({ option }) });
+  return Number(value);
+}
+
+export const emulatorCommand: CommandRegistrar = (program, ctx) => {
+  program
+    .command('emulator')
+    .description(tr(E.description()))
+    .option('--port <n>', tr(E.optPort()))
+    .option('--quota <units>', tr(E.optQuota()))
+    .option('--uploads <n>', tr(E.optUploads()))
+    .option('--token-ttl <seconds>', tr(E.optTokenTtl()))
+    .option('--force-private', tr(E.optForcePrivate()))
+    .option('--fault <spec>', tr(E.optFault()), (spec: string, all: string[]) => [...all, spec], [])
+    .action(async (flags: Flags) => {
+      const options = {
+        port: whole('--port', flags.port) ?? 0,
+        quota: whole('--quota', flags.quota),
+        uploads: whole('--uploads', flags.uploads),
+        tokenTtl: whole('--token-ttl', flags.tokenTtl),
+        forcePrivate: flags.forcePrivate === true,
+        faults: flags.fault,
+      };
+      const { startEmulator, FaultSyntaxError } = await import('../../emulator/index.ts');
+      let running;
+      try {
+        running = await startEmulator(options);
+      } catch (error) {
+        if (error instanceof FaultSyntaxError) {
+          throw new InputError(E.badFault({ spec: error.spec, detail: error.message }), { hint: E.badFaultFix() });
+        }
+        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+          throw new InputError(E.portBusy({ port: options.port }), { hint: E.portBusyFix(), cause: error });
+        }
+        throw error;
+      }
+      ctx.ui.print(E.listening({ url: running.url }));
+      ctx.ui.note(E.howToUse({ url: running.url }));
+      await new Promise<void>((resolve) => {
+        const stop = (): void => {
+          process.off('SIGTERM', stop);
+          ctx.signal.removeEventListener('abort', stop);
+          resolve();
+        };
+        process.once('SIGTERM', stop);
+        if (ctx.signal.aborted) stop();
+        else ctx.signal.addEventListener('abort', stop);
+      });
+      await running.close();
+    });
+};
