@@ -61,6 +61,11 @@ export async function main(
     ui.error(M.cli.badLang({ value: langFlag }));
     return ExitCode.badInput;
   }
+  // A reader that goes away (`happytube status | head`) is not a failure.
+  io.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
+    throw error;
+  });
   const controller = new AbortController();
   let interrupts = 0;
   const onSigint = (): void => {
