@@ -26,6 +26,7 @@ describe('HTML report in Chromium', () => {
   let browser: Browser | undefined;
   let dir = '';
   let pageUrl = '';
+  let controlUrl = '';
 
   beforeAll(async () => {
     if (!hasChromium) return;
@@ -33,6 +34,10 @@ describe('HTML report in Chromium', () => {
     const file = join(dir, 'report.html');
     await writeFile(file, renderHtml(model));
     pageUrl = pathToFileURL(file).href;
+    // A control page that does load something from outside, to prove the net below catches it.
+    const control = join(dir, 'control.html');
+    await writeFile(control, renderHtml(model).replace('</body>', '<img src="https://example.com/pixel.png" alt=""></body>'));
+    controlUrl = pathToFileURL(control).href;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -54,16 +59,16 @@ describe('HTML report in Chromium', () => {
   });
 
   /** Opens the report; every request other than the page itself is recorded and refused. */
-  async function open(viewport: { width: number; height: number }) {
+  async function open(viewport: { width: number; height: number }, url = pageUrl) {
     const context = await browser!.newContext({ viewport });
     const requests: string[] = [];
     await context.route('**/*', (route) => {
-      const url = route.request().url();
-      requests.push(url);
-      return url === pageUrl ? route.continue() : route.abort('blockedbyclient');
+      const requested = route.request().url();
+      requests.push(requested);
+      return requested === url ? route.continue() : route.abort('blockedbyclient');
     });
     const page = await context.newPage();
-    await page.goto(pageUrl, { waitUntil: 'load' });
+    await page.goto(url, { waitUntil: 'load' });
     return { context, page, requests };
   }
 
@@ -97,6 +102,9 @@ describe('HTML report in Chromium', () => {
     expect(await page.locator('script').count()).toBe(0);
     expect(await page.locator('link, img, iframe, object, embed, video, audio, source').count()).toBe(0);
     expect(requests).toEqual([pageUrl]);
+    const control = await open({ width: 1100, height: 900 }, controlUrl);
+    expect(control.requests).toEqual([controlUrl, 'https://example.com/pixel.png']);
+    await control.context.close();
 
     // The block for the portal: only viewable videos, as plain links.
     const block = page.locator('.ht-block a[href*="watch?v="]');

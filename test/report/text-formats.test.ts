@@ -51,3 +51,20 @@ describe('renderReport', () => {
     for (const format of REPORT_FORMATS) expect(renderReport(format, model)).toBe(direct[format](model));
   });
 });
+
+describe('HTML report as text', () => {
+  it('is self-contained, escapes every title and links only web addresses', () => {
+    const html = renderHtml(sampleModel({ school: { name: 'Trường <Mầm non> & "Bé"', website: 'javascript:alert(1)' } }));
+    expect(html).not.toMatch(/<script|<link|<img|@import|url\(/i);
+    expect(html).toContain('Bé &lt;b&gt;vẽ&lt;/b&gt; &quot;mẹ&quot; &amp; cô &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('<title>Video Trường học hạnh phúc – Trường &lt;Mầm non&gt; &amp; &quot;Bé&quot;</title>');
+    expect(html).not.toContain('javascript:');
+  });
+
+  it('follows the library language', () => {
+    const html = renderHtml(sampleModel({ language: 'en' }));
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<h1>Happy School videos – Trường Mầm non Thiên Đức</h1>');
+    expect(html).toContain('<td class="ht-date" data-label="Date"><time datetime="2024-11-20">20 Nov 2024</time></td>');
+  });
+});
