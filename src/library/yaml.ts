@@ -28,6 +28,17 @@ export function fieldName(path: Path): string {
 }
 
 /**
+ * YAML notices an unclosed quote or bracket where the file ends or the next key starts; the
+ * mistake is where it was opened. The line of that opener, when the error is of that kind.
+ */
+function openerLine(text: string, lines: LineCounter, message: string, offset: number): number | undefined {
+  const opener = /closing "quote/.test(message) ? '"' : /closing 'quote/.test(message) ? "'" : /end with a \]/.test(message) ? '[' : /end with a \}/.test(message) ? '{' : undefined;
+  if (opener === undefined) return undefined;
+  const at = text.lastIndexOf(opener, offset - 1);
+  return at < 0 ? undefined : lines.linePos(at).line;
+}
+
+/**
  * Parses YAML text. Syntax errors (and duplicate keys) come back as diagnostics with their line;
  * `value` is then undefined.
  */
@@ -44,7 +55,7 @@ export function parseYaml(text: string, file: string): { source: YamlSource; val
         message: M.library.yamlSyntax({ detail }),
         fix: M.library.yamlSyntaxFix(),
       };
-      const line = e.linePos?.[0].line;
+      const line = openerLine(text, lines, e.message, e.pos[0]) ?? e.linePos?.[0].line;
       if (line !== undefined) diagnostic.line = line;
       return diagnostic;
     });
