@@ -127,7 +127,7 @@ async function handle(state: EmulatorState, req: IncomingMessage, res: ServerRes
 export function createEmulatorServer(state: EmulatorState): Server {
   const server = createServer((req, res) => {
     handle(state, req, res).catch((error: unknown) => {
-      if (res.headersSent || req.socket.destroyed) {
+      if (res.headersSent || res.destroyed || !res.socket || res.socket.destroyed) {
         res.destroy();
         return;
       }
@@ -138,7 +138,7 @@ export function createEmulatorServer(state: EmulatorState): Server {
         sendJson(res, 500, new ApiError(500, 'internalError', `Internal error: ${message}`, { domain: 'global' }).body());
       }
       // A body we did not read: close rather than drain a large upload.
-      if (!req.complete) res.once('finish', () => req.socket.destroy());
+      if (!req.complete) res.once('finish', () => req.destroy());
     });
   });
   // Large uploads on a slow link may take long: no request timeout.
