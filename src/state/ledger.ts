@@ -161,17 +161,21 @@ export class Ledger {
   /**
    * Records a video YouTube has just returned for this content (or an adopted one), status
    * `published` unless given, and forgets any earlier failure at that path. Call it before anything
-   * else once the upload answers.
+   * else once the upload answers. Recording the same video id again keeps its playlist items,
+   * captions and thumbnail; a different video id replaces the clip's record.
    */
   recordUpload(sha256: string, clip: NewClip): Promise<void> {
     const { relPath, status, ...rest } = clip;
     const previous = this.#store.data.clips[sha256];
     if (previous) this.#unindex(sha256, previous);
+    // Recording the same video again keeps what was done to it; a new video starts bare.
+    const same = previous?.videoId === rest.videoId ? previous : undefined;
     const record: ClipRecord = {
+      thumbnailHash: same?.thumbnailHash,
       ...rest,
       relPaths: [pathKey(relPath)],
-      playlists: {},
-      captions: {},
+      playlists: { ...same?.playlists },
+      captions: { ...same?.captions },
       status: status ?? { state: 'published' },
     };
     this.#store.data.clips[sha256] = record;

@@ -33,6 +33,16 @@ describe('ledger', () => {
     await ledger.setPlaylist('muc-dich', { playlistId: 'PL1', metadataHash: 'h1' });
     await ledger.setPlaylist('old', { playlistId: 'PL0' });
     await ledger.removePlaylist('old');
+    // the same video recorded again (e.g. adopted after a lost session) keeps its playlist items
+    const relisted = { videoId: 'vidB', size: 1234, relPath: 'b.mp4', title: 'B', uploadedAt: '2024-11-21T00:00:00Z' };
+    await ledger.addToPlaylist(sha('b'), 'muc-dich', 'itemB1');
+    await ledger.recordUpload(sha('b'), relisted);
+    expect(ledger.clip(sha('b'))?.playlists).toEqual({ 'muc-dich': 'itemB1' });
+    await ledger.recordUpload(sha('b'), { ...relisted, videoId: 'vidB2' });
+    expect(ledger.clip(sha('b'))?.playlists).toEqual({});
+    expect(ledger.clipByVideoId('vidB')).toBeUndefined();
+    await ledger.recordUpload(sha('b'), relisted);
+    await ledger.updateClip(sha('b'), { status: { state: 'deleted-on-youtube', since: '2024-12-01T00:00:00Z' } });
     await ledger.recordUpload(sha('c'), { videoId: 'vidC', size: 9, relPath: '02-tieu-chi/x.mp4', title: 'X', uploadedAt: '2024-11-22T00:00:00Z' });
     await ledger.forgetClip(sha('c'));
 
