@@ -55,7 +55,7 @@ export const state = {
     en: 'Wait for that run to finish, then run again.',
   }),
   lockedOtherHostHint: (p: { file: string; hours: number }): Text => ({
-    vi: `Khóa này đến từ một máy khác nên không thể kiểm tra tiến trình còn chạy không; nó được coi là đang giữ cho đến khi không được làm mới trong ${p.hours} giờ. Nếu chắc chắn máy kia không còn chạy happytube, hãy xóa ${p.file}.`,
+    vi: `Khóa này đến từ một máy khác nên không thể kiểm tra tiến trình đó còn chạy hay không; khóa được coi là còn hiệu lực cho đến khi không được làm mới trong ${p.hours} giờ. Nếu chắc chắn máy kia không còn chạy happytube, hãy xóa ${p.file}.`,
     en: `This lock comes from another computer, so whether its process still runs cannot be checked; it counts as held until it has not been refreshed for ${p.hours} hours. If you are sure that computer no longer runs happytube, delete ${p.file}.`,
   }),
   lockUnreadable: (p: { file: string; detail: string }): Text => ({
