@@ -9,9 +9,13 @@ export const DEFAULT_MAX_RESULTS = 5;
 
 /** The `part` parameter: required, each name one the resource knows. */
 export function parseParts(url: URL, allowed: readonly string[]): string[] {
-  const raw = url.searchParams.get('part');
-  if (raw === null || raw.trim() === '') throw errors.required('part');
-  const parts = raw.split(',').map((p) => p.trim());
+  // Repeated (`part=a&part=b`, as Google's clients send arrays) or comma-separated.
+  const parts = url.searchParams
+    .getAll('part')
+    .flatMap((v) => v.split(','))
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length === 0) throw errors.required('part');
   for (const p of parts) {
     if (!allowed.includes(p)) {
       throw new ApiError(400, 'unknownPart', `'${p}'`, { domain: 'youtube.part', location: 'part', locationType: 'parameter' });
@@ -105,8 +109,9 @@ export function oneFilter(url: URL, names: readonly string[]): string {
 }
 
 export function idList(url: URL, name = 'id'): string[] {
-  return (url.searchParams.get(name) ?? '')
-    .split(',')
+  return url.searchParams
+    .getAll(name)
+    .flatMap((v) => v.split(','))
     .map((s) => s.trim())
     .filter(Boolean);
 }
