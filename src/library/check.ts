@@ -2,10 +2,37 @@
  * The report of `happytube check`: what each clip would become on YouTube, then every error and
  * warning grouped by file. Pure: it returns lines and a JSON document; the command prints them.
  */
+import { existsSync } from 'node:fs';
 import type { Text } from '../i18n/index.ts';
 import { joinText, same, tr } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
-import type { Diagnostic, Library } from './types.ts';
+import { HashCache, stateDir } from '../state/index.ts';
+import { sha256File } from './load.ts';
+import type { Diagnostic, Library, LoadOptions } from './types.ts';
+
+/**
+ * Content hashes for duplicate detection from the library's hash cache (.happytube/hashes.json),
+ * when the library has state already: only new or changed files are read. `save` records the
+ * hashes computed. Without state, check creates none and hashes directly.
+ */
+export async function cachedHasher(root: string): Promise<{ hashFile: NonNullable<LoadOptions['hashFile']>; save: () => Promise<void> }> {
+  const dir = stateDir(root);
+  if (!existsSync(dir)) return { hashFile: (c) => sha256File(c.path), save: () => Promise.resolve() };
+  const cache = await HashCache.load(dir);
+  const computed: { stamp: { relPath: string; size: number; mtimeMs: number }; sha256: string }[] = [];
+  return {
+    hashFile: async (c) => {
+      const known = cache.lookup(c);
+      if (known !== undefined) return known;
+      const sha256 = await sha256File(c.path);
+      computed.push({ stamp: { relPath: c.relPath, size: c.size, mtimeMs: c.mtimeMs }, sha256 });
+      return sha256;
+    },
+    save: async () => {
+      for (const { stamp, sha256 } of computed) await cache.remember(stamp, sha256);
+    },
+  };
+}
 
 export interface CheckCounts {
   clips: number;

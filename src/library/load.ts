@@ -11,6 +11,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import type { Liquid } from 'liquidjs';
 import { InputError } from '../errors.ts';
+import { digestOf } from '../state/digest.ts';
 import { M } from '../i18n/messages.ts';
 import { checkCaptions } from './captions.ts';
 import { CONFIG_FILE, LANGUAGE_TAG, readConfig } from './config.ts';
@@ -26,7 +27,6 @@ import type { YamlSource } from './yaml.ts';
 import { fieldName, lineOf } from './yaml.ts';
 
 export const TEMPLATES_DIR = 'templates';
-export const STATE_DIR = '.happytube';
 
 /** The nearest folder, from `start` upwards, that holds happytube.yaml (as git finds .git). */
 export function findLibraryRoot(start: string): string | undefined {
@@ -86,22 +86,11 @@ function stripExt(name: string): string {
   return name.slice(0, name.length - extname(name).length);
 }
 
-async function sha256File(path: string): Promise<string> {
+/** sha256 (hex) of a file's content, streamed. */
+export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');
-}
-
-/** Canonical JSON (sorted keys) → sha256 hex. */
-function stableHash(value: unknown): string {
-  const canon = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(canon);
-    if (v !== null && typeof v === 'object') {
-      return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon((v as Record<string, unknown>)[k])]));
-    }
-    return v;
-  };
-  return createHash('sha256').update(JSON.stringify(canon(value))).digest('hex');
 }
 
 /** Runs `fn` over `items`, `limit` at a time. */
@@ -451,7 +440,7 @@ class Loader {
       date,
       template: templateName,
       metadata,
-      metadataHash: stableHash(metadata),
+      metadataHash: digestOf(metadata),
       contentHash: undefined,
       duplicateOf: undefined,
       hasErrors: problems.length > 0 || own.some((d) => d.severity === 'error'),
@@ -464,7 +453,7 @@ class Loader {
     const candidates = [...bySize.values()].filter((g) => g.length > 1).flat();
     await mapLimit(candidates, 8, async (c) => {
       try {
-        c.contentHash = await hashFile(c.path, c.size, c.mtimeMs);
+        c.contentHash = await hashFile(c);
       } catch {
         c.contentHash = undefined;
       }
@@ -536,7 +525,7 @@ export async function loadLibrary(dir: string, options: LoadOptions = {}): Promi
   const all = folders.flatMap((f) => loader.clipFiles(f));
   const clips = (await mapLimit(all, 32, (files) => loader.loadClip(files))).filter((c): c is Clip => c !== undefined);
   clips.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
-  await loader.markDuplicates(clips, options.hashFile ?? sha256File);
+  await loader.markDuplicates(clips, options.hashFile ?? ((c) => sha256File(c.path)));
   loader.diagnostics.sort(compareDiagnostics);
   return { root, configPath, config, playlists: config.playlists, clips, diagnostics: loader.diagnostics };
 }

@@ -92,7 +92,7 @@ export interface Clip {
   /** Name of the template used. */
   template: string;
   metadata: ClipMetadata;
-  /** Stable hash of `metadata` (sha256 hex of its canonical JSON) for change detection. */
+  /** `digestOf(metadata)` (src/state/digest.ts): sha256 hex of its canonical JSON, for change detection. */
   metadataHash: string;
   /** Content hash (sha256 hex), computed only for clips that share their size with another. */
   contentHash: string | undefined;
@@ -130,8 +130,8 @@ export interface LoadOptions {
   /** "Now" for publishAt checks (default: the current time). */
   now?: Date;
   /**
-   * Hashes a clip's content, for duplicate detection among clips of the same size. Default:
-   * sha256 of the file. The state's hash cache can be passed here.
+   * Hashes a clip's content (sha256 hex), for duplicate detection among clips of the same size.
+   * Default: reads the file. A caller with the state's hash cache answers from it instead.
    */
-  hashFile?: (path: string, size: number, mtimeMs: number) => Promise<string>;
+  hashFile?: (clip: { path: string; relPath: string; size: number; mtimeMs: number }) => Promise<string>;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
@@ -105,6 +105,21 @@ describe('happytube check', () => {
       fix: expect.stringContaining('Allowed keys: title,') as unknown,
     });
     expect(bad.stderr).toContain('2 errors in 2 files');
+  });
+
+  it('warns about the same clip twice, and keeps the hashes in the state only when there is state', async () => {
+    const files = { '04-mo-hinh-hay/bản sao.mp4': clip(0) };
+    const plain = lib(files);
+    const first = await runCli(['--lang', 'en', 'check', plain]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('04-mo-hinh-hay/bản sao.mp4\n  Warning: This clip is the same as 01-muc-dich/2024-11-20 Hội thi bé khỏe.mp4: it is uploaded once.');
+    expect(existsSync(join(plain, '.happytube'))).toBe(false);
+    const withState = lib(files);
+    mkdirSync(join(withState, '.happytube'));
+    expect((await runCli(['check', withState])).code).toBe(0);
+    const cached = JSON.parse(readFileSync(join(withState, '.happytube/hashes.json'), 'utf8')) as unknown;
+    expect(JSON.stringify(cached)).toContain('bản sao.mp4');
+    expect(JSON.stringify(cached)).toContain('Hội thi bé khỏe.mp4');
   });
 
   it('exits 2 outside a library', async () => {

@@ -76,9 +76,9 @@ describe('loadLibrary', () => {
     const hashed: string[] = [];
     const library = await loadLibrary(root, {
       now: NOW,
-      hashFile: (path) => {
-        hashed.push(path);
-        return Promise.resolve(path.endsWith('other.mp4') ? 'other' : 'same');
+      hashFile: (c) => {
+        hashed.push(c.relPath);
+        return Promise.resolve(c.relPath.endsWith('other.mp4') ? 'other' : 'same');
       },
     });
     expect(errors(library)).toEqual([]);

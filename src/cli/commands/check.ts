@@ -16,9 +16,11 @@ export const checkCommand: CommandRegistrar = (program, ctx) => {
     .option('--json', tr(M.cli.optJson()))
     .action(async (dir: string | undefined, flags: { json?: boolean }) => {
       const { findLibraryRoot, loadLibrary } = await import('../../library/index.ts');
-      const { checkJson, checkLines, countDiagnostics } = await import('../../library/check.ts');
+      const { cachedHasher, checkJson, checkLines, countDiagnostics } = await import('../../library/check.ts');
       const root = dir === undefined ? findLibraryRoot(ctx.cwd) ?? ctx.cwd : resolve(ctx.cwd, dir);
-      const library = await loadLibrary(root);
+      const hasher = await cachedHasher(root);
+      const library = await loadLibrary(root, { hashFile: hasher.hashFile });
+      await hasher.save();
       useLibraryLang(library.config.language);
       if (flags.json) ctx.ui.json(checkJson(library));
       else for (const line of checkLines(library)) ctx.ui.print(line.style ? ctx.ui.style(line.style, tr(line.text)) : line.text);
