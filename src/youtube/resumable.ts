@@ -17,7 +17,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { AuthError, ExitCode, HappyError, InputError, WorkLeftError } from '../errors.ts';
@@ -28,8 +28,10 @@ import { TokenBucket } from './rate-limit.ts';
 
 /** Chunks must be multiples of this (256 KiB). */
 export const CHUNK_QUANTUM = 256 * 1024;
-/** Read size of the file stream: large reads keep the syscall and event-loop cost per byte low. */
-export const DEFAULT_READ_SIZE = 2 * 1024 * 1024;
+/** Read size: large reads keep the syscall and event-loop cost per byte low. */
+export const DEFAULT_READ_SIZE = 1024 * 1024;
+/** Buffers read ahead of the socket; the memory an upload holds is POOL_BUFFERS × read size. */
+const POOL_BUFFERS = 4;
 const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 const PROGRESS_INTERVAL_MS = 200;
 
@@ -122,7 +124,7 @@ export interface UploadOptions {
   retry?: Partial<RetryPolicy>;
   /** The file's SHA-256 if already known: the file is then not hashed again. */
   knownSha256?: string;
-  /** Read size (default 2 MiB). */
+  /** Read size (default 1 MiB). */
   readSize?: number;
   /** A request with no socket activity for this long is dropped and retried (default 60 s). */
   idleTimeoutMs?: number;
@@ -219,18 +221,6 @@ function exchange(url: URL, init: Exchange): Promise<HttpAnswer> {
       bodyComplete = true;
       req.end(body);
     }
-  });
-}
-
-function waitForDrain(req: http.ClientRequest): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      req.off('drain', done);
-      req.off('close', done);
-      resolve();
-    };
-    req.on('drain', done);
-    req.on('close', done);
   });
 }
 
@@ -477,24 +467,38 @@ class ResumableUpload {
     return interpret(answer);
   }
 
-  /** Streams [from, end) of the file into the request, hashing each buffer before it is written. */
+  /**
+   * Streams [from, end) of the file into the request, hashing each buffer before it is written.
+   * A fixed pool of buffers is read into in turn; a buffer is read into again only once the socket
+   * has taken its previous contents, so memory stays flat for any file size and nothing is copied.
+   */
   async #stream(req: http.ClientRequest, stopped: () => boolean, from: number, end: number): Promise<boolean> {
     const o = this.#o;
-    const stream = createReadStream(o.file, { start: from, end: end - 1, highWaterMark: this.#readSize });
-    let position = from;
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (stopped()) return false;
-      this.#hashBuffer(position, chunk);
-      if (this.#bucket) await this.#bucket.take(chunk.length, o.signal);
-      position += chunk.length;
-      this.#bytesSent += chunk.length;
-      const flushed = req.write(chunk);
-      this.#progress(position, position === end);
-      if (!flushed) await waitForDrain(req);
+    const closed = new Promise<void>((resolve) => req.once('close', resolve));
+    const pool = Array.from({ length: POOL_BUFFERS }, () => Buffer.allocUnsafeSlow(this.#readSize));
+    const taken: Promise<void>[] = pool.map(() => Promise.resolve());
+    const handle = await open(o.file, 'r');
+    try {
+      let position = from;
+      for (let turn = 0; position < end; turn = (turn + 1) % POOL_BUFFERS) {
+        await Promise.race([taken[turn], closed]);
+        if (stopped()) return false;
+        const buffer = pool[turn] ?? Buffer.alloc(0);
+        const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - position), position);
+        if (bytesRead === 0) throw new InputError(M.fileShrank({ file: o.file, expected: end, got: position }), { hint: M.fileShrankHint() });
+        const chunk = buffer.subarray(0, bytesRead);
+        this.#hashBuffer(position, chunk);
+        if (this.#bucket) await this.#bucket.take(bytesRead, o.signal);
+        if (stopped()) return false;
+        taken[turn] = new Promise<void>((resolve) => req.write(chunk, () => resolve()));
+        position += bytesRead;
+        this.#bytesSent += bytesRead;
+        this.#progress(position, position === end);
+      }
+      return !stopped();
+    } finally {
+      await handle.close();
     }
-    if (stopped()) return false;
-    if (position < end) throw new InputError(M.fileShrank({ file: o.file, expected: end, got: position }), { hint: M.fileShrankHint() });
-    return true;
   }
 
   /** Hashes the part of `buffer` (at file offset `position`) not hashed yet. */
@@ -509,10 +513,19 @@ class ResumableUpload {
   /** Brings the hash up to `offset` by reading from disk what was sent in an earlier run. */
   async #hashFromDisk(offset: number): Promise<void> {
     if (!this.#hash || this.#hashedUpTo >= offset) return;
-    const stream = createReadStream(this.#o.file, { start: this.#hashedUpTo, end: offset - 1, highWaterMark: DEFAULT_READ_SIZE });
-    for await (const chunk of stream as AsyncIterable<Buffer>) this.#hashBuffer(this.#hashedUpTo, chunk);
-    if (this.#hashedUpTo < offset) {
-      throw new InputError(M.fileShrank({ file: this.#o.file, expected: offset, got: this.#hashedUpTo }), { hint: M.fileShrankHint() });
+    const buffer = Buffer.allocUnsafeSlow(DEFAULT_READ_SIZE);
+    const handle = await open(this.#o.file, 'r');
+    try {
+      while (this.#hashedUpTo < offset) {
+        const position = this.#hashedUpTo;
+        const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, offset - position), position);
+        if (bytesRead === 0) {
+          throw new InputError(M.fileShrank({ file: this.#o.file, expected: offset, got: position }), { hint: M.fileShrankHint() });
+        }
+        this.#hashBuffer(position, buffer.subarray(0, bytesRead));
+      }
+    } finally {
+      await handle.close();
     }
   }
 
