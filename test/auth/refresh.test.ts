@@ -26,7 +26,7 @@ describe('a long run with 2-second access tokens', () => {
     const before = JSON.parse(await readFile(file, 'utf8')) as Saved;
 
     // The client factory in-process, as a sync would use it: batches of parallel API calls.
-    const environment = readEnvironment({ ...env, HAPPYTUBE_REFRESH_TOKEN: undefined } as NodeJS.ProcessEnv);
+    const environment = readEnvironment(env);
     const client = await createYouTubeClient({ environment, cwd });
     const channelId = (await emulator.admin.state()).channel.id;
     const issued = (): number => emulator.running.state.tokens.access.size; // every access token ever issued

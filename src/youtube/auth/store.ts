@@ -146,11 +146,16 @@ export class FileCredentialStore implements CredentialStore {
     return result;
   }
 
-  async delete(profile: string): Promise<boolean> {
+  delete(profile: string): Promise<boolean> {
     const dir = this.dirOf(profile);
-    const existed = (await this.load(profile).catch(() => 'damaged')) !== undefined;
-    await rm(dir, { recursive: true, force: true });
-    return existed;
+    const run = async (): Promise<boolean> => {
+      const existed = (await this.load(profile).catch(() => 'damaged')) !== undefined;
+      await rm(dir, { recursive: true, force: true });
+      return existed;
+    };
+    const result = this.#queue.then(run, run);
+    this.#queue = result.catch(() => undefined);
+    return result;
   }
 
   async #ensureDir(profile: string): Promise<string> {
