@@ -1,0 +1,64 @@
+/**
+ * Sizes, speeds, durations and clock times as a person reads them, in the current language:
+ * "1.5 MB", "2.0 MB/s", "2 min left" / "1,5 MB", "2,0 MB/giây", "còn 2 phút". Sizes use 1024
+ * multiples, as `--limit-rate` does, so `--limit-rate 2M` shows as about 2.0 MB/s.
+ */
+import type { Text } from '../../i18n/index.ts';
+import { getLang } from '../../i18n/index.ts';
+import { M } from '../../i18n/messages.ts';
+
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
+
+function number(value: number, fractionDigits: number): string {
+  return new Intl.NumberFormat(getLang(), {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+    useGrouping: false,
+  }).format(value);
+}
+
+/** "512 B", "1.5 KB", "12 MB", "2.3 GB" (one decimal under 10, none above). */
+export function formatBytes(bytes: number): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  if (unit === 0) return `${Math.round(value)} B`;
+  // 9.96 rounds to "10.0": show it without a decimal, as every value from 10 up.
+  const digits = value < 9.95 ? 1 : 0;
+  return `${number(value, digits)} ${UNITS[unit]}`;
+}
+
+/** "2.0 MB/s" / "2,0 MB/giây". */
+export function formatSpeed(bytesPerSec: number): Text {
+  return M.progress.perSecond({ size: formatBytes(bytesPerSec) });
+}
+
+/** "45 s", "2 min", "1 h 5 min" (rounded up to the unit shown, never "0 s" for work left). */
+export function formatDuration(seconds: number): Text {
+  const s = Math.max(1, Math.ceil(seconds));
+  if (s < 60) return M.progress.seconds({ n: String(s) });
+  const minutes = Math.ceil(s / 60);
+  if (minutes < 60) return M.progress.minutes({ n: String(minutes) });
+  return M.progress.hoursMinutes({ h: String(Math.floor(minutes / 60)), m: String(minutes % 60) });
+}
+
+/** "2 min left" / "còn 2 phút"; "estimating" while the speed is not known yet. */
+export function formatTimeLeft(remainingBytes: number, bytesPerSec: number): Text {
+  if (!(bytesPerSec > 0) || !Number.isFinite(bytesPerSec)) return M.progress.timeLeftUnknown();
+  return M.progress.timeLeft({ duration: formatDuration(remainingBytes / bytesPerSec) });
+}
+
+/** "14:00": the local time of the machine, 24-hour clock. */
+export function formatClock(date: Date): string {
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
+/** Whole percent, 0–100; 100 only when everything is there. */
+export function percentOf(sent: number, total: number): number {
+  if (total <= 0) return 100;
+  if (sent >= total) return 100;
+  return Math.min(99, Math.floor((sent / total) * 100));
+}
