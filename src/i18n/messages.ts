@@ -5,8 +5,9 @@ import { cli } from './catalog/cli.ts';
 import { emulator } from './catalog/emulator.ts';
 import { init } from './catalog/init.ts';
 import { library } from './catalog/library.ts';
+import { progress } from './catalog/progress.ts';
 import { report } from './catalog/report.ts';
 import { state } from './catalog/state.ts';
 import { upload } from './catalog/upload.ts';
 
-export const M = { auth, check, cli, emulator, init, library, report, state, upload };
+export const M = { auth, check, cli, emulator, init, library, progress, report, state, upload };
