@@ -22,7 +22,7 @@ if (CHILD) {
   const gib = Number(process.argv[2] ?? '2');
   const size = Math.round(gib * 1024 ** 3);
   const child = fork(fileURLToPath(import.meta.url), ['--child'], { stdio: 'inherit' });
-  const url = await new Promise<string>((resolve) => child.once('message', (m) => resolve(String(m))));
+  const url = await new Promise<string>((resolve) => child.once('message', (m) => resolve(m as string)));
   const rssOf = (): number => {
     const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
     return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
