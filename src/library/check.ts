@@ -28,8 +28,9 @@ export async function cachedHasher(root: string): Promise<{ hashFile: NonNullabl
       computed.push({ stamp: { relPath: c.relPath, size: c.size, mtimeMs: c.mtimeMs }, sha256 });
       return sha256;
     },
+    // The cache coalesces concurrent saves: one or two writes however many hashes are new.
     save: async () => {
-      for (const { stamp, sha256 } of computed) await cache.remember(stamp, sha256);
+      await Promise.all(computed.map(({ stamp, sha256 }) => cache.remember(stamp, sha256)));
     },
   };
 }
