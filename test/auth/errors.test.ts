@@ -117,7 +117,7 @@ describe('sign-in errors', () => {
     const missing = await runCli(['auth', 'status'], { env: bare, cwd });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('No OAuth client');
-    expect(missing.stderr).toContain('"Google Cloud setup" section of the README');
+    expect(missing.stderr).toContain('"One-time setup: Google Cloud" section of the README');
 
     const half = await runCli(['auth', 'status'], { env: { ...bare, HAPPYTUBE_CLIENT_ID: 'x.apps.googleusercontent.com' }, cwd });
     expect(half.code).toBe(2);

@@ -55,8 +55,11 @@ async function runLogin(ctx: CliContext, flags: { browser: boolean }): Promise<v
     ctx.ui.print(A.signedIn(result.channel));
     ctx.ui.note(A.savedProfile({ profile: result.profile, file: result.file }));
   } finally {
-    lines?.close();
-    process.stdin.unref();
+    if (lines) {
+      lines.close();
+      // Stop waiting for a paste that will not come (a pipe or terminal would keep the process alive).
+      (process.stdin as { unref?: () => void }).unref?.();
+    }
   }
 }
 

@@ -33,16 +33,16 @@ export const auth = {
     en: 'No OAuth client: HAPPYTUBE_CLIENT_ID and HAPPYTUBE_CLIENT_SECRET (or HAPPYTUBE_CLIENT_SECRET_FILE) are not set.',
   }),
   noClientCredentialsHint: (): Text => ({
-    vi: 'Làm theo mục "Google Cloud setup" trong README: tạo một OAuth client loại "Desktop app", rồi ghi HAPPYTUBE_CLIENT_ID=… và HAPPYTUBE_CLIENT_SECRET=… vào tệp .env trong thư mục thư viện (hoặc đặt HAPPYTUBE_CLIENT_SECRET_FILE là đường dẫn tới tệp client_secret_….json đã tải về).',
-    en: 'Follow the "Google Cloud setup" section of the README: create an OAuth client of type "Desktop app", then put HAPPYTUBE_CLIENT_ID=… and HAPPYTUBE_CLIENT_SECRET=… in a .env file in the library folder (or set HAPPYTUBE_CLIENT_SECRET_FILE to the path of the downloaded client_secret_….json).',
+    vi: 'Làm theo mục "One-time setup: Google Cloud" trong README: tạo một OAuth client loại "Desktop app", rồi ghi HAPPYTUBE_CLIENT_ID=… và HAPPYTUBE_CLIENT_SECRET=… vào tệp .env trong thư mục thư viện (hoặc đặt HAPPYTUBE_CLIENT_SECRET_FILE là đường dẫn tới tệp client_secret_….json đã tải về).',
+    en: 'Follow the "One-time setup: Google Cloud" section of the README: create an OAuth client of type "Desktop app", then put HAPPYTUBE_CLIENT_ID=… and HAPPYTUBE_CLIENT_SECRET=… in a .env file in the library folder (or set HAPPYTUBE_CLIENT_SECRET_FILE to the path of the downloaded client_secret_….json).',
   }),
   missingClientSecret: (p: { missing: string; present: string }): Text => ({
     vi: `Đã có ${p.present} nhưng thiếu ${p.missing}.`,
     en: `${p.present} is set but ${p.missing} is missing.`,
   }),
   missingClientSecretHint: (p: { missing: string }): Text => ({
-    vi: `Chép giá trị ${p.missing} từ trang "Credentials" của Google Cloud vào tệp .env (xem mục "Google Cloud setup" trong README).`,
-    en: `Copy the ${p.missing} value from the Google Cloud "Credentials" page into the .env file (see "Google Cloud setup" in the README).`,
+    vi: `Chép giá trị ${p.missing} từ trang "Credentials" của Google Cloud vào tệp .env (xem mục "One-time setup: Google Cloud" trong README).`,
+    en: `Copy the ${p.missing} value from the Google Cloud "Credentials" page into the .env file (see "One-time setup: Google Cloud" in the README).`,
   }),
   secretFileUnreadable: (p: { file: string; detail: string }): Text => ({
     vi: `Không đọc được tệp ${p.file} (HAPPYTUBE_CLIENT_SECRET_FILE): ${p.detail}`,
@@ -53,8 +53,8 @@ export const auth = {
     en: `${p.file} (HAPPYTUBE_CLIENT_SECRET_FILE) is not a Google client_secret file: ${p.detail}`,
   }),
   secretFileHint: (): Text => ({
-    vi: 'Tải lại tệp JSON của OAuth client loại "Desktop app" từ Google Cloud (nút tải xuống trên trang "Credentials"), xem mục "Google Cloud setup" trong README.',
-    en: 'Download the JSON of the "Desktop app" OAuth client again from Google Cloud (the download button on the "Credentials" page); see "Google Cloud setup" in the README.',
+    vi: 'Tải lại tệp JSON của OAuth client loại "Desktop app" từ Google Cloud (nút tải xuống trên trang "Credentials"), xem mục "One-time setup: Google Cloud" trong README.',
+    en: 'Download the JSON of the "Desktop app" OAuth client again from Google Cloud (the download button on the "Credentials" page); see "One-time setup: Google Cloud" in the README.',
   }),
 
   // ── profiles and the token store ─────────────────────────────────────────
@@ -253,8 +253,8 @@ export const auth = {
     en: 'Other possible causes: a "Testing" app (expires after 7 days), revoked access, 6 months unused, or over 100 sign-ins.',
   }),
   invalidGrantHint: (p: { profile: string }): Text => ({
-    vi: `Chạy "${loginCommand(p.profile)}" để đăng nhập lại. Để khỏi phải đăng nhập lại mỗi tuần, chuyển ứng dụng sang "In production" (xem mục "Google Cloud setup" trong README).`,
-    en: `Run "${loginCommand(p.profile)}" to sign in again. To stop this happening every week, publish the app ("In production"; see "Google Cloud setup" in the README).`,
+    vi: `Chạy "${loginCommand(p.profile)}" để đăng nhập lại. Để khỏi phải đăng nhập lại mỗi tuần, chuyển ứng dụng sang "In production" (xem mục "One-time setup: Google Cloud" trong README).`,
+    en: `Run "${loginCommand(p.profile)}" to sign in again. To stop this happening every week, publish the app ("In production"; see "One-time setup: Google Cloud" in the README).`,
   }),
   invalidGrantEnv: (): Text => ({
     vi: 'Google không còn chấp nhận HAPPYTUBE_REFRESH_TOKEN (invalid_grant): token này đã hết hạn hoặc bị thu hồi.',
@@ -269,8 +269,8 @@ export const auth = {
     en: `Google does not accept the OAuth client ${p.clientId}: the client id or client secret is wrong, or the client was deleted.`,
   }),
   invalidClientHint: (): Text => ({
-    vi: 'Kiểm tra HAPPYTUBE_CLIENT_ID và HAPPYTUBE_CLIENT_SECRET (trong .env) với trang "Credentials" của Google Cloud; xem mục "Google Cloud setup" trong README.',
-    en: 'Compare HAPPYTUBE_CLIENT_ID and HAPPYTUBE_CLIENT_SECRET (in .env) with the Google Cloud "Credentials" page; see "Google Cloud setup" in the README.',
+    vi: 'Kiểm tra HAPPYTUBE_CLIENT_ID và HAPPYTUBE_CLIENT_SECRET (trong .env) với trang "Credentials" của Google Cloud; xem mục "One-time setup: Google Cloud" trong README.',
+    en: 'Compare HAPPYTUBE_CLIENT_ID and HAPPYTUBE_CLIENT_SECRET (in .env) with the Google Cloud "Credentials" page; see "One-time setup: Google Cloud" in the README.',
   }),
   network: (p: { host: string }): Text => ({
     vi: `Không kết nối được tới ${p.host}: máy không có mạng, hoặc máy chủ không trả lời.`,
