@@ -8,6 +8,7 @@ import { library } from './catalog/library.ts';
 import { progress } from './catalog/progress.ts';
 import { report } from './catalog/report.ts';
 import { state } from './catalog/state.ts';
+import { sync } from './catalog/sync.ts';
 import { upload } from './catalog/upload.ts';
 
-export const M = { auth, check, cli, emulator, init, library, progress, report, state, upload };
+export const M = { auth, check, cli, emulator, init, library, progress, report, state, sync, upload };

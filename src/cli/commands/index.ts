@@ -3,6 +3,7 @@ import { checkCommand } from './check.ts';
 import { emulatorCommand } from './emulator.ts';
 import { authCommand } from './auth.ts';
 import { initCommand } from './init.ts';
+import { syncCommand } from './sync.ts';
 
 /** Every command of SPEC §2 that works, in the order `--help` lists them. */
-export const commands: CommandRegistrar[] = [initCommand, authCommand, checkCommand, emulatorCommand];
+export const commands: CommandRegistrar[] = [initCommand, authCommand, checkCommand, syncCommand, emulatorCommand];

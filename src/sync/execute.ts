@@ -1,0 +1,455 @@
+/**
+ * The sync executor (SPEC §5, step 4): the only part of happytube that writes to YouTube and to
+ * `.happytube/`. It runs a plan (plan.ts) within what is left of today's quota, saves state after
+ * every action, and tells its listeners what happens (events.ts); it never prints.
+ *
+ * - Playlists first, one at a time; then the clips' work, `concurrency` clips at a time, each
+ *   clip's steps in order.
+ * - `quotaExceeded`, `uploadLimitExceeded`, or a step that no longer fits the budget: no new work
+ *   of that bucket starts (an exhausted upload bucket still lets updates and playlist items run),
+ *   what is in flight finishes, and `quota:stop` says what is left.
+ * - A permanent refusal (4xx) fails that clip (recorded in the ledger) and the run goes on.
+ * - Retries exhausted, or Ctrl-C (`signal`): nothing new starts; sessions stay saved.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { EventEmitter } from 'node:events';
+import { EventEmitter as Emitter } from 'node:events';
+import { AuthError, HappyError, WorkLeftError } from '../errors.ts';
+import type { Text } from '../i18n/index.ts';
+import { sync as S } from '../i18n/catalog/sync.ts';
+import type { LibraryState } from '../state/index.ts';
+import type { YouTubeApi } from '../youtube/api.ts';
+import { YouTubeApiError } from '../youtube/errors.ts';
+import { costOf, nextQuotaReset } from '../youtube/quota.ts';
+import type { QuotaBucket, QuotaCost } from '../youtube/quota.ts';
+import type { TokenBucket } from '../youtube/rate-limit.ts';
+import type { Authorize, UploadEventMap } from '../youtube/resumable.ts';
+import { uploadResumable } from '../youtube/resumable.ts';
+import type { ActionKind, ActionRef, SyncEventMap, SyncSummary } from './events.ts';
+import type { QuotaMeter } from './meter.ts';
+import { playlistActionText, stepText } from './report.ts';
+import type { ClipStep, ClipWork, Plan, PlaylistAction } from './plan.ts';
+
+/** A clip file as the executor needs it. */
+export interface ClipFile {
+  /** Absolute path. */
+  path: string;
+  relPath: string;
+  size: number;
+  mtimeMs: number;
+  /** The library's rendered-metadata hash, recorded with the video. */
+  metadataHash: string;
+}
+
+export interface ExecuteOptions {
+  plan: Plan;
+  /** The library's clips by relPath. */
+  files: ReadonlyMap<string, ClipFile>;
+  state: LibraryState;
+  api: YouTubeApi;
+  /** `${apiRoot}upload/` (see createYouTubeClient). */
+  uploadRoot: string;
+  authorize: Authorize;
+  /** The run's quota: budget left today, and where the calls are recorded. */
+  meter: QuotaMeter;
+  events: EventEmitter<SyncEventMap>;
+  /** Uploads at a time, 1–4. */
+  concurrency: number;
+  limitRate: TokenBucket | undefined;
+  signal: AbortSignal;
+  now: () => Date;
+  /** Clips skipped by the plan (skip: true, duplicates, deleted on YouTube). */
+  skipped: number;
+}
+
+/** Why a run ended early. */
+export type StopReason = { kind: 'quota'; bucket: QuotaBucket } | { kind: 'interrupted'; error: HappyError };
+
+export interface ExecuteResult {
+  summary: SyncSummary;
+  stop: StopReason | undefined;
+  /** relPath → why it failed (YouTube's reason). */
+  failures: Map<string, string>;
+}
+
+const PRIVATE_LOCK_FORM = 'https://support.google.com/youtube/contact/yt_api_form';
+
+/** Runs the plan; see the module comment. Resolves with the summary (also emitted as `summary`). */
+export async function executePlan(o: ExecuteOptions): Promise<ExecuteResult> {
+  return new Executor(o).run();
+}
+
+/** A step could not run now: the clip is left for a later run. */
+class LeftOver extends Error {}
+
+class Executor {
+  readonly #o: ExecuteOptions;
+  readonly #summary: SyncSummary;
+  readonly #failures = new Map<string, string>();
+  readonly #exhausted = new Set<QuotaBucket>();
+  readonly #warned = new Set<string>();
+  readonly #playlistIds = new Map<string, string>();
+  #stop: StopReason | undefined;
+  #nextId = 0;
+
+  constructor(o: ExecuteOptions) {
+    this.#o = o;
+    this.#summary = {
+      uploaded: 0,
+      adopted: 0,
+      updated: 0,
+      addedToPlaylists: 0,
+      removedFromPlaylists: 0,
+      thumbnails: 0,
+      captions: 0,
+      playlistsCreated: 0,
+      playlistsUpdated: 0,
+      skipped: o.skipped,
+      failed: 0,
+      left: 0,
+      spent: o.meter.spent,
+    };
+  }
+
+  async run(): Promise<ExecuteResult> {
+    const { plan, state } = this.#o;
+    await this.#bookkeeping();
+    for (const [key, record] of Object.entries(state.ledger.playlists())) this.#playlistIds.set(key, record.playlistId);
+
+    for (const action of plan.playlists) {
+      if (this.#cannotStart(action.cost)) break;
+      await this.#playlist(action);
+    }
+    // A playlist that could not be made leaves the items for it to a later run.
+    const queue = [...plan.clips];
+    const worker = async (): Promise<void> => {
+      for (let work = queue.shift(); work; work = queue.shift()) await this.#clip(work);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(4, this.#o.concurrency)) }, worker));
+
+    if (this.#stop?.kind === 'quota') {
+      const resetAt = nextQuotaReset(this.#o.now());
+      this.#summary.quotaResetAt = resetAt;
+      this.#o.events.emit('quota:stop', { left: this.#summary.left, resetAt, bucket: this.#stop.bucket });
+    }
+    this.#summary.failed = this.#failures.size;
+    await Promise.all([state.ledger.save(), this.#o.meter.flush()]);
+    this.#summary.spent = { ...this.#o.meter.spent };
+    this.#o.events.emit('summary', this.#summary);
+    return { summary: this.#summary, stop: this.#stop, failures: this.#failures };
+  }
+
+  /** Free corrections of the state (moved clips, adopted items, videos deleted on YouTube). */
+  async #bookkeeping(): Promise<void> {
+    const { ledger } = this.#o.state;
+    const now = this.#o.now().toISOString();
+    for (const b of this.#o.plan.bookkeeping) {
+      switch (b.kind) {
+        case 'playlist.record':
+          void ledger.setPlaylist(b.key, { playlistId: b.playlistId, metadataHash: b.hash });
+          break;
+        case 'clip.paths':
+          void ledger.updateClip(b.sha256, { relPaths: b.relPaths });
+          break;
+        case 'clip.metadataHash':
+          void ledger.updateClip(b.sha256, { metadataHash: b.metadataHash });
+          break;
+        case 'clip.deleted':
+          void ledger.updateClip(b.sha256, { status: { state: 'deleted-on-youtube', since: now } });
+          break;
+        case 'item.record':
+          void ledger.addToPlaylist(b.sha256, b.key, b.itemId);
+          break;
+        case 'item.forget':
+          void ledger.removeFromPlaylist(b.sha256, b.key);
+          break;
+      }
+    }
+    await ledger.save();
+  }
+
+  #ref(kind: ActionKind, label: Text, extra: { relPath?: string; playlistKey?: string }): ActionRef {
+    return { id: String(++this.#nextId), kind, label, ...extra };
+  }
+
+  /** True when no new work of this cost's bucket may start (stopping, or the budget is spent). */
+  #cannotStart(cost: QuotaCost): boolean {
+    if (this.#stop?.kind === 'interrupted') return true;
+    if (this.#o.signal.aborted) {
+      this.#stop = { kind: 'interrupted', error: new WorkLeftError(S.interrupted(), { hint: S.runAgainHint() }) };
+      return true;
+    }
+    if (cost.amount === 0) return false;
+    if (this.#exhausted.has(cost.bucket)) return true;
+    if (!this.#o.meter.budget.canAfford(cost)) {
+      this.#exhaust(cost.bucket, false);
+      return true;
+    }
+    return false;
+  }
+
+  #exhaust(bucket: QuotaBucket, saidByYouTube: boolean): void {
+    this.#exhausted.add(bucket);
+    if (this.#stop?.kind !== 'interrupted') this.#stop = { kind: 'quota', bucket };
+    if (saidByYouTube) this.#o.meter.exhaust(bucket);
+  }
+
+  async #playlist(action: PlaylistAction): Promise<void> {
+    const { api, state, events } = this.#o;
+    const ref = this.#ref(action.kind, playlistActionText(action), { playlistKey: action.key });
+    events.emit('action:start', { action: ref, cost: action.cost });
+    try {
+      if (action.kind === 'playlist.create') {
+        const id = await api.insertPlaylist(action.resource);
+        await state.ledger.setPlaylist(action.key, { playlistId: id, metadataHash: action.hash });
+        this.#playlistIds.set(action.key, id);
+        this.#summary.playlistsCreated += 1;
+        events.emit('action:done', { action: ref, playlistId: id, url: playlistUrl(id) });
+      } else {
+        await api.updatePlaylist(action.playlistId, action.resource);
+        await state.ledger.setPlaylist(action.key, { playlistId: action.playlistId, metadataHash: action.hash });
+        this.#summary.playlistsUpdated += 1;
+        events.emit('action:done', { action: ref, playlistId: action.playlistId, url: playlistUrl(action.playlistId) });
+      }
+    } catch (error) {
+      this.#handle(error, ref, undefined);
+    }
+  }
+
+  async #clip(work: ClipWork): Promise<void> {
+    const ctx = { sha256: work.sha256, videoId: work.videoId };
+    let finished = true;
+    for (const step of work.steps) {
+      if (this.#cannotStart(step.cost)) {
+        finished = false;
+        break;
+      }
+      const ref = this.#ref(step.kind, stepText(step, work), step.kind === 'playlistItem.insert' || step.kind === 'playlistItem.delete' ? { relPath: work.relPath, playlistKey: step.key } : { relPath: work.relPath });
+      this.#o.events.emit('action:start', { action: ref, cost: step.cost });
+      try {
+        await this.#step(step, work, ctx, ref);
+      } catch (error) {
+        if (error instanceof LeftOver) {
+          finished = false;
+          break;
+        }
+        const outcome = this.#handle(error, ref, work);
+        if (outcome === 'left') {
+          finished = false;
+          break;
+        }
+        if (outcome === 'failed') return;
+      }
+    }
+    if (!finished) this.#summary.left += 1;
+  }
+
+  /**
+   * What a step's error means: `left` (quota, interruption: the clip waits for a later run),
+   * `failed` (a permanent refusal: the clip is recorded as failed, the run goes on) or `go-on` (a
+   * warning; the next step runs). AuthError and unexpected errors end the run.
+   */
+  #handle(error: unknown, ref: ActionRef, work: ClipWork | undefined): 'left' | 'failed' | 'go-on' {
+    if (error instanceof YouTubeApiError && error.stopsRun) {
+      this.#exhaust(error.reason === 'uploadLimitExceeded' ? 'uploads' : 'units', true);
+      return 'left';
+    }
+    if (error instanceof WorkLeftError || this.#o.signal.aborted) {
+      const stop = error instanceof WorkLeftError ? error : new WorkLeftError(S.interrupted(), { hint: S.runAgainHint() });
+      this.#stop = { kind: 'interrupted', error: stop };
+      return 'left';
+    }
+    if (error instanceof AuthError || !(error instanceof HappyError)) throw error;
+    if (error instanceof YouTubeApiError && ref.kind === 'thumbnail.set' && error.status === 403) {
+      this.#warnOnce('thumbnail', S.thumbnailRefused(), S.thumbnailRefusedHint());
+      return 'go-on';
+    }
+    const reason = error instanceof YouTubeApiError ? error.reason : error.message;
+    this.#o.events.emit('action:failed', { action: ref, error: error.text, reason });
+    if (!work) return 'failed';
+    this.#failures.set(work.relPath, reason);
+    if (ref.kind === 'video.upload') {
+      void this.#o.state.ledger.recordFailure(work.relPath, { size: work.size, reason, at: this.#o.now().toISOString() });
+    }
+    return 'failed';
+  }
+
+  #warnOnce(key: string, text: Text, hint: Text): void {
+    if (this.#warned.has(key)) return;
+    this.#warned.add(key);
+    this.#o.events.emit('warning', { text, hint });
+  }
+
+  #checkPrivateLock(asked: string, got: string | undefined, publishAt: string | undefined): void {
+    if ((asked === 'public' || asked === 'unlisted') && got === 'private' && !publishAt) {
+      this.#warnOnce('private-lock', S.privateLock({ asked }), S.privateLockHint({ form: PRIVATE_LOCK_FORM }));
+    }
+  }
+
+  async #step(step: ClipStep, work: ClipWork, ctx: { sha256: string | undefined; videoId: string | undefined }, ref: ActionRef): Promise<void> {
+    const { api, state, events } = this.#o;
+    const { ledger } = state;
+    const need = (): { sha256: string; videoId: string } => {
+      if (ctx.sha256 === undefined || ctx.videoId === undefined) throw new LeftOver();
+      return { sha256: ctx.sha256, videoId: ctx.videoId };
+    };
+    switch (step.kind) {
+      case 'video.upload': {
+        const result = await this.#upload(step.resource as unknown as Record<string, unknown>, work, ref);
+        ctx.sha256 = result.sha256;
+        ctx.videoId = result.videoId;
+        this.#summary.uploaded += 1;
+        const status = (result.video.status ?? {}) as { privacyStatus?: string; publishAt?: string };
+        this.#checkPrivateLock(step.resource.status.privacyStatus, status.privacyStatus, step.resource.status.publishAt);
+        events.emit('action:done', { action: ref, videoId: result.videoId, url: videoUrl(result.videoId) });
+        return;
+      }
+      case 'video.adopt': {
+        const file = this.#file(work.relPath);
+        const sha256 = work.sha256 ?? (await this.#hash(file));
+        await ledger.recordUpload(sha256, {
+          videoId: step.videoId,
+          size: file.size,
+          relPath: work.relPath,
+          title: step.title,
+          ...(step.metadataHash === undefined ? {} : { metadataHash: step.metadataHash }),
+          uploadedAt: this.#o.now().toISOString(),
+        });
+        for (const [key, itemId] of Object.entries(step.items)) void ledger.addToPlaylist(sha256, key, itemId);
+        await ledger.save();
+        ctx.sha256 = sha256;
+        ctx.videoId = step.videoId;
+        this.#summary.adopted += 1;
+        events.emit('action:done', { action: ref, videoId: step.videoId, url: videoUrl(step.videoId) });
+        return;
+      }
+      case 'video.update': {
+        const { sha256, videoId } = need();
+        const video = await api.updateVideo({ ...step.resource, id: videoId });
+        await ledger.updateClip(sha256, { metadataHash: this.#file(work.relPath).metadataHash, title: step.resource.snippet.title });
+        this.#summary.updated += 1;
+        this.#checkPrivateLock(step.resource.status.privacyStatus, video.privacy, step.resource.status.publishAt);
+        events.emit('action:done', { action: ref, videoId, url: videoUrl(videoId) });
+        return;
+      }
+      case 'thumbnail.set': {
+        const { sha256, videoId } = need();
+        await api.setThumbnail(videoId, step.path);
+        await ledger.updateClip(sha256, { thumbnailHash: step.hash });
+        this.#summary.thumbnails += 1;
+        events.emit('action:done', { action: ref, videoId });
+        return;
+      }
+      case 'caption.insert': {
+        const { sha256, videoId } = need();
+        await api.insertCaption(videoId, step.lang, step.path, step.format);
+        await ledger.setCaptions(sha256, step.lang, step.hash);
+        this.#summary.captions += 1;
+        events.emit('action:done', { action: ref, videoId });
+        return;
+      }
+      case 'playlistItem.insert': {
+        const { sha256, videoId } = need();
+        const playlistId = this.#playlistIds.get(step.key);
+        if (playlistId === undefined) throw new LeftOver();
+        const itemId = await api.insertPlaylistItem(playlistId, videoId);
+        await ledger.addToPlaylist(sha256, step.key, itemId);
+        this.#summary.addedToPlaylists += 1;
+        events.emit('action:done', { action: ref, videoId, playlistId, url: playlistUrl(playlistId) });
+        return;
+      }
+      case 'playlistItem.delete': {
+        const { sha256 } = need();
+        try {
+          await api.deletePlaylistItem(step.itemId);
+        } catch (error) {
+          // Already gone: nothing left to remove.
+          if (!(error instanceof YouTubeApiError && error.status === 404)) throw error;
+        }
+        await ledger.removeFromPlaylist(sha256, step.key);
+        this.#summary.removedFromPlaylists += 1;
+        events.emit('action:done', { action: ref });
+        return;
+      }
+    }
+  }
+
+  #file(relPath: string): ClipFile {
+    const file = this.#o.files.get(relPath);
+    if (!file) throw new Error(`sync: no clip ${relPath} in the library`);
+    return file;
+  }
+
+  /** Hashes a file the plan adopts without a known hash, and remembers it. */
+  async #hash(file: ClipFile): Promise<string> {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(file.path)) hash.update(chunk as Buffer);
+    const sha256 = hash.digest('hex');
+    await this.#o.state.hashes.remember(file, sha256);
+    return sha256;
+  }
+
+  /** The resumable upload of one clip, with its session saved before the first byte. */
+  async #upload(resource: Record<string, unknown>, work: ClipWork, ref: ActionRef): ReturnType<typeof uploadResumable> {
+    const o = this.#o;
+    const { sessions, ledger, hashes } = o.state;
+    const file = this.#file(work.relPath);
+    const check = sessions.check({ relPath: file.relPath, size: file.size, mtimeMs: file.mtimeMs, ...(work.sha256 ? { sha256: work.sha256 } : {}) });
+    if (check.kind === 'stale') await sessions.clear(check.session.relPath);
+    const saved = check.kind === 'resumable' ? check.session : undefined;
+    if (saved && saved.relPath !== file.relPath) await sessions.clear(saved.relPath);
+    const uploadEvents = new Emitter<UploadEventMap>();
+    uploadEvents.on('progress', (p) => o.events.emit('upload:progress', { action: ref, sent: p.sent, total: p.total, bytesPerSec: p.bytesPerSec }));
+    uploadEvents.on('retry', (r) => o.events.emit('upload:retry', { action: ref, attempt: r.attempt, delayMs: r.delayMs, reason: r.reason }));
+    uploadEvents.on('session', (s) => {
+      if (!s.isNew) o.events.emit('upload:resumed', { action: ref, offset: s.offset, total: file.size });
+    });
+    const result = await uploadResumable({
+      file: file.path,
+      size: file.size,
+      mtimeMs: file.mtimeMs,
+      resource,
+      parts: ['snippet', 'status', 'recordingDetails'],
+      uploadRoot: `${o.uploadRoot}youtube/v3/videos`,
+      authorize: o.authorize,
+      ...(saved ? { session: { uri: saved.sessionUri, size: saved.size, mtimeMs: saved.mtimeMs, startedAt: saved.startedAt } } : {}),
+      saveSession: async (session) => {
+        // YouTube accepted the initiation: that is the call the upload bucket counts.
+        o.meter.record(costOf('videos.insert'));
+        await sessions.begin({
+          relPath: file.relPath,
+          sessionUri: session.uri,
+          size: session.size,
+          mtimeMs: session.mtimeMs,
+          startedAt: session.startedAt,
+          ...(work.sha256 ? { sha256: work.sha256 } : {}),
+          resource,
+        });
+      },
+      events: uploadEvents,
+      ...(o.limitRate ? { limitRate: o.limitRate } : {}),
+      signal: o.signal,
+      ...(work.sha256 ? { knownSha256: work.sha256 } : {}),
+    });
+    // The video id and the content hash go to disk before anything else.
+    await ledger.recordUpload(result.sha256, {
+      videoId: result.videoId,
+      size: file.size,
+      relPath: file.relPath,
+      title: work.title,
+      metadataHash: file.metadataHash,
+      uploadedAt: o.now().toISOString(),
+    });
+    await Promise.all([hashes.remember(file, result.sha256), sessions.clear(file.relPath)]);
+    return result;
+  }
+}
+
+export function videoUrl(videoId: string): string {
+  return `https://www.youtube.com/watch?v=${videoId}`;
+}
+
+export function playlistUrl(playlistId: string): string {
+  return `https://www.youtube.com/playlist?list=${playlistId}`;
+}

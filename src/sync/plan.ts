@@ -1,0 +1,369 @@
+/**
+ * The sync planner (SPEC §5, step 3): what to do so that the channel matches the folder. PURE: it
+ * reads plain values (the library's clips with their content hashes, the ledger, what the channel
+ * holds now) and returns a plan; the executor (execute.ts) is the only part that acts on it.
+ *
+ * Order: playlists to create or update first; then, clip by clip (by date, oldest first, then by
+ * path): upload or adopt, metadata update, thumbnail, captions, playlist items to add, items the
+ * tool added for a clip that left a folder to remove. Every step carries its quota cost.
+ */
+import type { ClipMetadata, PlaylistSpec, ScheduleSlot } from '../library/types.ts';
+import type { ClipRecord, PlaylistRecord } from '../state/index.ts';
+import { digestOf } from '../state/digest.ts';
+import { costOf, totalCost } from '../youtube/quota.ts';
+import type { QuotaAmounts, QuotaCost } from '../youtube/quota.ts';
+import { nextSlots } from './schedule.ts';
+
+/** A clip of the library, as the planner needs it. */
+export interface PlanClip {
+  /** Library-relative, '/' separators, NFC. */
+  relPath: string;
+  /** The file name (NFC), for adoption by `fileDetails.fileName`. */
+  fileName: string;
+  size: number;
+  /** SHA-256 of the content, when known without reading the file for this run (cache, or hashed ahead). */
+  sha256: string | undefined;
+  /** YYYY-MM-DD, orders the clips. */
+  date: string | undefined;
+  /** Playlist keys, folder's first. */
+  playlists: readonly string[];
+  metadata: ClipMetadata;
+  metadataHash: string;
+  thumbnail: { path: string; hash: string } | undefined;
+  captions: readonly { lang: string; path: string; format: 'srt' | 'vtt'; hash: string }[];
+  skip: boolean;
+  /** Another clip of the library (relPath) has the same content. */
+  duplicateOf: string | undefined;
+}
+
+/** A video as the channel shows it. */
+export interface ChannelVideo {
+  id: string;
+  title: string;
+  description: string;
+  tags: readonly string[];
+  categoryId: string | undefined;
+  privacy: string;
+  publishAt: string | undefined;
+  /** `fileDetails` (only for the uploads read for adoption). */
+  fileName?: string;
+  fileSize?: number;
+  /** `contentDetails.caption === 'true'` (only for the uploads read for adoption). */
+  hasCaptions?: boolean;
+}
+
+export interface ChannelPlaylist {
+  id: string;
+  title: string;
+  description: string;
+  privacy: string;
+  itemCount: number | undefined;
+}
+
+export interface ChannelItem {
+  id: string;
+  videoId: string;
+}
+
+/** What was read from the channel. */
+export interface ChannelView {
+  channelId: string;
+  /** playlists.list (mine). */
+  playlists: readonly ChannelPlaylist[];
+  /** Items of the managed playlists, by playlist id. */
+  items: ReadonlyMap<string, readonly ChannelItem[]>;
+  /** The ledger's videos that still exist, by id (videos.list). */
+  videos: ReadonlyMap<string, ChannelVideo>;
+  /** Ids asked with videos.list: asked and not found = deleted on YouTube. */
+  checkedVideoIds: ReadonlySet<string>;
+  /** The channel's uploads with fileDetails: only read when some clip has no ledger entry. */
+  uploads: readonly ChannelVideo[] | undefined;
+}
+
+export interface LedgerView {
+  clips: ReadonlyMap<string, Readonly<ClipRecord>>;
+  playlists: Readonly<Record<string, Readonly<PlaylistRecord>>>;
+}
+
+export interface PlanInput {
+  now: Date;
+  clips: readonly PlanClip[];
+  playlists: readonly PlaylistSpec[];
+  ledger: LedgerView;
+  channel: ChannelView;
+  schedule: { timezone: string; slots: readonly ScheduleSlot[] } | undefined;
+  /** `--no-update`: leave the metadata of published videos alone. */
+  noUpdate?: boolean;
+  /** Language of playlist titles and descriptions. */
+  defaultLanguage: string;
+}
+
+/** The JSON of a video resource sent with videos.insert or videos.update (whole parts). */
+export interface VideoResource {
+  id?: string;
+  snippet: { title: string; description: string; tags: string[]; categoryId: string; defaultLanguage: string };
+  status: { privacyStatus: string; selfDeclaredMadeForKids: boolean; publishAt?: string };
+  recordingDetails: { recordingDate?: string };
+}
+
+export interface PlaylistResource {
+  snippet: { title: string; description: string; defaultLanguage: string };
+  status: { privacyStatus: string };
+}
+
+/** A playlist action: run before any clip. */
+export type PlaylistAction =
+  | { kind: 'playlist.create'; key: string; resource: PlaylistResource; hash: string; cost: QuotaCost }
+  | { kind: 'playlist.update'; key: string; playlistId: string; resource: PlaylistResource; hash: string; cost: QuotaCost };
+
+/** One step of a clip's work; `ref` of the playlist is a key (its id may come from a create). */
+export type ClipStep =
+  | { kind: 'video.upload'; resource: VideoResource; cost: QuotaCost }
+  | { kind: 'video.adopt'; videoId: string; title: string; items: Record<string, string>; metadataHash: string | undefined; cost: QuotaCost }
+  | { kind: 'video.update'; resource: VideoResource; cost: QuotaCost }
+  | { kind: 'thumbnail.set'; path: string; hash: string; cost: QuotaCost }
+  | { kind: 'caption.insert'; lang: string; path: string; format: 'srt' | 'vtt'; hash: string; cost: QuotaCost }
+  | { kind: 'playlistItem.insert'; key: string; cost: QuotaCost }
+  | { kind: 'playlistItem.delete'; key: string; itemId: string; cost: QuotaCost };
+
+/** State-only corrections, free: applied by the executor before any action. */
+export type Bookkeeping =
+  | { kind: 'playlist.record'; key: string; playlistId: string; hash: string }
+  | { kind: 'clip.paths'; sha256: string; relPaths: string[] }
+  | { kind: 'clip.metadataHash'; sha256: string; metadataHash: string }
+  | { kind: 'clip.deleted'; sha256: string }
+  | { kind: 'item.record'; sha256: string; key: string; itemId: string }
+  | { kind: 'item.forget'; sha256: string; key: string };
+
+/** The work of one clip, in order. The first step (upload/adopt), if any, gives the video id. */
+export interface ClipWork {
+  relPath: string;
+  /** The file on disk (absolute path is added by the caller; relPath identifies it). */
+  size: number;
+  sha256: string | undefined;
+  /** Known video (ledger), or undefined until the upload or adoption step. */
+  videoId: string | undefined;
+  title: string;
+  steps: ClipStep[];
+}
+
+/** Something the user should know about, with no action. */
+export type PlanNotice =
+  | { kind: 'deleted-on-youtube'; relPath: string; videoId: string }
+  | { kind: 'duplicate'; relPath: string; original: string }
+  | { kind: 'playlist-gone'; key: string; playlistId: string };
+
+export interface Plan {
+  playlists: PlaylistAction[];
+  clips: ClipWork[];
+  bookkeeping: Bookkeeping[];
+  notices: PlanNotice[];
+  /** Clips with `skip: true`, duplicates and videos deleted on YouTube. */
+  skipped: number;
+  cost: QuotaAmounts;
+}
+
+export function playlistResource(spec: PlaylistSpec, defaultLanguage: string): PlaylistResource {
+  return {
+    snippet: { title: spec.title, description: spec.description, defaultLanguage },
+    status: { privacyStatus: spec.privacy },
+  };
+}
+
+/** The whole parts sent for a clip; a publish time makes the video private until then. */
+export function videoResource(metadata: ClipMetadata, publishAt: string | undefined = metadata.publishAt): VideoResource {
+  const status: VideoResource['status'] = {
+    privacyStatus: publishAt ? 'private' : metadata.privacy,
+    selfDeclaredMadeForKids: metadata.madeForKids,
+  };
+  if (publishAt) status.publishAt = publishAt;
+  return {
+    snippet: {
+      title: metadata.title,
+      description: metadata.description,
+      tags: [...metadata.tags],
+      categoryId: metadata.categoryId,
+      defaultLanguage: metadata.defaultLanguage,
+    },
+    status,
+    recordingDetails: metadata.recordingDate ? { recordingDate: metadata.recordingDate } : {},
+  };
+}
+
+function byDateThenPath(a: PlanClip, b: PlanClip): number {
+  const da = a.date ?? '9999-99-99';
+  const db = b.date ?? '9999-99-99';
+  if (da !== db) return da < db ? -1 : 1;
+  return a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0;
+}
+
+const sameText = (a: string, b: string): boolean => a.normalize('NFC') === b.normalize('NFC');
+
+/** Computes the plan. Pure: same input, same plan. */
+export function plan(input: PlanInput): Plan {
+  const out: Plan = { playlists: [], clips: [], bookkeeping: [], notices: [], skipped: 0, cost: { units: 0, uploads: 0 } };
+  const { channel, ledger } = input;
+
+  // 1. Playlists: known by the ledger, else adopted by title, else created.
+  const channelPlaylists = new Map(channel.playlists.map((p) => [p.id, p]));
+  const takenTitles = new Set<string>();
+  /** key → playlist id on the channel (undefined: created by this plan). */
+  const playlistIds = new Map<string, string | undefined>();
+  for (const spec of input.playlists) {
+    const resource = playlistResource(spec, input.defaultLanguage);
+    const hash = digestOf(resource);
+    const record = ledger.playlists[spec.key];
+    let existing = record ? channelPlaylists.get(record.playlistId) : undefined;
+    if (record && !existing) out.notices.push({ kind: 'playlist-gone', key: spec.key, playlistId: record.playlistId });
+    if (!existing && !record) {
+      existing = channel.playlists.find((p) => !takenTitles.has(p.id) && sameText(p.title, spec.title));
+    }
+    if (!existing) {
+      out.playlists.push({ kind: 'playlist.create', key: spec.key, resource, hash, cost: costOf('playlists.insert') });
+      playlistIds.set(spec.key, undefined);
+      continue;
+    }
+    takenTitles.add(existing.id);
+    playlistIds.set(spec.key, existing.id);
+    const differs = !sameText(existing.title, spec.title) || !sameText(existing.description, spec.description) || existing.privacy !== spec.privacy;
+    if (differs) {
+      out.playlists.push({ kind: 'playlist.update', key: spec.key, playlistId: existing.id, resource, hash, cost: costOf('playlists.update') });
+    } else if (record?.playlistId !== existing.id || record.metadataHash !== hash) {
+      out.bookkeeping.push({ kind: 'playlist.record', key: spec.key, playlistId: existing.id, hash });
+    }
+  }
+  const itemsOf = (key: string): readonly ChannelItem[] => {
+    const id = playlistIds.get(key);
+    return id === undefined ? [] : (channel.items.get(id) ?? []);
+  };
+
+  // 2. Clips, grouped by content: one video per content, its playlists the union of its paths'.
+  const clips = input.clips.filter((c) => {
+    if (c.skip) out.skipped += 1;
+    return !c.skip;
+  });
+  clips.sort(byDateThenPath);
+  const pathsOf = new Map<string, PlanClip[]>();
+  for (const c of clips) if (c.sha256 !== undefined) pathsOf.set(c.sha256, [...(pathsOf.get(c.sha256) ?? []), c]);
+
+  // Publish slots already used by scheduled videos of the channel.
+  const taken = new Set<number>();
+  for (const v of channel.videos.values()) if (v.publishAt) taken.add(Date.parse(v.publishAt));
+  const needSlots = input.schedule
+    ? clips.filter((c) => !c.duplicateOf && c.metadata.publishAt === undefined && (c.sha256 === undefined || !ledger.clips.has(c.sha256))).length
+    : 0;
+  const slots = input.schedule ? nextSlots(input.schedule, input.now, needSlots, taken) : [];
+
+  const claimedVideos = new Set<string>();
+  for (const record of ledger.clips.values()) claimedVideos.add(record.videoId);
+  const done = new Set<string>();
+
+  for (const clip of clips) {
+    if (clip.duplicateOf !== undefined) {
+      out.notices.push({ kind: 'duplicate', relPath: clip.relPath, original: clip.duplicateOf });
+      out.skipped += 1;
+      continue;
+    }
+    if (clip.sha256 !== undefined) {
+      if (done.has(clip.sha256)) {
+        const original = pathsOf.get(clip.sha256)![0]!;
+        out.notices.push({ kind: 'duplicate', relPath: clip.relPath, original: original.relPath });
+        out.skipped += 1;
+        continue;
+      }
+      done.add(clip.sha256);
+    }
+    const siblings = clip.sha256 === undefined ? [clip] : pathsOf.get(clip.sha256)!;
+    const wanted = [...new Set(siblings.flatMap((c) => c.playlists))].filter((k) => playlistIds.has(k));
+    const known = clip.sha256 === undefined ? undefined : ledger.clips.get(clip.sha256);
+    const work: ClipWork = { relPath: clip.relPath, size: clip.size, sha256: clip.sha256, videoId: known?.videoId, title: clip.metadata.title, steps: [] };
+
+    if (known && clip.sha256 !== undefined) {
+      const sha256 = clip.sha256;
+      const gone = known.status.state === 'deleted-on-youtube' || (channel.checkedVideoIds.has(known.videoId) && !channel.videos.has(known.videoId));
+      if (gone) {
+        out.notices.push({ kind: 'deleted-on-youtube', relPath: clip.relPath, videoId: known.videoId });
+        if (known.status.state !== 'deleted-on-youtube') out.bookkeeping.push({ kind: 'clip.deleted', sha256 });
+        out.skipped += 1;
+        continue;
+      }
+      const relPaths = siblings.map((c) => c.relPath);
+      if (relPaths.join('\n') !== known.relPaths.join('\n')) out.bookkeeping.push({ kind: 'clip.paths', sha256, relPaths });
+      const video = channel.videos.get(known.videoId);
+      if (!input.noUpdate && known.metadataHash !== clip.metadataHash) {
+        if (known.metadataHash === undefined && video && matches(video, clip.metadata)) {
+          out.bookkeeping.push({ kind: 'clip.metadataHash', sha256, metadataHash: clip.metadataHash });
+        } else {
+          work.steps.push({ kind: 'video.update', resource: updateResource(known.videoId, clip.metadata, video, input.now), cost: costOf('videos.update') });
+        }
+      }
+      if (clip.thumbnail && known.thumbnailHash !== clip.thumbnail.hash) {
+        work.steps.push({ kind: 'thumbnail.set', path: clip.thumbnail.path, hash: clip.thumbnail.hash, cost: costOf('thumbnails.set') });
+      }
+      for (const c of clip.captions) {
+        if (known.captions[c.lang] !== c.hash) work.steps.push({ kind: 'caption.insert', lang: c.lang, path: c.path, format: c.format, hash: c.hash, cost: costOf('captions.insert') });
+      }
+      for (const key of wanted) {
+        const item = itemsOf(key).find((i) => i.videoId === known.videoId);
+        if (!item) work.steps.push({ kind: 'playlistItem.insert', key, cost: costOf('playlistItems.insert') });
+        else if (known.playlists[key] !== item.id) out.bookkeeping.push({ kind: 'item.record', sha256, key, itemId: item.id });
+      }
+      for (const [key, itemId] of Object.entries(known.playlists)) {
+        if (wanted.includes(key)) continue;
+        const present = playlistIds.has(key) && itemsOf(key).some((i) => i.id === itemId);
+        if (present) work.steps.push({ kind: 'playlistItem.delete', key, itemId, cost: costOf('playlistItems.delete') });
+        else out.bookkeeping.push({ kind: 'item.forget', sha256, key });
+      }
+    } else {
+      const adopted = channel.uploads?.find(
+        (v) =>
+          !claimedVideos.has(v.id) &&
+          v.fileSize === clip.size &&
+          (sameText(v.title, clip.metadata.title) || (v.fileName !== undefined && sameText(v.fileName, clip.fileName))),
+      );
+      if (adopted) {
+        claimedVideos.add(adopted.id);
+        work.videoId = adopted.id;
+        const items: Record<string, string> = {};
+        for (const key of playlistIds.keys()) {
+          const item = itemsOf(key).find((i) => i.videoId === adopted.id);
+          if (item) items[key] = item.id;
+        }
+        const same = matches(adopted, clip.metadata);
+        work.steps.push({ kind: 'video.adopt', videoId: adopted.id, title: adopted.title, items, metadataHash: same ? clip.metadataHash : undefined, cost: { bucket: 'units', amount: 0 } });
+        if (!same && !input.noUpdate) {
+          work.steps.push({ kind: 'video.update', resource: updateResource(adopted.id, clip.metadata, adopted, input.now), cost: costOf('videos.update') });
+        }
+        if (clip.thumbnail) work.steps.push({ kind: 'thumbnail.set', path: clip.thumbnail.path, hash: clip.thumbnail.hash, cost: costOf('thumbnails.set') });
+        if (!adopted.hasCaptions) {
+          for (const c of clip.captions) work.steps.push({ kind: 'caption.insert', lang: c.lang, path: c.path, format: c.format, hash: c.hash, cost: costOf('captions.insert') });
+        }
+        for (const key of wanted) if (!(key in items)) work.steps.push({ kind: 'playlistItem.insert', key, cost: costOf('playlistItems.insert') });
+      } else {
+        const publishAt = clip.metadata.publishAt ?? (input.schedule ? slots.shift() : undefined);
+        work.steps.push({ kind: 'video.upload', resource: videoResource(clip.metadata, publishAt), cost: costOf('videos.insert') });
+        if (clip.thumbnail) work.steps.push({ kind: 'thumbnail.set', path: clip.thumbnail.path, hash: clip.thumbnail.hash, cost: costOf('thumbnails.set') });
+        for (const c of clip.captions) work.steps.push({ kind: 'caption.insert', lang: c.lang, path: c.path, format: c.format, hash: c.hash, cost: costOf('captions.insert') });
+        for (const key of wanted) work.steps.push({ kind: 'playlistItem.insert', key, cost: costOf('playlistItems.insert') });
+      }
+    }
+    if (work.steps.length > 0) out.clips.push(work);
+  }
+
+  out.cost = totalCost([...out.playlists.map((a) => a.cost), ...out.clips.flatMap((w) => w.steps.map((s) => s.cost))]);
+  return out;
+}
+
+/** Whether the channel's video already shows this metadata (for adopted videos, whose hash is unknown). */
+function matches(video: ChannelVideo, m: ClipMetadata): boolean {
+  return sameText(video.title, m.title) && sameText(video.description, m.description) && video.tags.join('\n') === m.tags.join('\n');
+}
+
+/**
+ * The resource of a videos.update: whole parts. A video still waiting for its scheduled publish
+ * time keeps it (and stays private) unless the clip now names its own.
+ */
+function updateResource(videoId: string, metadata: ClipMetadata, video: ChannelVideo | undefined, now: Date): VideoResource {
+  const scheduled = video?.publishAt !== undefined && video.privacy === 'private' && Date.parse(video.publishAt) > now.getTime() ? video.publishAt : undefined;
+  return { id: videoId, ...videoResource(metadata, metadata.publishAt ?? scheduled) };
+}

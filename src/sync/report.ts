@@ -1,0 +1,111 @@
+/**
+ * What `happytube sync` shows: the plan (with its cost), the notices, the summary, and the one JSON
+ * document of `--json`. Pure: it returns texts and values; the command prints them.
+ */
+import type { Text } from '../i18n/index.ts';
+import { tr } from '../i18n/index.ts';
+import { sync as S } from '../i18n/catalog/sync.ts';
+import type { QuotaAmounts } from '../youtube/quota.ts';
+import type { SyncSummary } from './events.ts';
+import type { ClipStep, ClipWork, Plan, PlanNotice, PlaylistAction } from './plan.ts';
+
+export function noticeText(n: PlanNotice): Text {
+  switch (n.kind) {
+    case 'deleted-on-youtube':
+      return S.deletedOnYouTube({ file: n.relPath, videoId: n.videoId });
+    case 'duplicate':
+      return S.duplicate({ file: n.relPath, original: n.original });
+    case 'playlist-gone':
+      return S.playlistGone({ key: n.key, id: n.playlistId });
+  }
+}
+
+export function stepText(step: ClipStep, work: ClipWork): Text {
+  const file = work.relPath;
+  switch (step.kind) {
+    case 'video.upload':
+      return S.labelUpload({ file });
+    case 'video.adopt':
+      return S.labelAdopt({ file, videoId: step.videoId });
+    case 'video.update':
+      return S.labelUpdate({ file });
+    case 'thumbnail.set':
+      return S.labelThumbnail({ file });
+    case 'caption.insert':
+      return S.labelCaption({ file, lang: step.lang });
+    case 'playlistItem.insert':
+      return S.labelItemInsert({ file, playlist: step.key });
+    case 'playlistItem.delete':
+      return S.labelItemDelete({ file, playlist: step.key });
+  }
+}
+
+export function playlistActionText(action: PlaylistAction): Text {
+  const title = action.resource.snippet.title;
+  return action.kind === 'playlist.create' ? S.labelPlaylistCreate({ title }) : S.labelPlaylistUpdate({ title });
+}
+
+function costText(cost: { bucket: string; amount: number }): string {
+  return cost.amount === 0 ? '' : ` (${cost.amount} ${cost.bucket})`;
+}
+
+/** The plan, action by action, then its cost against what is left today. */
+export function planLines(plan: Plan, remaining: QuotaAmounts): Text[] {
+  const out: Text[] = [];
+  const actions = plan.playlists.length + plan.clips.reduce((n, w) => n + w.steps.length, 0);
+  for (const n of plan.notices) out.push(noticeText(n));
+  if (actions === 0) {
+    out.push(S.nothingToDo());
+    return out;
+  }
+  out.push(S.planTitle({ actions, clips: plan.clips.length }));
+  for (const a of plan.playlists) out.push(indent(playlistActionText(a), costText(a.cost)));
+  for (const w of plan.clips) for (const s of w.steps) out.push(indent(stepText(s, w), costText(s.cost)));
+  out.push(S.planCost({ units: plan.cost.units, uploads: plan.cost.uploads, leftUnits: remaining.units, leftUploads: remaining.uploads }));
+  return out;
+}
+
+function indent(text: Text, suffix: string): Text {
+  return { vi: `  ${text.vi}${suffix}`, en: `  ${text.en}${suffix}` };
+}
+
+export function summaryText(s: SyncSummary): Text {
+  return S.summary({
+    uploaded: s.uploaded,
+    adopted: s.adopted,
+    updated: s.updated,
+    added: s.addedToPlaylists,
+    removed: s.removedFromPlaylists,
+    skipped: s.skipped,
+    failed: s.failed,
+    units: s.spent.units,
+    uploads: s.spent.uploads,
+  });
+}
+
+/** The plan as JSON (for --json and --dry-run --json). */
+export function planJson(plan: Plan): unknown {
+  return {
+    cost: plan.cost,
+    skipped: plan.skipped,
+    playlists: plan.playlists.map((a) => ({ kind: a.kind, key: a.key, title: a.resource.snippet.title, cost: a.cost })),
+    clips: plan.clips.map((w) => ({
+      relPath: w.relPath,
+      videoId: w.videoId ?? null,
+      steps: w.steps.map((s) => ({
+        kind: s.kind,
+        cost: s.cost,
+        ...(s.kind === 'playlistItem.insert' || s.kind === 'playlistItem.delete' ? { playlist: s.key } : {}),
+        ...(s.kind === 'caption.insert' ? { lang: s.lang } : {}),
+        ...(s.kind === 'video.upload' ? { privacy: s.resource.status.privacyStatus, publishAt: s.resource.status.publishAt ?? null } : {}),
+        ...(s.kind === 'video.adopt' ? { videoId: s.videoId } : {}),
+      })),
+    })),
+    notices: plan.notices.map((n) => ({ ...n, message: tr(noticeText(n)) })),
+  };
+}
+
+/** Local "HH:MM". */
+export function localClock(date: Date): string {
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}

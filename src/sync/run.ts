@@ -1,0 +1,396 @@
+/**
+ * One sync run (SPEC §5), from the folder to the channel: validate the library offline, read the
+ * state, read the channel cheaply, plan (pure), then run the plan — or stop after planning for a
+ * dry run. Used by `happytube sync` and, on a few files, by `happytube upload`.
+ *
+ * Disk: a file whose path, size and mtime are in the hash cache is never read. A new file of the
+ * same size as a known clip (or as a video the plan may adopt) is hashed ahead; any other new file
+ * is read once, while it uploads.
+ *
+ * Channel: channels.list (mine) for the guard; playlists.list (mine); the items of the managed
+ * playlists; videos.list for the ledger's videos, 50 ids a call; the uploads playlist with
+ * fileDetails only when some clip has no ledger entry (adoption).
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { EventEmitter } from 'node:events';
+import { basename, isAbsolute, relative, resolve } from 'node:path';
+import type { Environment } from '../config/env.ts';
+import { AuthError, InputError } from '../errors.ts';
+import { auth as A } from '../i18n/catalog/auth.ts';
+import { sync as S } from '../i18n/catalog/sync.ts';
+import { M } from '../i18n/messages.ts';
+import { loadLibrary } from '../library/index.ts';
+import type { Clip, Library, Privacy } from '../library/index.ts';
+import { acquireLock, digestOf, openState, pathKey } from '../state/index.ts';
+import type { LibraryState } from '../state/index.ts';
+import { YouTubeApi } from '../youtube/api.ts';
+import type { ApiVideo } from '../youtube/api.ts';
+import type { LogSink, YouTubeClient } from '../youtube/client.ts';
+import { checkChannelGuard } from '../youtube/client.ts';
+import { DEFAULT_QUOTA_LIMITS } from '../youtube/quota.ts';
+import type { QuotaAmounts, QuotaBudget } from '../youtube/quota.ts';
+import { TokenBucket } from '../youtube/rate-limit.ts';
+import type { SyncEventMap, SyncSummary } from './events.ts';
+import { executePlan } from './execute.ts';
+import type { ClipFile, StopReason } from './execute.ts';
+import { QuotaMeter } from './meter.ts';
+import { plan as makePlan } from './plan.ts';
+import type { ChannelItem, ChannelVideo, Plan, PlanClip } from './plan.ts';
+
+export interface RunSyncOptions {
+  /** The library folder (absolute). */
+  dir: string;
+  /** Only these clips: paths absolute or relative to `cwd` (or to the library), files of the library. */
+  only?: readonly string[];
+  /** For `happytube upload`: applied to the `only` clips before planning. */
+  overrides?: { playlist?: string; title?: string; privacy?: Privacy };
+  /** Plan and stop: nothing sent but reads, nothing written anywhere. */
+  dryRun?: boolean;
+  /** `--no-update`. */
+  noUpdate?: boolean;
+  /** Bytes per second for uploads, all together. */
+  limitRate?: number;
+  /** Clips at a time, 1–4 (default 1). */
+  concurrency?: number;
+  events: EventEmitter<SyncEventMap>;
+  /** `ctx.environment([dir])`: the sign-in and endpoints. */
+  environment: Environment;
+  /** Ctrl-C: stop at a safe point. */
+  signal: AbortSignal;
+  cwd?: string;
+  /** Asked once the plan is known and before anything is spent; false cancels (nothing sent). */
+  confirm?: (plan: Plan, budget: QuotaBudget) => Promise<boolean>;
+  /** The library is valid and loaded (e.g. to choose the library's language for messages). */
+  onLibrary?: (library: Library) => void;
+  log?: LogSink;
+  /** Clock (tests). */
+  now?: () => Date;
+  /** The client to use (default: createYouTubeClient with `environment`). */
+  client?: YouTubeClient;
+}
+
+export interface SyncResult {
+  library: Library;
+  plan: Plan;
+  /** Left for today, before the run (the plan's cost is compared with it). */
+  remaining: QuotaAmounts;
+  dryRun: boolean;
+  /** The user said no at the prompt: nothing was sent. */
+  cancelled: boolean;
+  summary: SyncSummary;
+  /** Why the run stopped early, if it did (quota: exit 3 with the reset time). */
+  stop: StopReason | undefined;
+  /** relPath → YouTube's reason, for clips that failed for good. */
+  failures: Map<string, string>;
+  /** The videos by relPath that this library has on YouTube after the run (for `upload`). */
+  videos: Map<string, string>;
+}
+
+/** The library failed validation: nothing was sent. Exit 2; `library` holds the diagnostics. */
+export class LibraryInvalidError extends InputError {
+  readonly library: Library;
+  constructor(library: Library, errors: number, files: number) {
+    super(M.check.failed({ errors, files }), { hint: M.check.failedFix() });
+    this.library = library;
+  }
+}
+
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Hashes through the state's cache: unchanged files are never read; results are remembered unless dry. */
+function cachedHasher(state: LibraryState, remember: boolean): (file: { path: string; relPath: string; size: number; mtimeMs: number }) => Promise<string> {
+  return async (file) => {
+    const stamp = { relPath: pathKey(file.relPath), size: file.size, mtimeMs: file.mtimeMs };
+    const known = state.hashes.lookup(stamp);
+    if (known) return known;
+    const sha256 = await sha256Of(file.path);
+    if (remember) await state.hashes.remember(stamp, sha256);
+    return sha256;
+  };
+}
+
+function emptySummary(skipped: number, spent: QuotaAmounts): SyncSummary {
+  return {
+    uploaded: 0,
+    adopted: 0,
+    updated: 0,
+    addedToPlaylists: 0,
+    removedFromPlaylists: 0,
+    thumbnails: 0,
+    captions: 0,
+    playlistsCreated: 0,
+    playlistsUpdated: 0,
+    skipped,
+    failed: 0,
+    left: 0,
+    spent: { ...spent },
+  };
+}
+
+/**
+ * Runs one sync of `options.dir` (see the module comment). Throws LibraryInvalidError (exit 2) when
+ * the library has errors, InputError for the channel guard, LibraryLockedError when another run
+ * holds the library, AuthError when not signed in; otherwise resolves with what happened — the
+ * caller decides the exit code from `stop` (3) and `failures` (1).
+ */
+export async function runSync(options: RunSyncOptions): Promise<SyncResult> {
+  const now = options.now ?? (() => new Date());
+  const dry = options.dryRun === true;
+  const root = resolve(options.dir);
+  const state = await openState(root);
+  const library = await loadLibrary(root, { now: now(), hashFile: cachedHasher(state, !dry) });
+  const errors = library.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new LibraryInvalidError(library, errors.length, new Set(errors.map((d) => d.file)).size);
+  options.onLibrary?.(library);
+  const selected = selectClips(library, options);
+
+  const release = dry ? undefined : await acquireLock(root);
+  try {
+    return await syncLocked(options, { root, state, library, selected, dry, now });
+  } finally {
+    await release?.();
+  }
+}
+
+interface Prepared {
+  root: string;
+  state: LibraryState;
+  library: Library;
+  /** relPaths of `--only`, or undefined for all. */
+  selected: Set<string> | undefined;
+  dry: boolean;
+  now: () => Date;
+}
+
+function selectClips(library: Library, options: RunSyncOptions): Set<string> | undefined {
+  if (!options.only || options.only.length === 0) return undefined;
+  const byPath = new Map(library.clips.map((c) => [c.relPath, c]));
+  const cwd = options.cwd ?? process.cwd();
+  const out = new Set<string>();
+  for (const given of options.only) {
+    const candidates = [isAbsolute(given) ? given : resolve(cwd, given), resolve(library.root, given)];
+    const rel = candidates.map((abs) => pathKey(relative(library.root, abs))).find((r) => byPath.has(r));
+    if (rel === undefined) throw new InputError(S.onlyNotFound({ path: given }), { hint: S.onlyNotFoundHint() });
+    out.add(rel);
+  }
+  const { overrides } = options;
+  if (overrides) {
+    if (overrides.playlist !== undefined && !library.playlists.some((p) => p.key === overrides.playlist)) {
+      throw new InputError(S.unknownPlaylist({ key: overrides.playlist }), { hint: S.unknownPlaylistHint({ known: library.playlists.map((p) => p.key).join(', ') }) });
+    }
+    for (const clip of library.clips) if (out.has(clip.relPath)) applyOverrides(clip, overrides);
+  }
+  return out;
+}
+
+function applyOverrides(clip: Clip, o: NonNullable<RunSyncOptions['overrides']>): void {
+  if (o.title !== undefined) clip.metadata.title = o.title.normalize('NFC');
+  if (o.privacy !== undefined) clip.metadata.privacy = o.privacy;
+  if (o.playlist !== undefined && !clip.playlists.includes(o.playlist)) clip.playlists = [...clip.playlists, o.playlist];
+  clip.metadataHash = digestOf(clip.metadata);
+}
+
+async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncResult> {
+  const { root, state, library, dry, now } = p;
+  const limits: QuotaAmounts = {
+    units: library.config.quota.units ?? DEFAULT_QUOTA_LIMITS.units,
+    uploads: library.config.quota.uploads ?? DEFAULT_QUOTA_LIMITS.uploads,
+  };
+  const meter = new QuotaMeter(state.quota.budget(limits, now()), dry ? undefined : state.quota, now);
+  const client = options.client ?? (await (await import('../youtube/client.ts')).createYouTubeClient({ environment: options.environment, cwd: root, log: options.log }));
+  const api = new YouTubeApi(client, { onCost: (cost) => meter.record(cost), signal: options.signal });
+
+  // The channel guard, before anything is sent.
+  const channel = await api.myChannel();
+  if (!channel) throw new AuthError(A.noChannel(), { hint: A.noChannelHint() });
+  checkChannelGuard(library.config.channel.id, channel, { file: library.configPath, profile: client.profile });
+  const bound = state.ledger.channelId;
+  if (bound !== undefined && bound !== channel.id) {
+    throw new InputError(S.channelBound({ file: state.ledger.file, bound, signedIn: channel.id, title: channel.title }), { hint: S.channelBoundHint() });
+  }
+  if (!dry && bound === undefined) await state.ledger.bindChannel(channel.id);
+
+  // Clips: the content hash when it costs no read, or when a known clip has the same size.
+  const clips = library.clips;
+  const shaOf = new Map<string, string>();
+  const hashAhead = cachedHasher(state, !dry);
+  await forEachLimit(clips, 8, async (c) => {
+    if (c.skip) return;
+    const sha = state.hashes.lookup(c) ?? c.contentHash ?? (state.ledger.clipsWithSize(c.size).length > 0 ? await hashAhead(c) : undefined);
+    if (sha !== undefined) shaOf.set(c.relPath, sha);
+  });
+
+  // The channel: playlists, their items, the ledger's videos.
+  const ledgerClips = new Map([...state.ledger.clips()].map((e) => [e.sha256, e.clip]));
+  const [playlists, videos] = await Promise.all([
+    api.myPlaylists(),
+    api.videos(
+      [...ledgerClips.values()].filter((c) => c.status.state !== 'deleted-on-youtube').map((c) => c.videoId),
+      ['snippet', 'status'],
+    ),
+  ]);
+  const managedIds = new Set<string>();
+  for (const spec of library.playlists) {
+    const recorded = state.ledger.playlist(spec.key)?.playlistId;
+    const found = playlists.find((pl) => pl.id === recorded) ?? playlists.find((pl) => pl.title.normalize('NFC') === spec.title.normalize('NFC'));
+    if (found) managedIds.add(found.id);
+  }
+  const items = new Map<string, ChannelItem[]>();
+  await forEachLimit([...managedIds], 4, async (id) => {
+    items.set(id, await api.playlistItems(id));
+  });
+
+  // Adoption: only when some clip has no ledger entry.
+  const needsAdoption = clips.some((c) => !c.skip && !c.duplicateOf && !ledgerClips.has(shaOf.get(c.relPath) ?? ''));
+  let uploads: ChannelVideo[] | undefined;
+  if (needsAdoption && channel.uploadsPlaylistId) {
+    const known = new Set([...ledgerClips.values()].map((c) => c.videoId));
+    const ids = (await api.playlistItems(channel.uploadsPlaylistId)).map((i) => i.videoId).filter((id) => !known.has(id));
+    uploads = (await api.videos(ids, ['snippet', 'status', 'fileDetails', 'contentDetails'])).map(channelVideo);
+    // A new clip of the same size as a video it may be: hash it now (adoption records its hash).
+    const sizes = new Set(uploads.map((v) => v.fileSize));
+    await forEachLimit(clips, 8, async (c) => {
+      if (!c.skip && !shaOf.has(c.relPath) && sizes.has(c.size)) shaOf.set(c.relPath, await hashAhead(c));
+    });
+  }
+
+  const planClips = await Promise.all(clips.map((c) => planClip(c, root, shaOf.get(c.relPath), state, !dry)));
+  let thePlan = makePlan({
+    now: now(),
+    clips: planClips,
+    playlists: library.playlists,
+    ledger: { clips: ledgerClips, playlists: state.ledger.playlists() },
+    channel: {
+      channelId: channel.id,
+      playlists,
+      items,
+      videos: new Map(videos.map((v) => [v.id, channelVideo(v)])),
+      checkedVideoIds: new Set([...ledgerClips.values()].filter((c) => c.status.state !== 'deleted-on-youtube').map((c) => c.videoId)),
+      uploads,
+    },
+    schedule: library.config.schedule,
+    noUpdate: options.noUpdate === true,
+    defaultLanguage: library.config.defaults.language ?? library.config.language ?? 'vi',
+  });
+  if (p.selected) thePlan = onlySelected(thePlan, p.selected);
+
+  const remaining = meter.budget.remaining();
+  const files = new Map<string, ClipFile>(clips.map((c) => [c.relPath, { path: c.path, relPath: c.relPath, size: c.size, mtimeMs: c.mtimeMs, metadataHash: c.metadataHash }]));
+  const result = (summary: SyncSummary, extra: Partial<SyncResult> = {}): SyncResult => ({
+    library,
+    plan: thePlan,
+    remaining,
+    dryRun: dry,
+    cancelled: false,
+    summary,
+    stop: undefined,
+    failures: new Map(),
+    videos: videoIds(state, files),
+    ...extra,
+  });
+  const empty = thePlan.clips.length === 0 && thePlan.playlists.length === 0;
+  if (dry) return result(emptySummary(thePlan.skipped, meter.spent));
+  if (!empty && options.confirm && !(await options.confirm(thePlan, meter.budget))) {
+    await meter.flush();
+    return result(emptySummary(thePlan.skipped, meter.spent), { cancelled: true });
+  }
+
+  const executed = await executePlan({
+    plan: thePlan,
+    files,
+    state,
+    api,
+    uploadRoot: client.uploadRoot,
+    authorize: async ({ forceRefresh }) => {
+      if (forceRefresh) client.auth.setCredentials({ ...client.auth.credentials, access_token: null, expiry_date: null });
+      return client.authorize();
+    },
+    meter,
+    events: options.events,
+    concurrency: options.concurrency ?? 1,
+    limitRate: options.limitRate === undefined ? undefined : new TokenBucket(options.limitRate),
+    signal: options.signal,
+    now,
+    skipped: thePlan.skipped,
+  });
+  await state.hashes.retainOnly(hashedPaths(library));
+  await client.flush();
+  return result(executed.summary, { stop: executed.stop, failures: executed.failures, videos: videoIds(state, files) });
+}
+
+/** The plan restricted to the `--only` clips (playlists still come first). */
+function onlySelected(p: Plan, selected: Set<string>): Plan {
+  const clips = p.clips.filter((w) => selected.has(w.relPath));
+  const costs = [...p.playlists.map((a) => a.cost), ...clips.flatMap((w) => w.steps.map((s) => s.cost))];
+  const cost: QuotaAmounts = { units: 0, uploads: 0 };
+  for (const c of costs) cost[c.bucket] += c.amount;
+  return { ...p, clips, cost };
+}
+
+/** Every path the hash cache should keep: clips, thumbnails, captions. */
+function hashedPaths(library: Library): string[] {
+  const out: string[] = [];
+  for (const c of library.clips) {
+    out.push(c.relPath);
+    if (c.thumbnailPath) out.push(pathKey(relative(library.root, c.thumbnailPath)));
+    for (const cap of c.captions) out.push(pathKey(relative(library.root, cap.path)));
+  }
+  return out;
+}
+
+function videoIds(state: LibraryState, files: ReadonlyMap<string, ClipFile>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { clip } of state.ledger.clips()) for (const rel of clip.relPaths) if (files.has(rel)) out.set(rel, clip.videoId);
+  return out;
+}
+
+async function planClip(c: Clip, root: string, sha256: string | undefined, state: LibraryState, remember: boolean): Promise<PlanClip> {
+  const hashSmall = async (path: string): Promise<string> => {
+    const { stat } = await import('node:fs/promises');
+    const info = await stat(path);
+    return cachedHasher(state, remember)({ path, relPath: relative(root, path), size: info.size, mtimeMs: info.mtimeMs });
+  };
+  return {
+    relPath: c.relPath,
+    fileName: basename(c.relPath),
+    size: c.size,
+    sha256,
+    date: c.date,
+    playlists: c.playlists,
+    metadata: c.metadata,
+    metadataHash: c.metadataHash,
+    thumbnail: c.thumbnailPath && !c.skip ? { path: c.thumbnailPath, hash: await hashSmall(c.thumbnailPath) } : undefined,
+    captions: c.skip ? [] : await Promise.all(c.captions.map(async (cap) => ({ ...cap, hash: await hashSmall(cap.path) }))),
+    skip: c.skip,
+    duplicateOf: c.duplicateOf,
+  };
+}
+
+function channelVideo(v: ApiVideo): ChannelVideo {
+  const out: ChannelVideo = {
+    id: v.id,
+    title: v.title,
+    description: v.description,
+    tags: v.tags,
+    categoryId: v.categoryId,
+    privacy: v.privacy,
+    publishAt: v.publishAt,
+  };
+  if (v.fileName !== undefined) out.fileName = v.fileName.normalize('NFC');
+  if (v.fileSize !== undefined) out.fileSize = v.fileSize;
+  if (v.hasCaptions !== undefined) out.hasCaptions = v.hasCaptions;
+  return out;
+}
+
+async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
