@@ -85,6 +85,18 @@ interface Measured {
   wallMs: number;
   innerMs: number | undefined;
   peakRssMiB: number;
+  /** user + system CPU seconds of the process (last reading before it exited). */
+  cpuSeconds: number;
+}
+
+/** utime + stime of a live process, in seconds (clock ticks of 1/100 s). */
+async function cpuSeconds(pid: number): Promise<number | undefined> {
+  try {
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]?.split(' ');
+    return fields === undefined ? undefined : (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 async function vmHwmKiB(pid: number): Promise<number | undefined> {
@@ -104,8 +116,11 @@ async function measure(command: string, args: string[], env: NodeJS.ProcessEnv =
   let stdout = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   let peak = 0;
+  let cpu = 0;
   const poll = setInterval(() => {
-    if (child.pid !== undefined) void vmHwmKiB(child.pid).then((kib) => (peak = Math.max(peak, kib ?? 0)));
+    if (child.pid === undefined) return;
+    void vmHwmKiB(child.pid).then((kib) => (peak = Math.max(peak, kib ?? 0)));
+    void cpuSeconds(child.pid).then((seconds) => (cpu = Math.max(cpu, seconds ?? 0)));
   }, 10);
   const code = await new Promise<number | null>((resolve, reject) => {
     child.on('error', reject);
@@ -117,7 +132,7 @@ async function measure(command: string, args: string[], env: NodeJS.ProcessEnv =
   const last = stdout.trim().split('\n').pop() ?? '';
   let innerMs: number | undefined;
   if (last.startsWith('{')) innerMs = (JSON.parse(last) as { ms: number }).ms;
-  return { wallMs, innerMs, peakRssMiB: peak / 1024 };
+  return { wallMs, innerMs, peakRssMiB: peak / 1024, cpuSeconds: cpu };
 }
 
 async function makeFile(path: string, bytes: number): Promise<void> {
@@ -209,7 +224,7 @@ async function main(): Promise<void> {
     emulator.stdin.end();
     await rm(cacheDir, { recursive: true, force: true });
   }
-  const header = ['size', 'uploader', 'MB/s', 'wall s', 'vs curl', 'peak RSS MiB'];
+  const header = ['size', 'uploader', 'MB/s', 'wall s', 'vs curl', 'CPU s', 'peak RSS MiB'];
   const lines = [header];
   let failed = false;
   for (const row of rows) {
@@ -223,6 +238,7 @@ async function main(): Promise<void> {
       mbps(row.size, ms).toFixed(0),
       (row.result.wallMs / 1000).toFixed(2),
       `${(ratio * 100).toFixed(0)} %`,
+      row.result.cpuSeconds.toFixed(2),
       row.result.peakRssMiB.toFixed(0),
     ]);
   }
