@@ -89,4 +89,52 @@ export const report = {
     en: `(${p.count} private ${p.count === 1 ? 'video is' : 'videos are'} left out: the recipient could not open ${p.count === 1 ? 'it' : 'them'}.)`,
   }),
   mailClosing: (): Text => ({ vi: 'Trân trọng kính chào.', en: 'Kind regards.' }),
+  // The `happytube report` command.
+  description: (): Text => ({
+    vi: 'Lập báo cáo các video theo danh sách phát (csv, md, html, json, eml) cho cổng thông tin và Sở Giáo dục',
+    en: 'Make the report of the videos by playlist (csv, md, html, json, eml) for the school portal and the Department',
+  }),
+  optFormat: (): Text => ({ vi: 'định dạng: csv, md, html, json hoặc eml', en: 'format: csv, md, html, json or eml' }),
+  optOut: (): Text => ({ vi: 'ghi vào TỆP thay vì in ra màn hình', en: 'write to FILE instead of the screen' }),
+  optSince: (): Text => ({
+    vi: 'thư (eml) chỉ gồm video đăng từ NGÀY này (YYYY-MM-DD); mặc định: từ lần lập thư trước',
+    en: 'the e-mail (eml) lists only videos published from DATE (YYYY-MM-DD); default: since the last e-mail report',
+  }),
+  badSince: (p: { value: string }): Text => ({
+    vi: `--since "${p.value}" không phải là ngày hợp lệ.`,
+    en: `--since "${p.value}" is not a valid date.`,
+  }),
+  badSinceHint: (): Text => ({
+    vi: 'Ghi ngày theo dạng YYYY-MM-DD, ví dụ --since 2024-11-01.',
+    en: 'Write the date as YYYY-MM-DD, e.g. --since 2024-11-01.',
+  }),
+  configInvalid: (p: { file: string; where: string; detail: string }): Text => ({
+    vi: `Tệp ${p.file} có lỗi (${p.where}): ${p.detail}`,
+    en: `${p.file} has an error (${p.where}): ${p.detail}`,
+  }),
+  configInvalidHint: (): Text => ({
+    vi: 'Chạy "happytube check" để xem mọi lỗi và cách sửa.',
+    en: 'Run "happytube check" to see every error and how to fix it.',
+  }),
+  noDepartmentEmail: (p: { file: string }): Text => ({
+    vi: `Thư báo cáo (eml) cần địa chỉ thư của Sở: ${p.file} chưa có khóa report.departmentEmail.`,
+    en: `The e-mail report (eml) needs the Department's address: ${p.file} has no report.departmentEmail key.`,
+  }),
+  noDepartmentEmailHint: (p: { file: string }): Text => ({
+    vi: `Thêm vào ${p.file} hai dòng:\n    report:\n      departmentEmail: "địa-chỉ@sở.gov.vn"`,
+    en: `Add two lines to ${p.file}:\n    report:\n      departmentEmail: "address@department.gov.vn"`,
+  }),
+  written: (p: { file: string }): Text => ({ vi: `Đã ghi báo cáo vào ${p.file}`, en: `Report written to ${p.file}` }),
+  deletedNote: (p: { count: number }): Text => ({
+    vi: `${p.count} video không còn trên YouTube (đã bị xóa): báo cáo vẫn ghi và đánh dấu chúng.`,
+    en: `${p.count} ${p.count === 1 ? 'video is' : 'videos are'} no longer on YouTube (deleted): the report keeps and marks ${p.count === 1 ? 'it' : 'them'}.`,
+  }),
+  nothingSynced: (): Text => ({
+    vi: 'Thư viện chưa có video nào trên YouTube: hãy chạy "happytube sync" trước.',
+    en: 'The library has no video on YouTube yet: run "happytube sync" first.',
+  }),
+  historyCorruptHint: (p: { file: string }): Text => ({
+    vi: `Xóa tệp ${p.file}: lần lập thư sau sẽ gồm mọi video (hoặc dùng --since).`,
+    en: `Delete ${p.file}: the next e-mail report then lists every video (or use --since).`,
+  }),
 };
