@@ -3,7 +3,7 @@
  */
 import { z } from 'zod';
 import { M } from '../i18n/messages.ts';
-import { CATEGORIES, FORBIDDEN_CHARS, PLAYLIST_LIMITS, PRIVACIES } from './limits.ts';
+import { CATEGORIES, FORBIDDEN_CHARS, LIMITS, PRIVACIES } from './limits.ts';
 import { measure } from './rules.ts';
 import type { Diagnostic, LibraryConfig, PlaylistSpec, ScheduleSlot } from './types.ts';
 import type { YamlSource } from './yaml.ts';
@@ -107,11 +107,11 @@ function checkPlaylists(raw: RawConfig, source: YamlSource, diagnostics: Diagnos
     }
     const title = p.title.normalize('NFC').trim();
     const description = (p.description ?? '').normalize('NFC').trimEnd();
-    if (measure(title).chars > PLAYLIST_LIMITS.titleChars) {
-      error(at('title'), field('title'), M.library.playlistTitleTooLong({ chars: measure(title).chars, max: PLAYLIST_LIMITS.titleChars }), M.library.shortenFix());
+    if (measure(title).chars > LIMITS.playlistTitleChars) {
+      error(at('title'), field('title'), M.library.playlistTitleTooLong({ chars: measure(title).chars, max: LIMITS.playlistTitleChars }), M.library.shortenFix());
     }
-    if (measure(description).bytes > PLAYLIST_LIMITS.descriptionBytes) {
-      error(at('description'), field('description'), M.library.descriptionTooLong({ bytes: measure(description).bytes, max: PLAYLIST_LIMITS.descriptionBytes }), M.library.shortenFix());
+    if (measure(description).bytes > LIMITS.playlistDescriptionBytes) {
+      error(at('description'), field('description'), M.library.descriptionTooLong({ bytes: measure(description).bytes, max: LIMITS.playlistDescriptionBytes }), M.library.shortenFix());
     }
     for (const [k, v] of [['title', title], ['description', description]] as const) {
       if (FORBIDDEN_CHARS.test(v)) error(at(k), field(k), M.library.forbiddenChars({ field: field(k) }), M.library.forbiddenCharsFix());

@@ -1,19 +1,9 @@
 /**
- * YouTube's limits and tables (../shared/YOUTUBE.md, "Metadata limits"), in one place.
+ * What the library accepts: file kinds, categories, privacies. YouTube's numeric limits live in
+ * the one table of src/youtube/quota.ts and are re-exported here.
  */
 
-export const LIMITS = {
-  /** snippet.title: characters (code points, after NFC). */
-  titleChars: 100,
-  /** snippet.description: UTF-8 bytes. */
-  descriptionBytes: 5000,
-  /** snippet.tags: characters together, commas counted, a tag with a space counted with quotes. */
-  tagsChars: 500,
-  /** thumbnails.set: bytes (2 MB). */
-  thumbnailBytes: 2 * 1024 * 1024,
-  /** captions.insert: bytes (100 MB). */
-  captionBytes: 100 * 1024 * 1024,
-} as const;
+export { LIMITS } from '../youtube/quota.ts';
 
 /** Characters YouTube refuses in titles, descriptions and tags. */
 export const FORBIDDEN_CHARS = /[<>]/;
@@ -54,6 +44,3 @@ export const CATEGORIES: Readonly<Record<string, string>> = {
 
 /** Category used when happytube.yaml sets none: a school publishes education. */
 export const DEFAULT_CATEGORY = '27';
-
-/** Playlists: title characters and description bytes. */
-export const PLAYLIST_LIMITS = { titleChars: 150, descriptionBytes: 5000 } as const;

@@ -337,8 +337,8 @@ class Loader {
     if (thumbnailPath) {
       const problem = await checkThumbnail(thumbnailPath);
       if (problem) {
-        if (sidecar.thumbnail !== undefined) fieldError(['thumbnail'], problem.message, problem.fix);
-        else diag({ severity: 'error', file: rel(files.thumbnail!), field: 'thumbnail', message: problem.message, fix: problem.fix });
+        if (sidecar.thumbnail !== undefined) fieldError(['thumbnail'], problem.message, problem.fix, problem.severity);
+        else diag({ severity: problem.severity, file: rel(files.thumbnail!), field: 'thumbnail', message: problem.message, fix: problem.fix });
       }
     }
 
@@ -472,14 +472,25 @@ class Loader {
   }
 }
 
-async function checkThumbnail(path: string): Promise<{ message: Diagnostic['message']; fix: Diagnostic['fix'] } | undefined> {
+/**
+ * A thumbnail over the raised limit (50 MB since September 2026) is an error; one over the old
+ * 2 MB limit only a warning, since a Google project may still be on it.
+ */
+async function checkThumbnail(
+  path: string,
+): Promise<{ severity: Diagnostic['severity']; message: Diagnostic['message']; fix: Diagnostic['fix'] } | undefined> {
   try {
     const st = await stat(path);
-    if (st.size > LIMITS.thumbnailBytes) return { message: M.library.thumbnailTooBig({ bytes: st.size, max: LIMITS.thumbnailBytes }), fix: M.library.thumbnailTooBigFix() };
-    if (imageType(readHead(path, 16)) === undefined) return { message: M.library.thumbnailNotImage(), fix: M.library.thumbnailNotImageFix() };
+    if (imageType(readHead(path, 16)) === undefined) return { severity: 'error', message: M.library.thumbnailNotImage(), fix: M.library.thumbnailNotImageFix() };
+    if (st.size > LIMITS.thumbnailBytesRaised) {
+      return { severity: 'error', message: M.library.thumbnailTooBig({ bytes: st.size, max: LIMITS.thumbnailBytesRaised }), fix: M.library.thumbnailTooBigFix() };
+    }
+    if (st.size > LIMITS.thumbnailBytes) {
+      return { severity: 'warning', message: M.library.thumbnailOverOldLimit({ bytes: st.size, max: LIMITS.thumbnailBytes }), fix: M.library.thumbnailTooBigFix() };
+    }
     return undefined;
   } catch {
-    return { message: M.library.thumbnailMissing({ file: path }), fix: M.library.thumbnailMissingFix() };
+    return { severity: 'error', message: M.library.thumbnailMissing({ file: path }), fix: M.library.thumbnailMissingFix() };
   }
 }
 

@@ -91,6 +91,10 @@ export const LIMITS = Object.freeze({
   captionBytes: 100 * MIB,
   /** one video file */
   videoBytes: 256 * 1024 * MIB,
+  /** playlist title, in characters */
+  playlistTitleChars: 150,
+  /** playlist description, in UTF-8 bytes */
+  playlistDescriptionBytes: 5000,
   /** `videos.list` and `playlistItems.list` return at most this many items per call or page */
   pageSize: 50,
 });

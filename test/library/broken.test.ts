@@ -61,7 +61,7 @@ const CASES: Case[] = [
   { name: 'a date that does not exist', files: { [`${C}.yaml`]: 'date: 2024-02-30\n' }, file: `${C}.yaml`, field: 'date', line: 1 },
   { name: 'unknown playlist key', files: { [`${C}.yaml`]: 'madeForKids: false\nplaylists: [mo-hinh-hay, khong-co]\n' }, file: `${C}.yaml`, field: 'playlists[1]', line: 2 },
   { name: 'thumbnail missing', files: { [`${C}.yaml`]: 'thumbnail: "anh bìa.jpg"\n' }, file: `${C}.yaml`, field: 'thumbnail', line: 1 },
-  { name: 'thumbnail too big', files: { [`${C}.jpg`]: Buffer.concat([fixture('thumb.jpg'), Buffer.alloc(2 * 1024 * 1024)]) }, file: `${C}.jpg`, field: 'thumbnail' },
+  { name: 'thumbnail over the 50 MB limit', files: { [`${C}.jpg`]: Buffer.concat([fixture('thumb.jpg'), Buffer.alloc(50 * 1024 * 1024)]) }, file: `${C}.jpg`, field: 'thumbnail' },
   { name: 'a text file named .jpg', files: { [`${C}.jpg`]: 'không phải ảnh' }, file: `${C}.jpg`, field: 'thumbnail' },
   { name: 'a caption with broken timing', files: { [`${C}.vi.srt`]: '1\n00:00:02,000 --> 00:00:01,000\nChào\n' }, file: `${C}.vi.srt`, field: 'captions', line: 2 },
   { name: 'a WebVTT caption without its header', files: { [`${C}.en.vtt`]: '00:01.000 --> 00:02.000\nHello\n' }, file: `${C}.en.vtt`, field: 'captions', line: 1 },

@@ -133,6 +133,15 @@ describe('loadLibrary', () => {
     expect(library.clips[0]!.hasErrors).toBe(false);
   });
 
+  it('only warns about a thumbnail between the old 2 MB limit and the raised 50 MB one', async () => {
+    const root = lib({ '01-muc-dich/2024-11-20 Hội thi bé khỏe.jpg': Buffer.concat([fixture('thumb.jpg'), Buffer.alloc(3 * 1024 * 1024)]) });
+    const library = await loadLibrary(root, { now: NOW });
+    expect(errors(library)).toEqual([]);
+    const warning = library.diagnostics.find((d) => d.field === 'thumbnail');
+    expect(warning).toMatchObject({ severity: 'warning', file: '01-muc-dich/2024-11-20 Hội thi bé khỏe.jpg' });
+    expect(warning!.message.vi).toContain('50 MB');
+  });
+
   it('throws an InputError without happytube.yaml, and findLibraryRoot looks upwards', async () => {
     const root = lib();
     mkdirSync(join(root, '01-muc-dich/deep/er'), { recursive: true });
@@ -141,8 +150,8 @@ describe('loadLibrary', () => {
     await expect(loadLibrary(join(root, '01-muc-dich'))).rejects.toMatchObject({ name: 'InputError', exitCode: 2 });
   });
 
-  // The bar is < 1 s on an idle machine (measured ~0.3 s warm); the test allows for a busy CI box.
-  it('reads 2,000 clips in about a second', async () => {
+  // Its speed is measured by `npm run bench`, not here.
+  it('reads a library of 2,000 clips', async () => {
     const files: Record<string, Buffer | string> = {};
     const head = clip(0).subarray(0, 64);
     for (let i = 0; i < 2000; i++) {
@@ -150,12 +159,8 @@ describe('loadLibrary', () => {
       if (i % 10 === 0) files[`01-muc-dich/2024-11-01 Clip ${i}.yaml`] = `title: "Clip số ${i}"\ntags: [a, b]\n`;
     }
     const root = lib(files);
-    await loadLibrary(root, { now: NOW }); // warm the JIT and the file system cache
-    const start = performance.now();
     const library = await loadLibrary(root, { now: NOW });
-    const ms = performance.now() - start;
     expect(library.clips).toHaveLength(2001);
     expect(errors(library)).toEqual([]);
-    expect(ms).toBeLessThan(2000);
   });
 });

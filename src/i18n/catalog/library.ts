@@ -248,6 +248,10 @@ export const library = {
     vi: `Ảnh thu nhỏ nặng ${mb(p.bytes)}; YouTube nhận tối đa ${mb(p.max)}.`,
     en: `The thumbnail is ${mb(p.bytes)}; YouTube takes at most ${mb(p.max)}.`,
   }),
+  thumbnailOverOldLimit: (p: { bytes: number; max: number }): Text => ({
+    vi: `Ảnh thu nhỏ nặng ${mb(p.bytes)}: YouTube nhận đến 50 MB từ tháng 9/2026, nhưng dự án Google chưa được nâng hạn mức chỉ nhận ${mb(p.max)}.`,
+    en: `The thumbnail is ${mb(p.bytes)}: YouTube takes up to 50 MB since September 2026, but a Google project still on the old limit takes only ${mb(p.max)}.`,
+  }),
   thumbnailTooBigFix: (): Text => ({
     vi: 'Lưu lại ảnh ở dạng JPEG, kích thước 1280×720.',
     en: 'Save the picture again as JPEG at 1280×720.',
