@@ -359,7 +359,6 @@ class ResumableUpload {
           failures = await this.#backoff(failures + 1, error.message, undefined);
         }
         if (step.kind === 'send') step = { kind: 'query' };
-        continue;
       }
     }
   }
@@ -559,6 +558,8 @@ class ResumableUpload {
  * refusal (`reason` says why: `quotaExceeded`, `uploadLimitExceeded`, `invalidTitle`…), AuthError
  * when a fresh token is refused, WorkLeftError when retries are exhausted or the signal aborts
  * (the session stays saved: the next call resumes it), InputError for an empty or changing file.
+ * Emits on `options.events`: `session` (opened or resumed), `send` (a PUT of bytes starts),
+ * `progress` (at most every 200 ms), `retry` (before each wait), `done` (with the result).
  */
 export function uploadResumable(options: UploadOptions): Promise<UploadResult> {
   return new ResumableUpload(options).run();
