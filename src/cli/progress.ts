@@ -91,15 +91,20 @@ export function summaryLines(summary: SyncSummary): Text[] {
   return lines;
 }
 
-/** Prints the summary on stdout; when work is left, how much and (after a quota stop) when the quota resets, in local time. */
-export function printSummary(ui: Ui, summary: SyncSummary): void {
-  ui.print(ui.style('bold', tr(M.progress.summaryTitle())));
-  for (const line of summaryLines(summary)) ui.print(`  ${tr(line)}`);
+/**
+ * Prints the summary: on stdout as the result (sync), or on stderr as a note (`where: 'note'`,
+ * for upload, whose result on stdout is the videos' addresses). When work is left: how much and,
+ * after a quota stop, when the quota resets, in local time.
+ */
+export function printSummary(ui: Ui, summary: SyncSummary, where: 'result' | 'note' = 'result'): void {
+  const out = (line: string): void => (where === 'result' ? ui.print(line) : ui.note(line));
+  out(ui.style('bold', tr(M.progress.summaryTitle())));
+  for (const line of summaryLines(summary)) out(`  ${tr(line)}`);
   if (summary.left > 0) {
     const left =
       summary.quotaResetAt === undefined
         ? M.progress.summaryLeftNoQuota({ n: summary.left })
         : M.progress.summaryLeft({ n: summary.left, time: formatClock(summary.quotaResetAt) });
-    ui.print(ui.style('yellow', tr(left)));
+    out(ui.style('yellow', tr(left)));
   }
 }

@@ -3,8 +3,9 @@ import { checkCommand } from './check.ts';
 import { emulatorCommand } from './emulator.ts';
 import { authCommand } from './auth.ts';
 import { initCommand } from './init.ts';
+import { uploadCommand } from './upload.ts';
 import { syncCommand } from './sync.ts';
 import { reportCommand } from './report.ts';
 
 /** Every command of SPEC §2 that works, in the order `--help` lists them. */
-export const commands: CommandRegistrar[] = [initCommand, authCommand, checkCommand, syncCommand, emulatorCommand, reportCommand];
+export const commands: CommandRegistrar[] = [initCommand, authCommand, checkCommand, syncCommand, uploadCommand, emulatorCommand, reportCommand];

@@ -77,4 +77,72 @@ export const progress = {
     vi: `Còn ${p.n} clip chưa xong. Chạy lại lệnh để làm tiếp.`,
     en: `${p.n} ${p.n === 1 ? 'clip' : 'clips'} left. Run the command again to finish.`,
   }),
+
+  // `happytube upload FILE...` (the command).
+  uploadDescription: (): Text => ({
+    vi: 'Tải ngay một vài clip của thư viện lên YouTube (cùng cách đặt tiêu đề, kiểm tra và trạng thái như sync) rồi in địa chỉ video',
+    en: "Upload a few of the library's clips now (the same rendering, checks and state as sync) and print each video's address",
+  }),
+  argFiles: (): Text => ({ vi: 'các tệp video cần tải lên', en: 'the video files to upload' }),
+  optDir: (): Text => ({
+    vi: 'thư mục thư viện (mặc định: thư mục gần nhất có happytube.yaml, tính từ thư mục của tệp)',
+    en: "library folder (default: the nearest folder holding happytube.yaml, from the file's folder upwards)",
+  }),
+  optPlaylist: (): Text => ({ vi: 'thêm vào danh sách phát có khóa này (trong happytube.yaml)', en: 'also add to the playlist with this key (in happytube.yaml)' }),
+  optTitle: (): Text => ({ vi: 'tiêu đề thay cho tiêu đề từ mẫu', en: 'title instead of the one from the template' }),
+  optPrivacy: (): Text => ({ vi: 'chế độ hiển thị: public, unlisted hoặc private', en: 'visibility: public, unlisted or private' }),
+  optYes: (): Text => ({ vi: 'không hỏi lại trước khi tải lên', en: 'do not ask before uploading' }),
+  optLimitRate: (): Text => ({ vi: 'giới hạn tốc độ tải lên, ví dụ 500k, 2M, 1.5MB', en: 'limit the upload speed, e.g. 500k, 2M, 1.5MB' }),
+  noLibrary: (p: { file: string }): Text => ({
+    vi: `Không tìm thấy thư viện (thư mục có happytube.yaml) chứa "${p.file}".`,
+    en: `No library (a folder holding happytube.yaml) contains "${p.file}".`,
+  }),
+  noLibraryHint: (): Text => ({
+    vi: 'Chép tệp vào thư mục danh sách phát của thư viện, hoặc chỉ rõ thư viện bằng --dir.',
+    en: "Copy the file into a playlist folder of the library, or name the library with --dir.",
+  }),
+  fileMissing: (p: { file: string }): Text => ({
+    vi: `Không đọc được tệp "${p.file}": tệp không tồn tại hoặc không phải tệp thường.`,
+    en: `Cannot read "${p.file}": it does not exist or is not a regular file.`,
+  }),
+  fileMissingHint: (): Text => ({ vi: 'Kiểm tra lại đường dẫn và tên tệp.', en: 'Check the path and the file name.' }),
+  notAClip: (p: { file: string; root: string }): Text => ({
+    vi: `"${p.file}" không phải clip của thư viện ${p.root} (nằm ngoài thư mục thư viện, hoặc không phải tệp video).`,
+    en: `"${p.file}" is not a clip of the library ${p.root} (it is outside the library folder, or not a video file).`,
+  }),
+  notAClipHint: (p: { folders: string }): Text => ({
+    vi: `Chép tệp vào thư mục danh sách phát của nó (${p.folders}) rồi chạy lại.`,
+    en: `Copy the file into the folder of its playlist (${p.folders}), then run again.`,
+  }),
+  needsPlaylist: (p: { file: string }): Text => ({
+    vi: `"${p.file}" không nằm trong thư mục danh sách phát nào, nên chưa biết đưa video vào danh sách phát nào.`,
+    en: `"${p.file}" is not in a playlist folder, so it is not known which playlist the video belongs to.`,
+  }),
+  needsPlaylistHint: (p: { keys: string; folders: string }): Text => ({
+    vi: `Thêm --playlist KHÓA (một trong: ${p.keys}), hoặc chuyển tệp vào một trong các thư mục: ${p.folders}.`,
+    en: `Add --playlist KEY (one of: ${p.keys}), or move the file into one of the folders: ${p.folders}.`,
+  }),
+  badPrivacy: (p: { value: string }): Text => ({
+    vi: `--privacy "${p.value}" không hợp lệ.`,
+    en: `--privacy "${p.value}" is not valid.`,
+  }),
+  badPrivacyHint: (): Text => ({ vi: 'Dùng public, unlisted hoặc private.', en: 'Use public, unlisted or private.' }),
+  badTitle: (p: { chars: number; max: number }): Text => ({
+    vi: `--title không hợp lệ: ${p.chars} ký tự (tối đa ${p.max}), không được rỗng và không chứa < hoặc >.`,
+    en: `--title is not valid: ${p.chars} characters (at most ${p.max}), it must not be empty nor contain < or >.`,
+  }),
+  badTitleHint: (): Text => ({ vi: 'Rút gọn tiêu đề và bỏ các ký tự < >.', en: 'Shorten the title and leave out < and >.' }),
+  uploadedUrl: (p: { file: string; url: string }): Text => ({ vi: `${p.file}: ${p.url}`, en: `${p.file}: ${p.url}` }),
+  alreadyPublished: (p: { file: string; url: string }): Text => ({
+    vi: `${p.file}: đã có trên YouTube, không tải lại: ${p.url}`,
+    en: `${p.file}: already on YouTube, not uploaded again: ${p.url}`,
+  }),
+  notUploaded: (p: { file: string }): Text => ({
+    vi: `${p.file}: chưa tải lên (xem thông báo ở trên).`,
+    en: `${p.file}: not uploaded (see the messages above).`,
+  }),
+  skippedClip: (p: { file: string }): Text => ({
+    vi: `${p.file}: tệp kèm theo ghi "skip: true" nên không tải lên.`,
+    en: `${p.file}: its sidecar says "skip: true", so it is not uploaded.`,
+  }),
 };

@@ -1,0 +1,72 @@
+/**
+ * `kill -9` of `happytube upload` at a random moment of a slow upload (the emulator reads upload
+ * bodies at 600 KB/s), then a rerun: it resumes the saved session and YouTube ends with exactly
+ * one video holding the file's bytes.
+ */
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, cleanEnv, runCli } from '../helpers/cli.ts';
+import { useEmulator } from '../helpers/emulator.ts';
+
+const EXAMPLE = fileURLToPath(new URL('../../examples/happy-school', import.meta.url));
+const FIXTURE = '01-muc-dich/2024-09-05 Khai giảng năm học mới.mp4';
+const BIG = '01-muc-dich/2025-03-01 Lễ hội mùa xuân.mp4';
+
+const emulator = useEmulator();
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'happytube-upload-kill-'));
+  await cp(EXAMPLE, dir, { recursive: true });
+  // A real MP4 header, then ~1.6 MB of noise: the CLI sniffs the header, the emulator only counts bytes.
+  await writeFile(join(dir, BIG), Buffer.concat([await readFile(join(dir, FIXTURE)), randomBytes(1600 * 1024)]));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Starts the upload and SIGKILLs it `delayMs` after its upload began; resolves with its stderr. */
+function uploadThenKill(environment: Record<string, string>, delayMs: number): Promise<{ stderr: string; killed: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'upload', BIG], { cwd: dir, env: cleanEnv(environment), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let armed = false;
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+      if (!armed && stderr.includes('→ Upload')) {
+        armed = true;
+        setTimeout(() => child.kill('SIGKILL'), delayMs);
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (_code, signal) => resolve({ stderr, killed: signal === 'SIGKILL' }));
+  });
+}
+
+describe('happytube upload killed mid-upload', () => {
+  it('resumes on the next run and leaves exactly one video with the right bytes', async () => {
+    const environment = { ...emulator.env(), HAPPYTUBE_LANG: 'en' };
+    await emulator.admin.faults(['slow:600000']);
+    const delayMs = randomInt(400, 2000);
+    const first = await uploadThenKill(environment, delayMs);
+    expect(first.killed, `the upload ended before the kill at ${delayMs} ms:\n${first.stderr}`).toBe(true);
+    expect((await emulator.admin.state()).videos).toHaveLength(0);
+
+    await emulator.admin.faults([]);
+    const rerun = await runCli(['upload', BIG], { cwd: dir, env: environment });
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.stderr).toMatch(/Upload .*Lễ hội mùa xuân\.mp4: resuming from \d+%/);
+    const state = await emulator.admin.state();
+    expect(state.calls['videos.insert']).toBe(1);
+    expect(state.videos).toHaveLength(1);
+    const bytes = await readFile(join(dir, BIG));
+    expect(state.videos[0]!.size).toBe(bytes.length);
+    expect(state.videos[0]!.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(rerun.stdout).toContain(`https://www.youtube.com/watch?v=${state.videos[0]!.id}`);
+  });
+});
