@@ -317,6 +317,7 @@ class Executor {
           uploadedAt: this.#o.now().toISOString(),
         });
         for (const [key, itemId] of Object.entries(step.items)) void ledger.addToPlaylist(sha256, key, itemId);
+        for (const [lang, hash] of Object.entries(step.captions)) void ledger.setCaptions(sha256, lang, hash);
         await ledger.save();
         ctx.sha256 = sha256;
         ctx.videoId = step.videoId;

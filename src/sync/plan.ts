@@ -119,7 +119,17 @@ export type PlaylistAction =
 /** One step of a clip's work; `ref` of the playlist is a key (its id may come from a create). */
 export type ClipStep =
   | { kind: 'video.upload'; resource: VideoResource; cost: QuotaCost }
-  | { kind: 'video.adopt'; videoId: string; title: string; items: Record<string, string>; metadataHash: string | undefined; cost: QuotaCost }
+  | {
+      kind: 'video.adopt';
+      videoId: string;
+      title: string;
+      /** The video's items in managed playlists, by key. */
+      items: Record<string, string>;
+      metadataHash: string | undefined;
+      /** Captions taken as already sent (the video has captions), by language → file hash. */
+      captions: Record<string, string>;
+      cost: QuotaCost;
+    }
   | { kind: 'video.update'; resource: VideoResource; cost: QuotaCost }
   | { kind: 'thumbnail.set'; path: string; hash: string; cost: QuotaCost }
   | { kind: 'caption.insert'; lang: string; path: string; format: 'srt' | 'vtt'; hash: string; cost: QuotaCost }
@@ -330,7 +340,17 @@ export function plan(input: PlanInput): Plan {
           if (item) items[key] = item.id;
         }
         const same = matches(adopted, clip.metadata);
-        work.steps.push({ kind: 'video.adopt', videoId: adopted.id, title: adopted.title, items, metadataHash: same ? clip.metadataHash : undefined, cost: { bucket: 'units', amount: 0 } });
+        const captions: Record<string, string> = {};
+        if (adopted.hasCaptions) for (const c of clip.captions) captions[c.lang] = c.hash;
+        work.steps.push({
+          kind: 'video.adopt',
+          videoId: adopted.id,
+          title: adopted.title,
+          items,
+          metadataHash: same ? clip.metadataHash : undefined,
+          captions,
+          cost: { bucket: 'units', amount: 0 },
+        });
         if (!same && !input.noUpdate) {
           work.steps.push({ kind: 'video.update', resource: updateResource(adopted.id, clip.metadata, adopted, input.now), cost: costOf('videos.update') });
         }

@@ -1,0 +1,142 @@
+/**
+ * `happytube sync` end to end: the CLI as a child process against the emulator, on a copy of
+ * examples/happy-school per test.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useEmulator } from '../helpers/emulator.ts';
+import { callsBetween, checkClips, exampleCopy, expectEachClipOnce, sync } from './helpers.ts';
+
+const emulator = useEmulator();
+let library: { dir: string; remove: () => Promise<void> };
+
+beforeEach(async () => {
+  await emulator.admin.wipe();
+  library = await exampleCopy();
+});
+afterEach(async () => {
+  await library.remove();
+});
+
+const INSERTS = ['videos.insert', 'playlists.insert', 'playlistItems.insert', 'captions.insert', 'thumbnails.set', 'videos.update', 'playlistItems.delete'];
+
+describe('happytube sync', () => {
+  it('puts every clip on the channel once, as rendered, in its playlists, with thumbnail and captions; a second sync does nothing', async () => {
+    const first = await sync(emulator, library.dir);
+    expect(first.stderr).not.toContain('Error');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Uploaded 6/);
+    const clips = await checkClips(library.dir);
+    const state = await emulator.admin.state();
+    const videos = await expectEachClipOnce(state, library.dir, clips);
+    for (const clip of clips) {
+      const video = videos.get(clip.relPath)!;
+      const snippet = video.resource.snippet as { title: string; description: string };
+      expect(snippet.title).toBe(clip.metadata.title);
+      expect(snippet.description).toBe(clip.metadata.description);
+      expect(video.thumbnail !== undefined && video.thumbnail !== null).toBe(clip.thumbnail !== null);
+      expect(video.captions.map((c) => c.language).sort()).toEqual(clip.captions.map((c) => c.lang).sort());
+      expect(state.playlists.filter((p) => p.videoIds.includes(video.id)).length).toBe(clip.playlists.length);
+      for (const p of state.playlists) expect(p.videoIds.filter((id) => id === video.id).length).toBeLessThanOrEqual(1);
+    }
+    expect(state.playlists).toHaveLength(4);
+
+    const again = await sync(emulator, library.dir);
+    expect(again.code).toBe(0);
+    const after = await emulator.admin.state();
+    const calls = callsBetween(state, after);
+    for (const method of INSERTS) expect(calls[method] ?? 0).toBe(0);
+    expect(after.quota.units.used - state.quota.units.used).toBeLessThanOrEqual(10);
+  });
+
+  it('--dry-run prints the plan with its cost and writes nothing anywhere', async () => {
+    const result = await sync(emulator, library.dir, ['--dry-run']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Cost: 1000 quota units and 6 uploads/);
+    expect(existsSync(join(library.dir, '.happytube'))).toBe(false);
+    const state = await emulator.admin.state();
+    expect(state.videos).toHaveLength(0);
+    for (const method of INSERTS) expect(state.calls[method] ?? 0).toBe(0);
+    const json = await sync(emulator, library.dir, ['--dry-run', '--json']);
+    const doc = JSON.parse(json.stdout) as { dryRun: boolean; plan: { cost: { units: number; uploads: number } } };
+    expect(doc.dryRun).toBe(true);
+    expect(doc.plan.cost).toEqual({ units: 1000, uploads: 6 });
+  });
+
+  it('a moved clip is not uploaded again and its playlist membership follows the folder', async () => {
+    expect((await sync(emulator, library.dir)).code).toBe(0);
+    const before = await emulator.admin.state();
+    const from = join(library.dir, '01-muc-dich', '2024-09-05 Khai giảng năm học mới.mp4');
+    await rename(from, join(library.dir, '02-bo-tieu-chi', '2024-09-05 Khai giảng (đổi tên).mp4'));
+    const result = await sync(emulator, library.dir);
+    expect(result.code).toBe(0);
+    const after = await emulator.admin.state();
+    const calls = callsBetween(before, after);
+    expect(calls['videos.insert'] ?? 0).toBe(0);
+    expect(calls['playlistItems.insert']).toBe(1);
+    expect(calls['playlistItems.delete']).toBe(1);
+    const clips = await checkClips(library.dir);
+    const videos = await expectEachClipOnce(after, library.dir, clips);
+    const moved = videos.get('02-bo-tieu-chi/2024-09-05 Khai giảng (đổi tên).mp4')!;
+    const titles = after.playlists.filter((p) => p.videoIds.includes(moved.id)).map((p) => p.title);
+    expect(titles).toEqual(['Bộ tiêu chí Trường học hạnh phúc']);
+  });
+
+  it('an edited sidecar title is exactly one videos.update', async () => {
+    expect((await sync(emulator, library.dir)).code).toBe(0);
+    const before = await emulator.admin.state();
+    const sidecar = join(library.dir, '04-mo-hinh-hay', '2025-01-08 Góc đọc sách của bé.yaml');
+    await writeFile(sidecar, (await readFile(sidecar, 'utf8')).replace(/^title: .*$/m, 'title: "Góc đọc sách mới của bé"'));
+    const result = await sync(emulator, library.dir);
+    expect(result.code).toBe(0);
+    const after = await emulator.admin.state();
+    const calls = callsBetween(before, after);
+    expect(calls['videos.update']).toBe(1);
+    for (const method of INSERTS.filter((m) => m !== 'videos.update')) expect(calls[method] ?? 0).toBe(0);
+    expect(after.videos.some((v) => (v.resource.snippet as { title: string }).title.includes('Góc đọc sách mới của bé'))).toBe(true);
+  });
+
+  it('after .happytube/ is lost, the videos are adopted, not uploaded again', async () => {
+    expect((await sync(emulator, library.dir)).code).toBe(0);
+    const before = await emulator.admin.state();
+    await rm(join(library.dir, '.happytube'), { recursive: true });
+    const result = await sync(emulator, library.dir);
+    expect(result.stderr).not.toContain('Error');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/adopted 6/);
+    const after = await emulator.admin.state();
+    const calls = callsBetween(before, after);
+    expect(calls['videos.insert'] ?? 0).toBe(0);
+    expect(calls['playlists.insert'] ?? 0).toBe(0);
+    expect(calls['playlistItems.insert'] ?? 0).toBe(0);
+    await expectEachClipOnce(after, library.dir, await checkClips(library.dir));
+    // And the adopted state is complete: the next sync sends nothing.
+    const third = await sync(emulator, library.dir);
+    const last = callsBetween(after, await emulator.admin.state());
+    expect(third.code).toBe(0);
+    expect(last['videos.update'] ?? 0).toBe(0);
+    expect(last['captions.insert'] ?? 0).toBe(0);
+  });
+
+  it('a video deleted on YouTube is reported, not uploaded again', async () => {
+    expect((await sync(emulator, library.dir)).code).toBe(0);
+    const state = await emulator.admin.state();
+    const victim = state.videos[0]!;
+    emulator.running.state.videos.delete(victim.id);
+    const result = await sync(emulator, library.dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(new RegExp(`video ${victim.id} was deleted on YouTube`));
+    expect(callsBetween(state, await emulator.admin.state())['videos.insert'] ?? 0).toBe(0);
+  });
+
+  it('an invalid library stops with exit 2 before anything is sent', async () => {
+    await mkdir(join(library.dir, '01-muc-dich'), { recursive: true });
+    await writeFile(join(library.dir, '01-muc-dich', '2024-09-05 Khai giảng năm học mới.yaml'), 'nonsense: 1\n');
+    const result = await sync(emulator, library.dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/nonsense/);
+    expect((await emulator.admin.state()).calls).toEqual({});
+  });
+});
