@@ -140,9 +140,12 @@ export async function faultProxy(target: string, fault: { status: number; reason
     if (carriesBytes && refused < fault.count) {
       refused += 1;
       const body = JSON.stringify({ error: { code: fault.status, message: 'Slow down.', errors: [{ reason: fault.reason, domain: 'usageLimits', message: 'Slow down.' }] } });
-      res.writeHead(fault.status, { 'content-type': 'application/json', 'retry-after': String(fault.retryAfterSeconds), connection: 'close' });
-      res.end(body);
+      // Answer once the body is read, so the client always sees the answer (never a reset).
       req.resume();
+      req.on('end', () => {
+        res.writeHead(fault.status, { 'content-type': 'application/json', 'retry-after': String(fault.retryAfterSeconds) });
+        res.end(body);
+      });
       return;
     }
     const forward = httpRequest(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
