@@ -2,6 +2,7 @@
 import { auth } from './catalog/auth.ts';
 import { check } from './catalog/check.ts';
 import { cli } from './catalog/cli.ts';
+import { demo } from './catalog/demo.ts';
 import { emulator } from './catalog/emulator.ts';
 import { init } from './catalog/init.ts';
 import { library } from './catalog/library.ts';
@@ -11,4 +12,4 @@ import { state } from './catalog/state.ts';
 import { sync } from './catalog/sync.ts';
 import { upload } from './catalog/upload.ts';
 
-export const M = { auth, check, cli, emulator, init, library, progress, report, state, sync, upload };
+export const M = { auth, check, cli, demo, emulator, init, library, progress, report, state, sync, upload };

@@ -6,6 +6,7 @@ import { initCommand } from './init.ts';
 import { uploadCommand } from './upload.ts';
 import { syncCommand } from './sync.ts';
 import { reportCommand } from './report.ts';
+import { demoCommand } from './demo.ts';
 
 /** Every command of SPEC §2 that works, in the order `--help` lists them. */
-export const commands: CommandRegistrar[] = [initCommand, authCommand, checkCommand, syncCommand, uploadCommand, emulatorCommand, reportCommand];
+export const commands: CommandRegistrar[] = [initCommand, authCommand, checkCommand, syncCommand, uploadCommand, emulatorCommand, reportCommand, demoCommand];

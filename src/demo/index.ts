@@ -1,0 +1,137 @@
+/**
+ * `happytube demo` without the printing: the example library is copied to a temporary folder, an
+ * emulator is started in this process, the real sign-in runs against it (its consent page agrees
+ * at once: the "browser" here is a fetch of the sign-in address), a real sync runs with the
+ * caller's progress listeners, and the HTML report is written to `reportFile`. Everything else —
+ * the library copy, the sign-in (in its own config folder: the user's real sign-in is never
+ * touched), the emulator — is gone when the promise settles, whether it resolves or rejects.
+ */
+import type { EventEmitter } from 'node:events';
+import { cp, mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import writeFileAtomic from 'write-file-atomic';
+import { readEnvironment } from '../config/env.ts';
+import type { Environment } from '../config/env.ts';
+import { ExitCode, HappyError, InputError } from '../errors.ts';
+import { demo as D } from '../i18n/catalog/demo.ts';
+import type { Lang } from '../i18n/index.ts';
+import { makeReport, readLibraryConfig } from '../report/run.ts';
+import type { ReportModel } from '../report/model.ts';
+import type { SyncEventMap, SyncSummary } from '../sync/events.ts';
+
+/** The example library shipped with happytube. */
+export const EXAMPLE_LIBRARY = fileURLToPath(new URL('../../examples/happy-school', import.meta.url));
+
+/** Where the demo's report stays: the temporary folder is cleaned by the system, not by us. */
+export function defaultReportFile(): string {
+  return join(tmpdir(), 'happytube-demo-report.html');
+}
+
+export const DEMO_CLIENT_ID = 'happytube-demo.apps.googleusercontent.com';
+const DEMO_CLIENT_SECRET = 'happytube-demo-secret';
+
+export type DemoStep =
+  | { kind: 'copied'; dir: string }
+  | { kind: 'emulator'; url: string }
+  | { kind: 'signedIn'; channel: string }
+  | { kind: 'syncing' };
+
+export interface DemoOptions {
+  /** Progress of the sync: the same events `happytube sync` draws. */
+  events: EventEmitter<SyncEventMap>;
+  signal: AbortSignal;
+  /** Each step as it is done. */
+  onStep: (step: DemoStep) => void;
+  /** The report's language, asked once the library was read. */
+  language: () => Lang;
+  /** Default: `defaultReportFile()`. */
+  reportFile?: string;
+  /** Default: EXAMPLE_LIBRARY. */
+  examples?: string;
+  log?: ((line: string) => void) | undefined;
+}
+
+export interface DemoResult {
+  summary: SyncSummary;
+  model: ReportModel;
+  reportFile: string;
+}
+
+/** The environment of the demo only: the emulator's endpoints, a demo client, its own config folder. */
+function demoEnvironment(url: string, configDir: string): Environment {
+  return readEnvironment({
+    HAPPYTUBE_API_ROOT: `${url}/`,
+    HAPPYTUBE_OAUTH_AUTH_URL: `${url}/o/oauth2/v2/auth`,
+    HAPPYTUBE_OAUTH_TOKEN_URL: `${url}/token`,
+    HAPPYTUBE_OAUTH_REVOKE_URL: `${url}/revoke`,
+    HAPPYTUBE_CLIENT_ID: DEMO_CLIENT_ID,
+    HAPPYTUBE_CLIENT_SECRET: DEMO_CLIENT_SECRET,
+    HAPPYTUBE_CONFIG_DIR: configDir,
+    HAPPYTUBE_PROFILE: 'demo',
+  });
+}
+
+export async function runDemo(o: DemoOptions): Promise<DemoResult> {
+  const examples = o.examples ?? EXAMPLE_LIBRARY;
+  const reportFile = o.reportFile ?? defaultReportFile();
+  try {
+    await stat(join(examples, 'happytube.yaml'));
+  } catch {
+    throw new InputError(D.noExamples({ dir: examples }), { hint: D.noExamplesHint() });
+  }
+  const work = await mkdtemp(join(tmpdir(), 'happytube-demo-'));
+  let closeEmulator: (() => Promise<void>) | undefined;
+  try {
+    const library = join(work, 'happy-school');
+    await cp(examples, library, { recursive: true });
+    o.onStep({ kind: 'copied', dir: library });
+
+    const { startEmulator } = await import('../emulator/index.ts');
+    const emulator = await startEmulator();
+    closeEmulator = () => emulator.close();
+    o.onStep({ kind: 'emulator', url: emulator.url });
+
+    const environment = demoEnvironment(emulator.url, join(work, 'config'));
+    const { login } = await import('../youtube/auth/login.ts');
+    const signedIn = await login({
+      environment,
+      log: o.log,
+      signal: o.signal,
+      timeoutMs: 20_000,
+      onUrl: () => undefined,
+      // The browser: the emulator's consent answers with the redirect to our loopback listener.
+      openBrowser: async (url) => {
+        const res = await fetch(url, { signal: o.signal });
+        await res.arrayBuffer();
+      },
+    });
+    o.onStep({ kind: 'signedIn', channel: signedIn.channel.title });
+
+    o.onStep({ kind: 'syncing' });
+    const { runSync } = await import('../sync/run.ts');
+    const result = await runSync({
+      dir: library,
+      events: o.events,
+      environment,
+      signal: o.signal,
+      concurrency: 2,
+      ...(o.log ? { log: o.log } : {}),
+    });
+    if (result.stop?.kind === 'interrupted') throw result.stop.error;
+    if (result.failures.size > 0 || result.stop) {
+      throw new HappyError(ExitCode.failure, D.syncIncomplete({ failed: result.failures.size, left: result.summary.left }), {
+        hint: D.syncIncompleteHint(),
+      });
+    }
+
+    const config = await readLibraryConfig(library);
+    const report = await makeReport({ root: library, config, format: 'html', language: o.language(), environment, log: o.log, signal: o.signal });
+    await writeFileAtomic(reportFile, report.text);
+    return { summary: result.summary, model: report.model, reportFile };
+  } finally {
+    await closeEmulator?.();
+    await rm(work, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
