@@ -244,6 +244,7 @@ describe('human-readable sizes and times', () => {
     expect(tr(formatTimeLeft(120 * MB, MB))).toBe('2 min left');
     expect(tr(formatTimeLeft(3700 * MB, MB))).toBe('1 h 2 min left');
     expect(tr(formatTimeLeft(MB, 0))).toBe('estimating');
+    expect(tr(formatTimeLeft(0, MB))).toBe('waiting for YouTube');
     setLang('vi');
     expect(formatBytes(1536)).toBe('1,5 KB');
     expect(tr(formatSpeed(2 * MB))).toBe('2,0 MB/giây');

@@ -45,8 +45,9 @@ export function formatDuration(seconds: number): Text {
   return M.progress.hoursMinutes({ h: String(Math.floor(minutes / 60)), m: String(minutes % 60) });
 }
 
-/** "2 min left" / "còn 2 phút"; "estimating" while the speed is not known yet. */
+/** "2 min left" / "còn 2 phút"; "estimating" while the speed is not known yet; "finishing" once all is sent. */
 export function formatTimeLeft(remainingBytes: number, bytesPerSec: number): Text {
+  if (remainingBytes <= 0) return M.progress.finishing();
   if (!(bytesPerSec > 0) || !Number.isFinite(bytesPerSec)) return M.progress.timeLeftUnknown();
   return M.progress.timeLeft({ duration: formatDuration(remainingBytes / bytesPerSec) });
 }

@@ -11,6 +11,7 @@ export const progress = {
   hoursMinutes: (p: { h: string; m: string }): Text => ({ vi: `${p.h} giờ ${p.m} phút`, en: `${p.h} h ${p.m} min` }),
   timeLeft: (p: { duration: Text }): Text => ({ vi: `còn ${p.duration.vi}`, en: `${p.duration.en} left` }),
   timeLeftUnknown: (): Text => ({ vi: 'đang ước tính', en: 'estimating' }),
+  finishing: (): Text => ({ vi: 'chờ YouTube xác nhận', en: 'waiting for YouTube' }),
   perSecond: (p: { size: string }): Text => ({ vi: `${p.size}/giây`, en: `${p.size}/s` }),
 
   // Lines and bars.
