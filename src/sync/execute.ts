@@ -11,8 +11,6 @@
  * - A permanent refusal (4xx) fails that clip (recorded in the ledger) and the run goes on.
  * - Retries exhausted, or Ctrl-C (`signal`): nothing new starts; sessions stay saved.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { EventEmitter } from 'node:events';
 import { EventEmitter as Emitter } from 'node:events';
 import { AuthError, HappyError, WorkLeftError } from '../errors.ts';
@@ -27,6 +25,7 @@ import type { TokenBucket } from '../youtube/rate-limit.ts';
 import type { Authorize, UploadEventMap } from '../youtube/resumable.ts';
 import { uploadResumable } from '../youtube/resumable.ts';
 import type { ActionKind, ActionRef, SyncEventMap, SyncSummary } from './events.ts';
+import { sha256File } from './hash.ts';
 import type { QuotaMeter } from './meter.ts';
 import { playlistActionText, stepText } from './report.ts';
 import type { ClipStep, ClipWork, Plan, PlaylistAction } from './plan.ts';
@@ -384,9 +383,7 @@ class Executor {
 
   /** Hashes a file the plan adopts without a known hash, and remembers it. */
   async #hash(file: ClipFile): Promise<string> {
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(file.path)) hash.update(chunk as Buffer);
-    const sha256 = hash.digest('hex');
+    const sha256 = await sha256File(file.path);
     await this.#o.state.hashes.remember(file, sha256);
     return sha256;
   }

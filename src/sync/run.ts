@@ -11,8 +11,6 @@
  * playlists; videos.list for the ledger's videos, 50 ids a call; the uploads playlist with
  * fileDetails only when some clip has no ledger entry (adoption).
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { EventEmitter } from 'node:events';
 import { basename, isAbsolute, relative, resolve } from 'node:path';
 import type { Environment } from '../config/env.ts';
@@ -33,6 +31,7 @@ import type { QuotaAmounts, QuotaBudget } from '../youtube/quota.ts';
 import { TokenBucket } from '../youtube/rate-limit.ts';
 import type { SyncEventMap, SyncSummary } from './events.ts';
 import { executePlan } from './execute.ts';
+import { sha256File } from './hash.ts';
 import type { ClipFile, StopReason } from './execute.ts';
 import { QuotaMeter } from './meter.ts';
 import { plan as makePlan } from './plan.ts';
@@ -96,19 +95,13 @@ export class LibraryInvalidError extends InputError {
   }
 }
 
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
 /** Hashes through the state's cache: unchanged files are never read; results are remembered unless dry. */
 function cachedHasher(state: LibraryState, remember: boolean): (file: { path: string; relPath: string; size: number; mtimeMs: number }) => Promise<string> {
   return async (file) => {
     const stamp = { relPath: pathKey(file.relPath), size: file.size, mtimeMs: file.mtimeMs };
     const known = state.hashes.lookup(stamp);
     if (known) return known;
-    const sha256 = await sha256Of(file.path);
+    const sha256 = await sha256File(file.path);
     if (remember) await state.hashes.remember(stamp, sha256);
     return sha256;
   };

@@ -4,9 +4,11 @@ import { emulatorCommand } from './emulator.ts';
 import { authCommand } from './auth.ts';
 import { initCommand } from './init.ts';
 import { uploadCommand } from './upload.ts';
+import { playlistsCommand } from './playlists.ts';
+import { statusCommand } from './status.ts';
 import { syncCommand } from './sync.ts';
 import { reportCommand } from './report.ts';
 import { demoCommand } from './demo.ts';
 
 /** Every command of SPEC §2 that works, in the order `--help` lists them. */
-export const commands: CommandRegistrar[] = [initCommand, authCommand, checkCommand, syncCommand, uploadCommand, emulatorCommand, reportCommand, demoCommand];
+export const commands: CommandRegistrar[] = [initCommand, authCommand, checkCommand, syncCommand, uploadCommand, statusCommand, playlistsCommand, emulatorCommand, reportCommand, demoCommand];

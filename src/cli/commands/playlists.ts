@@ -1,0 +1,52 @@
+/**
+ * `happytube playlists [DIR] [--json]`: the playlists of happytube.yaml as they are on the channel
+ * (key, title, id and address, item count). Reads the channel: one playlists.list per 50 playlists.
+ */
+import { resolve } from 'node:path';
+import { tr, useLibraryLang } from '../../i18n/index.ts';
+import { M } from '../../i18n/messages.ts';
+import type { CommandRegistrar } from '../program.ts';
+
+export const playlistsCommand: CommandRegistrar = (program, ctx) => {
+  program
+    .command('playlists')
+    .description(tr(M.sync.playlistsDescription()))
+    .argument('[dir]', tr(M.cli.argDir()))
+    .option('--json', tr(M.cli.optJson()))
+    .action(async (dir: string | undefined, flags: { json?: boolean }) => {
+      const { findLibraryRoot, loadLibrary } = await import('../../library/index.ts');
+      const { openState } = await import('../../state/index.ts');
+      const { createYouTubeClient } = await import('../../youtube/client.ts');
+      const { YouTubeApi } = await import('../../youtube/api.ts');
+      const { playlistUrl } = await import('../../sync/execute.ts');
+      const root = dir === undefined ? findLibraryRoot(ctx.cwd) ?? ctx.cwd : resolve(ctx.cwd, dir);
+      const [library, state] = await Promise.all([loadLibrary(root), openState(root)]);
+      useLibraryLang(library.config.language);
+      const client = await createYouTubeClient({ environment: ctx.environment([root]), cwd: root, log: ctx.ui.verbose ? (line: string) => ctx.ui.debug(line) : undefined });
+      const api = new YouTubeApi(client, { onCost: () => undefined, signal: ctx.signal });
+      let onChannel;
+      try {
+        onChannel = await api.myPlaylists();
+      } catch (error) {
+        throw client.explain(error);
+      }
+      const rows = library.playlists.map((spec) => {
+        const id = state.ledger.playlist(spec.key)?.playlistId;
+        const found = onChannel.find((p) => p.id === id) ?? onChannel.find((p) => p.title.normalize('NFC') === spec.title.normalize('NFC'));
+        return { key: spec.key, title: spec.title, folder: spec.folder, id: found?.id ?? null, url: found ? playlistUrl(found.id) : null, items: found?.itemCount ?? null };
+      });
+      await client.flush();
+      if (flags.json) {
+        ctx.ui.json({ root: library.root, playlists: rows });
+        return;
+      }
+      ctx.ui.print(M.sync.playlistsTitle({ count: rows.length }));
+      for (const row of rows) {
+        ctx.ui.print(
+          row.url === null
+            ? M.sync.playlistNotCreated({ key: row.key, title: row.title })
+            : M.sync.playlistLine({ key: row.key, title: row.title, url: row.url, items: row.items === null ? '?' : String(row.items) }),
+        );
+      }
+    });
+};

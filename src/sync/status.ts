@@ -1,0 +1,62 @@
+/**
+ * `happytube status`: where each clip of the library stands, from the state alone (no network):
+ * published, pending, failed, deleted on YouTube, skipped; resumable sessions; quota used today
+ * and when it resets. A new file whose hash is not cached yet counts as pending (status never reads
+ * clip contents beyond what `check` reads).
+ */
+import type { Library } from '../library/index.ts';
+import { loadLibrary } from '../library/index.ts';
+import { openState } from '../state/index.ts';
+import { sha256File } from './hash.ts';
+import { DEFAULT_QUOTA_LIMITS, nextQuotaReset, pacificDay } from '../youtube/quota.ts';
+import type { QuotaAmounts } from '../youtube/quota.ts';
+
+export interface LibraryStatus {
+  root: string;
+  library: Library;
+  published: number;
+  pending: string[];
+  failed: { relPath: string; reason: string; at: string }[];
+  deleted: string[];
+  skipped: number;
+  sessions: { relPath: string; size: number; startedAt: string }[];
+  quota: { day: string; units: number; uploads: number; limits: QuotaAmounts; resetsAt: Date };
+}
+
+export async function libraryStatus(dir: string, now: Date = new Date()): Promise<LibraryStatus> {
+  const state = await openState(dir);
+  const library = await loadLibrary(dir, {
+    now,
+    hashFile: async (file) => state.hashes.lookup(file) ?? sha256File(file.path),
+  });
+  const out: LibraryStatus = {
+    root: library.root,
+    library,
+    published: 0,
+    pending: [],
+    failed: [],
+    deleted: [],
+    skipped: 0,
+    sessions: state.sessions.list().map((s) => ({ relPath: s.relPath, size: s.size, startedAt: s.startedAt })),
+    quota: { day: pacificDay(now), ...state.quota.spent(now), limits: { units: 0, uploads: 0 }, resetsAt: nextQuotaReset(now) },
+  };
+  out.quota.limits = {
+    units: library.config.quota.units ?? DEFAULT_QUOTA_LIMITS.units,
+    uploads: library.config.quota.uploads ?? DEFAULT_QUOTA_LIMITS.uploads,
+  };
+  for (const clip of library.clips) {
+    if (clip.skip || clip.duplicateOf) {
+      out.skipped += 1;
+      continue;
+    }
+    const sha = state.hashes.lookup(clip) ?? clip.contentHash;
+    const record = sha === undefined ? undefined : state.ledger.clip(sha);
+    const failure = state.ledger.failure(clip.relPath);
+    if (record?.status.state === 'published') out.published += 1;
+    else if (record?.status.state === 'deleted-on-youtube') out.deleted.push(clip.relPath);
+    else if (record?.status.state === 'failed') out.failed.push({ relPath: clip.relPath, reason: record.status.reason, at: record.status.at });
+    else if (failure && failure.size === clip.size) out.failed.push({ relPath: clip.relPath, reason: failure.reason, at: failure.at });
+    else out.pending.push(clip.relPath);
+  }
+  return out;
+}
