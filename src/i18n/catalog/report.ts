@@ -94,7 +94,7 @@ export const report = {
     vi: 'Lập báo cáo các video theo danh sách phát (csv, md, html, json, eml) cho cổng thông tin và Sở Giáo dục',
     en: 'Make the report of the videos by playlist (csv, md, html, json, eml) for the school portal and the Department',
   }),
-  optFormat: (): Text => ({ vi: 'định dạng: csv, md, html, json hoặc eml', en: 'format: csv, md, html, json or eml' }),
+  optFormat: (): Text => ({ vi: 'định dạng của báo cáo', en: 'format of the report' }),
   optOut: (): Text => ({ vi: 'ghi vào TỆP thay vì in ra màn hình', en: 'write to FILE instead of the screen' }),
   optSince: (): Text => ({
     vi: 'thư (eml) chỉ gồm video đăng từ NGÀY này (YYYY-MM-DD); mặc định: từ lần lập thư trước',
