@@ -10,6 +10,7 @@ import type { EmulatorState } from './store.ts';
 export function applyActions(state: EmulatorState, actions: readonly FaultAction[]): void {
   for (const action of actions) {
     if (action === 'expire-tokens') state.tokens.expireAll();
+    else if (action === 'expire-sessions') state.sessions.clear();
     else if (action === 'quota-exhausted') state.quota.exhaustUnits();
     else state.quota.exhaustUploads();
   }

@@ -19,7 +19,7 @@ export interface FaultPlan {
 }
 
 /** One-shot actions a spec may ask for besides the plan. */
-export type FaultAction = 'expire-tokens' | 'quota-exhausted' | 'uploads-exhausted';
+export type FaultAction = 'expire-tokens' | 'expire-sessions' | 'quota-exhausted' | 'uploads-exhausted';
 
 export interface ParsedFaults {
   plan: FaultPlan;
@@ -54,6 +54,9 @@ function count(spec: string, value: string | undefined, what: string): number {
  *   `Retry-After` header of RETRY_AFTER_S seconds when given.
  * - `slow:BYTES_PER_SEC` — upload bodies are read at that rate (`slow:0` = full speed again).
  * - `expire-tokens` — every access token expires now (refresh tokens stay valid).
+ * - `expire-sessions` — every resumable upload session is forgotten now, as Google forgets an
+ *   expired one: its PUTs and status queries answer 404 (start a new upload). A PUT still
+ *   receiving bytes ends with 404 too.
  * - `quota-exhausted` — the shared units of today are used up.
  * - `uploads-exhausted` — today's videos.insert bucket is used up.
  * Later specs override earlier ones of the same kind.
@@ -89,6 +92,7 @@ export function parseFaults(specs: readonly string[]): ParsedFaults {
         plan.slowBytesPerSecond = oneArg('BYTES_PER_SEC');
         break;
       case 'expire-tokens':
+      case 'expire-sessions':
       case 'quota-exhausted':
       case 'uploads-exhausted':
         noArgs();
@@ -97,7 +101,7 @@ export function parseFaults(specs: readonly string[]): ParsedFaults {
       default:
         throw new FaultSyntaxError(
           spec,
-          'unknown fault; use drop-upload:K, upload-503:N, api-503:N, api-429:N[:S], slow:BPS, expire-tokens, quota-exhausted or uploads-exhausted',
+          'unknown fault; use drop-upload:K, upload-503:N, api-503:N, api-429:N[:S], slow:BPS, expire-tokens, expire-sessions, quota-exhausted or uploads-exhausted',
         );
     }
   }

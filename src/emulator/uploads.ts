@@ -171,13 +171,15 @@ function incomplete(res: ServerResponse, session: UploadSession): void {
 }
 
 /** PUT to a session URI: a status query, the whole body, or one chunk. No auth: the URI is the credential. */
+const noSession = (): ApiError =>
+  new ApiError(404, 'notFound', 'The upload session does not exist or has expired. Start a new upload.', { domain: 'global', close: true });
+
 export async function putSession(state: EmulatorState, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const session = state.sessions.get(url.searchParams.get('upload_id') ?? '');
-  if (!session) {
-    throw new ApiError(404, 'notFound', 'The upload session does not exist or has expired. Start a new upload.', { domain: 'global', close: true });
-  }
+  if (!session) throw noSession();
   if (session.busy) {
     await Promise.race([session.busy, new Promise((resolve) => setTimeout(resolve, SETTLE_WAIT_MS))]);
+    if (state.sessions.get(session.id) !== session) throw noSession();
   }
   const header = req.headers['content-range'];
   const lengthHeader = req.headers['content-length'];
@@ -239,6 +241,8 @@ export async function putSession(state: EmulatorState, url: URL, req: IncomingMe
     session.busy = undefined;
     settle();
   }
+  // Expired (fault expire-sessions) while the bytes were arriving.
+  if (state.sessions.get(session.id) !== session) throw noSession();
   const complete = total !== undefined ? session.sink.size === total : last;
   if (!complete) return incomplete(res, session);
   session.total = session.sink.size;

@@ -5,7 +5,7 @@ import { BIN, cleanEnv, runCli } from '../helpers/cli.ts';
 
 describe('happytube emulator', () => {
   it('prints its address, serves, and stops on SIGTERM with exit 0', async () => {
-    const child = spawn(process.execPath, [BIN, 'emulator', '--quota', '7', '--uploads', '2', '--fault', 'api-503:1'], {
+    const child = spawn(process.execPath, [BIN, 'emulator', '--quota', '7', '--uploads', '2', '--fault', 'api-503:1', '--fault', 'expire-sessions'], {
       env: cleanEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -35,6 +35,7 @@ describe('happytube emulator', () => {
     const fault = await runCli(['emulator', '--fault', 'explode:3']);
     expect(fault.code).toBe(2);
     expect(fault.stderr).toContain('explode:3');
+    expect(fault.stderr).toContain('expire-sessions');
     const quota = await runCli(['--lang', 'vi', 'emulator', '--quota', 'many']);
     expect(quota.code).toBe(2);
     expect(quota.stderr).toContain('--quota');

@@ -4,7 +4,7 @@ import type { Reply } from './wire.ts';
 import { mp4Bytes, reasonOf, send, sha256 } from './wire.ts';
 
 const KIB256 = 256 * 1024;
-const emu = useEmulator({ uploads: 8 });
+const emu = useEmulator({ uploads: 12 });
 const locked = useEmulator({ forcePrivate: true, uploads: 1 });
 
 const meta = (title: string, privacyStatus = 'public'): string =>
@@ -81,6 +81,29 @@ describe('resumable uploads', () => {
   it('answers 404 for an unknown session', async () => {
     const r = await statusQuery(`${emu.url}/upload/youtube/v3/videos?uploadType=resumable&upload_id=nope`, 10);
     expect(r.status).toBe(404);
+  });
+
+  it('forgets every session on expire-sessions: PUTs and status queries answer 404, even mid-body', async () => {
+    const data = mp4Bytes(2 * KIB256 + 10, 7);
+    const open = await session(data.length);
+    expect((await chunk(open, data, 0, data.length, KIB256)).status).toBe(308);
+    const finished = await session(data.length);
+    expect((await send({ method: 'PUT', url: finished, body: data })).status).toBe(201);
+    const streaming = await session(data.length);
+    await emu.admin.faults(['slow:1000000']);
+    const inFlight = send({ method: 'PUT', url: streaming, body: data });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await emu.admin.faults(['expire-sessions']);
+    expect((await emu.admin.state()).uploadSessions).toBe(0);
+    expect((await inFlight).status).toBe(404);
+    for (const url of [open, finished, streaming]) {
+      const query = await statusQuery(url, data.length);
+      expect(query.status).toBe(404);
+      expect(reasonOf(query)).toBe('notFound');
+      expect((await chunk(url, data, KIB256, data.length, data.length - KIB256)).status).toBe(404);
+    }
+    const fresh = await session(data.length);
+    expect((await send({ method: 'PUT', url: fresh, body: data })).status).toBe(201);
   });
 
   it('after a dropped connection keeps whole 256 KiB units, and the upload resumes from Range', async () => {
