@@ -130,6 +130,9 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     const report = await makeReport({ root: library, config, format: 'html', language: o.language(), environment, log: o.log, signal: o.signal });
     await writeFileAtomic(reportFile, report.text);
     return { summary: result.summary, model: report.model, reportFile };
+  } catch (error) {
+    // Ctrl-C: whatever step it stopped, the run was interrupted (exit 3), nothing else went wrong.
+    throw o.signal.aborted ? o.signal.reason : error;
   } finally {
     await closeEmulator?.();
     await rm(work, { recursive: true, force: true, maxRetries: 3 });
