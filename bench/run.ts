@@ -24,6 +24,8 @@ interface Row {
   bar: string;
   measured: string;
   pass: boolean | undefined;
+  /** A bar of a test tool, not of SPEC §6: shown, not counted in the exit code. */
+  extra?: boolean;
 }
 
 interface Ran {
@@ -146,7 +148,7 @@ async function emulatorUpload(): Promise<Row[]> {
     ?.split('|')
     .map((c) => c.trim());
   const measured = cells ? `${cells[7]} (HTTP ${cells[3]}, ${cells[5]} MB/s)` : `no result (exit ${code})`;
-  return [{ what, bar: '< 100 MB (test tool, not a SPEC bar)', measured, pass: code === 0 }];
+  return [{ what, bar: '< 100 MB', measured, pass: code === 0, extra: true }];
 }
 
 // ---- no-op sync of 2,000 clips (bench/sync.ts) -------------------------------------------------------
@@ -251,7 +253,7 @@ const PIECES: Record<string, { title: string; measure: () => Promise<Row[]> }> =
 
 function table(rows: Row[]): string {
   const header = ['what', 'bar', 'measured', 'pass/fail'];
-  const cells = rows.map((r) => [r.what, r.bar, r.measured, r.pass === undefined ? '—' : r.pass ? 'pass' : 'FAIL']);
+  const cells = rows.map((r) => [r.what, r.bar, r.measured, `${r.pass === undefined ? '—' : r.pass ? 'pass' : 'FAIL'}${r.extra ? ' *' : ''}`]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]): string => `| ${c.map((v, i) => v.padEnd(widths[i]!)).join(' | ')} |`;
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n');
@@ -271,7 +273,8 @@ async function main(): Promise<void> {
     }
   }
   process.stdout.write(`\nSPEC §6 quality bars (${new Date().toISOString()}, Node ${process.version})\n\n${table(rows)}\n`);
-  if (rows.some((r) => r.pass === false)) process.exitCode = 1;
+  if (rows.some((r) => r.extra)) process.stdout.write('* the bar of a test tool (the emulator), not of SPEC §6: not counted in the exit code\n');
+  if (rows.some((r) => r.pass === false && !r.extra)) process.exitCode = 1;
 }
 
 await main();
