@@ -73,16 +73,27 @@ export function checkPrivacy(value: unknown, domain = 'youtube.video'): Privacy 
   return value as Privacy;
 }
 
-/** publishAt: ISO 8601, only with privacyStatus private, in the future. */
-export function checkPublishAt(value: unknown, privacy: Privacy, now = Date.now()): string | undefined {
+/**
+ * publishAt: ISO 8601, only with privacyStatus private. A time already past is valid: the video
+ * publishes at once (see `scheduledStatus`).
+ */
+export function checkPublishAt(value: unknown, privacy: Privacy): string | undefined {
   if (value === undefined || value === null) return undefined;
   const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(time)) throw bad('invalidPublishAt', 'The request metadata specifies an invalid scheduled publishing time.');
   if (privacy !== 'private') {
     throw bad('invalidPublishAt', 'The request metadata specifies a scheduled publishing time but the video privacy status is not private.');
   }
-  if (time <= now) throw bad('invalidPublishAt', 'The request metadata specifies a scheduled publishing time in the past.');
   return new Date(time).toISOString();
+}
+
+/**
+ * Privacy and publishAt as YouTube keeps them: a scheduled time still ahead stays (the video is
+ * private until then); a time already past publishes the video at once — public, no publishAt.
+ */
+export function scheduledStatus(privacy: Privacy, publishAt: string | undefined, now = Date.now()): { privacy: Privacy; publishAt: string | undefined } {
+  if (publishAt !== undefined && Date.parse(publishAt) <= now) return { privacy: 'public', publishAt: undefined };
+  return { privacy, publishAt };
 }
 
 export function checkBoolean(value: unknown, name: string): boolean | undefined {

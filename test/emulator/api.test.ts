@@ -87,9 +87,15 @@ describe('Data API', () => {
     expect((await update({ title: 't', categoryId: '27', description: 'ẩ'.repeat(1666) })).status).toBe(200);
     const tags = Array.from({ length: 50 }, (_, i) => `tag ${String(i).padStart(4, '0')}`); // 50 × (8 + 2) + 49 = 549
     expect(reasonOf(await update({ title: 't', categoryId: '27', tags }))).toBe('invalidTags');
-    expect(reasonOf(await update({ title: 't', categoryId: '27' }, { privacyStatus: 'private', publishAt: '2001-01-01T00:00:00Z' }))).toBe('invalidPublishAt');
+    expect(reasonOf(await update({ title: 't', categoryId: '27' }, { privacyStatus: 'private', publishAt: 'next Monday' }))).toBe('invalidPublishAt');
+    expect(reasonOf(await update({ title: 't', categoryId: '27' }, { privacyStatus: 'unlisted', publishAt: '2999-01-01T00:00:00Z' }))).toBe('invalidPublishAt');
     const ok = await update({ title: 'Bé vẽ tranh', categoryId: '27' }, { privacyStatus: 'private', publishAt: '2999-01-01T00:00:00Z', selfDeclaredMadeForKids: true });
-    expect(ok.json()).toMatchObject({ snippet: { title: 'Bé vẽ tranh', description: '' }, status: { madeForKids: true, publishAt: '2999-01-01T00:00:00.000Z' } });
+    expect(ok.json()).toMatchObject({ snippet: { title: 'Bé vẽ tranh', description: '' }, status: { madeForKids: true, privacyStatus: 'private', publishAt: '2999-01-01T00:00:00.000Z' } });
+    const now = await update({ title: 'Bé vẽ tranh', categoryId: '27' }, { privacyStatus: 'private', publishAt: '2001-01-01T00:00:00Z' });
+    expect(now.status).toBe(200);
+    const published = now.json<{ status: Record<string, unknown> }>().status;
+    expect(published.privacyStatus).toBe('public');
+    expect(published).not.toHaveProperty('publishAt');
     expect(reasonOf(await call('DELETE', 'videos?id=nope'))).toBe('videoNotFound');
     expect(reasonOf(await call('GET', 'playlistItems?part=id&playlistId=PLnope'))).toBe('playlistNotFound');
     const pl = (await call('POST', 'playlists?part=snippet', { snippet: { title: 'x' } })).json<{ id: string }>().id;

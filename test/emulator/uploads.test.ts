@@ -4,7 +4,7 @@ import type { Reply } from './wire.ts';
 import { mp4Bytes, reasonOf, send, sha256 } from './wire.ts';
 
 const KIB256 = 256 * 1024;
-const emu = useEmulator({ uploads: 12 });
+const emu = useEmulator({ uploads: 14 });
 const locked = useEmulator({ forcePrivate: true, uploads: 1 });
 
 const meta = (title: string, privacyStatus = 'public'): string =>
@@ -160,6 +160,27 @@ describe('resumable uploads', () => {
     expect((await emu.admin.state()).videos.find((v) => v.id === id)).toMatchObject({ sha256: sha256(media), size: media.length });
   });
 
+  it('schedules a private upload with a future publishAt, and publishes one with a past publishAt at once', async () => {
+    const { access_token } = await emu.admin.tokens();
+    const data = mp4Bytes(1000, 8);
+    const upload = async (publishAt: string): Promise<{ privacyStatus: string; publishAt?: string }> => {
+      const init = await send({
+        method: 'POST',
+        url: `${emu.url}/upload/youtube/v3/videos?uploadType=resumable&part=snippet,status`,
+        headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json', 'x-upload-content-length': String(data.length) },
+        body: JSON.stringify({ snippet: { title: 'Lịch đăng', categoryId: '27' }, status: { privacyStatus: 'private', publishAt } }),
+      });
+      expect(init.status).toBe(200);
+      const done = await send({ method: 'PUT', url: init.headers.location as string, body: data });
+      expect(done.status).toBe(201);
+      return done.json<{ status: { privacyStatus: string; publishAt?: string } }>().status;
+    };
+    expect(await upload('2999-01-01T07:00:00+07:00')).toMatchObject({ privacyStatus: 'private', publishAt: '2999-01-01T00:00:00.000Z' });
+    const past = await upload('2001-01-01T00:00:00Z');
+    expect(past.privacyStatus).toBe('public');
+    expect(past.publishAt).toBeUndefined();
+  });
+
   it('validates the metadata before any byte: invalidTitle, invalidPublishAt', async () => {
     const long = await initiate(10, emu, 'x'.repeat(101));
     expect(long.status).toBe(400);
@@ -173,6 +194,13 @@ describe('resumable uploads', () => {
       body: JSON.stringify({ snippet: { title: 't' }, status: { privacyStatus: 'public', publishAt: '2999-01-01T00:00:00Z' } }),
     });
     expect(reasonOf(publishPublic)).toBe('invalidPublishAt');
+    const unparseable = await send({
+      method: 'POST',
+      url: `${emu.url}/upload/youtube/v3/videos?uploadType=resumable&part=snippet,status`,
+      headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ snippet: { title: 't' }, status: { privacyStatus: 'private', publishAt: '31/12/2999' } }),
+    });
+    expect(reasonOf(unparseable)).toBe('invalidPublishAt');
   });
 
   it('lands uploads private for an unverified project, and stops at the daily upload limit', async () => {

@@ -15,6 +15,7 @@ import {
   checkPublishAt,
   checkTags,
   checkTitle,
+  scheduledStatus,
 } from '../validate.ts';
 import { asObject, idList, oneFilter, parseParts, requiredParam, sendList, thumbnailsFor, withEtag } from './common.ts';
 
@@ -51,20 +52,20 @@ function snippetFrom(state: EmulatorState, raw: Json, onUpdate: boolean, publish
 
 function statusFrom(state: EmulatorState, raw: Json, previous: VideoStatus | undefined): VideoStatus {
   const asked = raw.privacyStatus === undefined && previous ? previous.privacyStatus : checkPrivacy(raw.privacyStatus);
-  const publishAt = checkPublishAt(raw.publishAt, asked);
+  const scheduled = scheduledStatus(asked, checkPublishAt(raw.publishAt, asked));
   const kids = checkBoolean(raw.selfDeclaredMadeForKids, 'status.selfDeclaredMadeForKids') ?? previous?.selfDeclaredMadeForKids;
   const license = raw.license === undefined ? 'youtube' : raw.license;
   if (license !== 'youtube' && license !== 'creativeCommon') throw errors.badRequest('invalidLicense', 'Invalid license.', 'youtube.video');
   const status: VideoStatus = {
     uploadStatus: previous?.uploadStatus ?? 'processed',
-    privacyStatus: state.forcePrivate ? 'private' : asked,
+    privacyStatus: state.forcePrivate ? 'private' : scheduled.privacy,
     license,
     embeddable: checkBoolean(raw.embeddable, 'status.embeddable') ?? true,
     publicStatsViewable: checkBoolean(raw.publicStatsViewable, 'status.publicStatsViewable') ?? true,
     madeForKids: kids ?? false,
   };
   if (previous?.rejectionReason) status.rejectionReason = previous.rejectionReason;
-  if (publishAt !== undefined) status.publishAt = publishAt;
+  if (scheduled.publishAt !== undefined) status.publishAt = scheduled.publishAt;
   if (kids !== undefined) status.selfDeclaredMadeForKids = kids;
   const synthetic = checkBoolean(raw.containsSyntheticMedia, 'status.containsSyntheticMedia');
   if (synthetic !== undefined) status.containsSyntheticMedia = synthetic;
