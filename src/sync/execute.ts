@@ -91,6 +91,8 @@ class Executor {
   readonly #playlistIds = new Map<string, string>();
   #stop: StopReason | undefined;
   #nextId = 0;
+  /** State writes started without waiting (they coalesce); awaited before the run ends. */
+  readonly #writes: Promise<unknown>[] = [];
 
   constructor(o: ExecuteOptions) {
     this.#o = o;
@@ -133,7 +135,7 @@ class Executor {
       this.#o.events.emit('quota:stop', { left: this.#summary.left, resetAt, bucket: this.#stop.bucket });
     }
     this.#summary.failed = this.#failures.size;
-    await Promise.all([state.ledger.save(), this.#o.meter.flush()]);
+    await Promise.all([...this.#writes, state.ledger.save(), this.#o.meter.flush()]);
     this.#summary.spent = { ...this.#o.meter.spent };
     this.#o.events.emit('summary', this.#summary);
     return { summary: this.#summary, stop: this.#stop, failures: this.#failures };
@@ -146,26 +148,31 @@ class Executor {
     for (const b of this.#o.plan.bookkeeping) {
       switch (b.kind) {
         case 'playlist.record':
-          void ledger.setPlaylist(b.key, { playlistId: b.playlistId, metadataHash: b.hash });
+          this.#track(ledger.setPlaylist(b.key, { playlistId: b.playlistId, metadataHash: b.hash }));
           break;
         case 'clip.paths':
-          void ledger.updateClip(b.sha256, { relPaths: b.relPaths });
+          this.#track(ledger.updateClip(b.sha256, { relPaths: b.relPaths }));
           break;
         case 'clip.metadataHash':
-          void ledger.updateClip(b.sha256, { metadataHash: b.metadataHash });
+          this.#track(ledger.updateClip(b.sha256, { metadataHash: b.metadataHash }));
           break;
         case 'clip.deleted':
-          void ledger.updateClip(b.sha256, { status: { state: 'deleted-on-youtube', since: now } });
+          this.#track(ledger.updateClip(b.sha256, { status: { state: 'deleted-on-youtube', since: now } }));
           break;
         case 'item.record':
-          void ledger.addToPlaylist(b.sha256, b.key, b.itemId);
+          this.#track(ledger.addToPlaylist(b.sha256, b.key, b.itemId));
           break;
         case 'item.forget':
-          void ledger.removeFromPlaylist(b.sha256, b.key);
+          this.#track(ledger.removeFromPlaylist(b.sha256, b.key));
           break;
       }
     }
     await ledger.save();
+  }
+
+  #track(write: Promise<unknown>): void {
+    // A failed write also fails the final save, which reports it; this keeps it from going unhandled.
+    this.#writes.push(write.catch((error: unknown) => error));
   }
 
   #ref(kind: ActionKind, label: Text, extra: { relPath?: string; playlistKey?: string }): ActionRef {
@@ -269,7 +276,9 @@ class Executor {
     if (!work) return 'failed';
     this.#failures.set(work.relPath, reason);
     if (ref.kind === 'video.upload') {
-      void this.#o.state.ledger.recordFailure(work.relPath, { size: work.size, reason, at: this.#o.now().toISOString() });
+      // YouTube refused this file for good: its session is of no use to a later run.
+      this.#track(this.#o.state.ledger.recordFailure(work.relPath, { size: work.size, reason, at: this.#o.now().toISOString() }));
+      this.#track(this.#o.state.sessions.clear(work.relPath));
     }
     return 'failed';
   }
@@ -315,8 +324,8 @@ class Executor {
           ...(step.metadataHash === undefined ? {} : { metadataHash: step.metadataHash }),
           uploadedAt: this.#o.now().toISOString(),
         });
-        for (const [key, itemId] of Object.entries(step.items)) void ledger.addToPlaylist(sha256, key, itemId);
-        for (const [lang, hash] of Object.entries(step.captions)) void ledger.setCaptions(sha256, lang, hash);
+        for (const [key, itemId] of Object.entries(step.items)) this.#track(ledger.addToPlaylist(sha256, key, itemId));
+        for (const [lang, hash] of Object.entries(step.captions)) this.#track(ledger.setCaptions(sha256, lang, hash));
         await ledger.save();
         ctx.sha256 = sha256;
         ctx.videoId = step.videoId;
