@@ -21,6 +21,7 @@ export const COSTS = {
   'videos.update': 50,
   'videos.delete': 50,
   'thumbnails.set': 50,
+  'videoCategories.list': 1,
   'captions.list': 50,
   'captions.insert': 400,
 } as const satisfies Record<string, number>;

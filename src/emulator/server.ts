@@ -12,6 +12,7 @@ import { routes as channelRoutes } from './api/channels.ts';
 import { routes as playlistItemRoutes } from './api/playlistItems.ts';
 import { routes as playlistRoutes } from './api/playlists.ts';
 import { routes as thumbnailRoutes } from './api/thumbnails.ts';
+import { routes as videoCategoryRoutes } from './api/videoCategories.ts';
 import { routes as videoRoutes } from './api/videos.ts';
 import type { Access, ApiContext, Route } from './context.ts';
 import { ApiError, errors, sendApiError, sendJson } from './http.ts';
@@ -28,6 +29,7 @@ const ROUTES: readonly Route[] = [
   ...videoRoutes,
   ...thumbnailRoutes,
   ...captionRoutes,
+  ...videoCategoryRoutes,
   ...uploadRoutes,
 ];
 

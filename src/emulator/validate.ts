@@ -14,8 +14,24 @@ export const LIMITS = {
   captionBytes: 100 * 1024 * 1024,
 } as const;
 
-/** Assignable categories (videoCategories.list, regionCode=US). */
-export const CATEGORY_IDS: ReadonlySet<string> = new Set(['1', '2', '10', '15', '17', '19', '20', '22', '23', '24', '25', '26', '27', '28', '29']);
+/** The assignable video categories, id → title, as videoCategories.list (regionCode=US) answers. */
+export const CATEGORIES: ReadonlyMap<string, string> = new Map([
+  ['1', 'Film & Animation'],
+  ['2', 'Autos & Vehicles'],
+  ['10', 'Music'],
+  ['15', 'Pets & Animals'],
+  ['17', 'Sports'],
+  ['19', 'Travel & Events'],
+  ['20', 'Gaming'],
+  ['22', 'People & Blogs'],
+  ['23', 'Comedy'],
+  ['24', 'Entertainment'],
+  ['25', 'News & Politics'],
+  ['26', 'Howto & Style'],
+  ['27', 'Education'],
+  ['28', 'Science & Technology'],
+  ['29', 'Nonprofits & Activism'],
+]);
 
 export const PRIVACY = ['public', 'unlisted', 'private'] as const;
 export type Privacy = (typeof PRIVACY)[number];
@@ -59,7 +75,7 @@ export function checkTags(tags: unknown): string[] | undefined {
 
 export function checkCategory(categoryId: unknown, required: boolean): string {
   if (categoryId === undefined && !required) return '22';
-  if (typeof categoryId !== 'string' || !CATEGORY_IDS.has(categoryId)) {
+  if (typeof categoryId !== 'string' || !CATEGORIES.has(categoryId)) {
     throw bad('invalidCategoryId', 'The <code>snippet.categoryId</code> property specifies an invalid category ID. Use the <code>videoCategories.list</code> method to retrieve supported categories.');
   }
   return categoryId;

@@ -102,6 +102,28 @@ describe('Data API', () => {
     expect(reasonOf(await call('POST', 'playlistItems?part=snippet', { snippet: { playlistId: pl, resourceId: { kind: 'youtube#video', videoId: 'nope' } } }))).toBe('videoNotFound');
   });
 
+  it('lists the assignable video categories by region or id, at 1 unit a call', async () => {
+    type Categories = { kind: string; items: Array<{ kind: string; id: string; etag: string; snippet: { title: string; assignable: boolean; channelId: string } }> };
+    const before = await used();
+    const region = await call('GET', 'videoCategories?part=snippet&regionCode=VN&hl=vi');
+    expect(region.status).toBe(200);
+    const all = region.json<Categories>();
+    expect(all.kind).toBe('youtube#videoCategoryListResponse');
+    expect(all.items).toHaveLength(15);
+    expect(all.items.every((c) => c.kind === 'youtube#videoCategory' && c.snippet.assignable && c.etag !== '')).toBe(true);
+    expect(all.items.find((c) => c.id === '27')?.snippet.title).toBe('Education');
+    expect(all.items.find((c) => c.id === '22')?.snippet.title).toBe('People & Blogs');
+    const byId = (await call('GET', 'videoCategories?part=snippet&id=27,1')).json<Categories>();
+    expect(byId.items.map((c) => [c.id, c.snippet.title])).toEqual([['27', 'Education'], ['1', 'Film & Animation']]);
+    expect(await used()).toBe(before + 2);
+    const unknown = await call('GET', 'videoCategories?part=snippet&id=9999');
+    expect(unknown.status).toBe(404);
+    expect(reasonOf(unknown)).toBe('videoCategoryNotFound');
+    expect(reasonOf(await call('GET', 'videoCategories?part=snippet'))).toBe('missingRequiredParameter');
+    expect(reasonOf(await call('GET', 'videoCategories?part=snippet&id=27&regionCode=US'))).toBe('incompatibleParameters');
+    expect(reasonOf(await call('GET', 'videoCategories?part=contentDetails&regionCode=US'))).toBe('unknownPart');
+  });
+
   it('injects 429 with Retry-After and 503 on API calls', async () => {
     await emu.admin.faults(['api-429:1:7', 'api-503:1']);
     const a = await call('GET', 'channels?part=id&mine=true');
