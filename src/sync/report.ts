@@ -6,7 +6,6 @@ import type { Text } from '../i18n/index.ts';
 import { tr } from '../i18n/index.ts';
 import { sync as S } from '../i18n/catalog/sync.ts';
 import type { QuotaAmounts } from '../youtube/quota.ts';
-import type { SyncSummary } from './events.ts';
 import type { ClipStep, ClipWork, Plan, PlanNotice, PlaylistAction } from './plan.ts';
 
 export function noticeText(n: PlanNotice): Text {
@@ -67,20 +66,6 @@ export function planLines(plan: Plan, remaining: QuotaAmounts): Text[] {
 
 function indent(text: Text, suffix: string): Text {
   return { vi: `  ${text.vi}${suffix}`, en: `  ${text.en}${suffix}` };
-}
-
-export function summaryText(s: SyncSummary): Text {
-  return S.summary({
-    uploaded: s.uploaded,
-    adopted: s.adopted,
-    updated: s.updated,
-    added: s.addedToPlaylists,
-    removed: s.removedFromPlaylists,
-    skipped: s.skipped,
-    failed: s.failed,
-    units: s.spent.units,
-    uploads: s.spent.uploads,
-  });
 }
 
 /** The plan as JSON (for --json and --dry-run --json). */

@@ -49,5 +49,5 @@ it('survives kill -9 at random moments: a final sync leaves every clip exactly o
   await expectEachClipOnce(await emulator.admin.state(), library.dir, await checkClips(library.dir));
   const again = await sync(emulator, library.dir);
   expect(again.code).toBe(0);
-  expect(again.stdout).toMatch(/Uploaded 0/);
+  expect(again.stdout).toMatch(/uploaded: 0/);
 }, 120_000);

@@ -27,7 +27,7 @@ describe('happytube sync', () => {
     const first = await sync(emulator, library.dir);
     expect(first.stderr).not.toContain('Error');
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/Uploaded 6/);
+    expect(first.stdout).toMatch(/uploaded: 6/);
     const clips = await checkClips(library.dir);
     const state = await emulator.admin.state();
     const videos = await expectEachClipOnce(state, library.dir, clips);
@@ -105,7 +105,7 @@ describe('happytube sync', () => {
     const result = await sync(emulator, library.dir);
     expect(result.stderr).not.toContain('Error');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/adopted 6/);
+    expect(result.stdout).toMatch(/adopted existing videos: 6/);
     const after = await emulator.admin.state();
     const calls = callsBetween(before, after);
     expect(calls['videos.insert'] ?? 0).toBe(0);

@@ -50,8 +50,8 @@ async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: S
   const { EventEmitter } = await import('node:events');
   const { findLibraryRoot } = await import('../../library/index.ts');
   const { runSync, LibraryInvalidError } = await import('../../sync/run.ts');
-  const { localClock, planJson, planLines, summaryText } = await import('../../sync/report.ts');
-  const { attachPlainProgress } = await import('../../sync/plain-progress.ts');
+  const { localClock, planJson, planLines } = await import('../../sync/report.ts');
+  const { attachProgress, chooseProgressMode, printSummary } = await import('../progress.ts');
   const { parseRate } = await import('../../youtube/rate-limit.ts');
   const ui = ctx.ui;
   const concurrency = parseConcurrency(flags.concurrency);
@@ -59,7 +59,7 @@ async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: S
   const root = dir === undefined ? findLibraryRoot(ctx.cwd) ?? ctx.cwd : resolve(ctx.cwd, dir);
   const json = flags.json === true;
   const events = new EventEmitter<SyncEventMap>();
-  const stopProgress = attachPlainProgress(events, (text) => ui.note(text), (text, hint) => ui.warn(text, hint), json);
+  const stopProgress = attachProgress(events, ui, chooseProgressMode(ui, json));
   const canAsk = !json && !flags.yes && ui.interactive && process.stdin.isTTY === true;
 
   let result;
@@ -118,7 +118,7 @@ async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: S
     });
   } else if (!result.cancelled) {
     if (plan.clips.length === 0 && plan.playlists.length === 0) for (const line of planLines(plan, result.remaining)) ui.note(line);
-    ui.print(summaryText(summary));
+    printSummary(ui, summary);
   }
   if (stop?.kind === 'quota') {
     throw new WorkLeftError(M.sync.quotaLeft({ left: summary.left, time: localClock(summary.quotaResetAt ?? new Date()) }), { hint: M.sync.quotaLeftHint() });

@@ -133,30 +133,6 @@ export const sync = {
     en: `Run this plan (${p.units} units, ${p.uploads} uploads)?`,
   }),
   cancelled: (): Text => ({ vi: 'Đã hủy: không gửi gì lên YouTube.', en: 'Cancelled: nothing was sent to YouTube.' }),
-  done: (p: { label: string; url: string }): Text => ({ vi: `✓ ${p.label}${p.url ? ` ${p.url}` : ''}`, en: `✓ ${p.label}${p.url ? ` ${p.url}` : ''}` }),
-  failed: (p: { label: string; error: string }): Text => ({ vi: `✗ ${p.label}: ${p.error}`, en: `✗ ${p.label}: ${p.error}` }),
-  retry: (p: { label: string; attempt: number; seconds: string; reason: string }): Text => ({
-    vi: `… ${p.label}: lỗi tạm thời (${p.reason}), thử lại lần ${p.attempt} sau ${p.seconds} giây`,
-    en: `… ${p.label}: temporary failure (${p.reason}), retry ${p.attempt} in ${p.seconds} s`,
-  }),
-  resumed: (p: { label: string; offset: number; total: number }): Text => ({
-    vi: `… ${p.label}: tải tiếp từ byte ${p.offset}/${p.total}`,
-    en: `… ${p.label}: resuming from byte ${p.offset}/${p.total}`,
-  }),
-  summary: (p: {
-    uploaded: number;
-    adopted: number;
-    updated: number;
-    added: number;
-    removed: number;
-    skipped: number;
-    failed: number;
-    units: number;
-    uploads: number;
-  }): Text => ({
-    vi: `Tải lên ${p.uploaded} · nhận lại ${p.adopted} · cập nhật ${p.updated} · thêm vào danh sách phát ${p.added} · gỡ ${p.removed} · bỏ qua ${p.skipped} · lỗi ${p.failed} · đã dùng ${p.units} đơn vị và ${p.uploads} lượt tải lên`,
-    en: `Uploaded ${p.uploaded} · adopted ${p.adopted} · updated ${p.updated} · added to playlists ${p.added} · removed ${p.removed} · skipped ${p.skipped} · failed ${p.failed} · spent ${p.units} units and ${p.uploads} uploads`,
-  }),
   statusTitle: (p: { root: string }): Text => ({ vi: `Thư viện ${p.root}`, en: `Library ${p.root}` }),
   statusCounts: (p: { published: number; pending: number; failed: number; deleted: number; skipped: number }): Text => ({
     vi: `Đã đăng ${p.published} · chờ đăng ${p.pending} · lỗi ${p.failed} · bị xóa trên YouTube ${p.deleted} · bỏ qua ${p.skipped}`,
@@ -171,10 +147,6 @@ export const sync = {
   statusQuota: (p: { units: number; unitLimit: number; uploads: number; uploadLimit: number; time: string }): Text => ({
     vi: `Hạn mức hôm nay: ${p.units}/${p.unitLimit} đơn vị, ${p.uploads}/${p.uploadLimit} lượt tải lên; cấp lại lúc ${p.time}`,
     en: `Quota today: ${p.units}/${p.unitLimit} units, ${p.uploads}/${p.uploadLimit} uploads; resets at ${p.time}`,
-  }),
-  statusCannotHash: (): Text => ({
-    vi: '(clip mới chưa được đọc: chỉ "happytube sync" đọc nội dung tệp)',
-    en: '(new clips are not read here: only "happytube sync" reads file contents)',
   }),
   playlistsTitle: (p: { count: number }): Text => ({ vi: `${p.count} danh sách phát được quản lý`, en: `${p.count} managed playlists` }),
   playlistLine: (p: { key: string; title: string; url: string; items: string }): Text => ({
