@@ -24,6 +24,15 @@ import type { SyncEventMap, SyncSummary } from '../sync/events.ts';
 /** The example library shipped with happytube. */
 export const EXAMPLE_LIBRARY = fileURLToPath(new URL('../../examples/happy-school', import.meta.url));
 
+/** The example library's `language`, if it can be read (runDemo reports a missing one). */
+export async function exampleLanguage(): Promise<Lang | undefined> {
+  try {
+    return (await readLibraryConfig(EXAMPLE_LIBRARY)).language;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Where the demo's report stays: the temporary folder is cleaned by the system, not by us. */
 export function defaultReportFile(): string {
   return join(tmpdir(), 'happytube-demo-report.html');
@@ -46,10 +55,6 @@ export interface DemoOptions {
   onStep: (step: DemoStep) => void;
   /** The report's language, asked once the library was read. */
   language: () => Lang;
-  /** Default: `defaultReportFile()`. */
-  reportFile?: string;
-  /** Default: EXAMPLE_LIBRARY. */
-  examples?: string;
   log?: ((line: string) => void) | undefined;
 }
 
@@ -74,8 +79,8 @@ function demoEnvironment(url: string, configDir: string): Environment {
 }
 
 export async function runDemo(o: DemoOptions): Promise<DemoResult> {
-  const examples = o.examples ?? EXAMPLE_LIBRARY;
-  const reportFile = o.reportFile ?? defaultReportFile();
+  const examples = EXAMPLE_LIBRARY;
+  const reportFile = defaultReportFile();
   try {
     await stat(join(examples, 'happytube.yaml'));
   } catch {

@@ -16,10 +16,9 @@ export const demoCommand: CommandRegistrar = (program, ctx) => {
       const { EventEmitter } = await import('node:events');
       const { attachProgress, chooseProgressMode, printSummary } = await import('../progress.ts');
       const { formatCalendarDate, privacyLabel, statusLabel } = await import('../../report/format.ts');
-      const { EXAMPLE_LIBRARY, runDemo } = await import('../../demo/index.ts');
-      const { readLibraryConfig } = await import('../../report/run.ts');
+      const { exampleLanguage, runDemo } = await import('../../demo/index.ts');
       // The example library's language from the first line (unless --lang or HAPPYTUBE_LANG chose).
-      useLibraryLang((await readLibraryConfig(EXAMPLE_LIBRARY)).language);
+      useLibraryLang(await exampleLanguage());
       const ui = ctx.ui;
       const events = new EventEmitter<SyncEventMap>();
       ui.print(ui.style('bold', tr(D.intro())));
