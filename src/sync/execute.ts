@@ -135,7 +135,8 @@ class Executor {
       this.#o.events.emit('quota:stop', { left: this.#summary.left, resetAt, bucket: this.#stop.bucket });
     }
     this.#summary.failed = this.#failures.size;
-    await Promise.all([...this.#writes, state.ledger.save(), this.#o.meter.flush()]);
+    await Promise.all([...this.#writes, this.#o.meter.flush()]);
+    if (this.#writes.length > 0) await state.ledger.save(); // rethrows a failed write
     this.#summary.spent = { ...this.#o.meter.spent };
     this.#o.events.emit('summary', this.#summary);
     return { summary: this.#summary, stop: this.#stop, failures: this.#failures };
@@ -167,7 +168,7 @@ class Executor {
           break;
       }
     }
-    await ledger.save();
+    if (this.#o.plan.bookkeeping.length > 0) await ledger.save();
   }
 
   #track(write: Promise<unknown>): void {

@@ -24,6 +24,7 @@ import { acquireLock, digestOf, openState, pathKey } from '../state/index.ts';
 import type { LibraryState } from '../state/index.ts';
 import { YouTubeApi } from '../youtube/api.ts';
 import type { ApiVideo } from '../youtube/api.ts';
+import { YouTubeApiError } from '../youtube/errors.ts';
 import type { LogSink, YouTubeClient } from '../youtube/client.ts';
 import { checkChannelGuard } from '../youtube/client.ts';
 import { DEFAULT_QUOTA_LIMITS } from '../youtube/quota.ts';
@@ -135,6 +136,12 @@ export async function runSync(options: RunSyncOptions): Promise<SyncResult> {
   const now = options.now ?? (() => new Date());
   const dry = options.dryRun === true;
   const root = resolve(options.dir);
+  // The client (and the large @googleapis/youtube) loads while the library is read; it sends
+  // nothing until the library is known to be valid.
+  const clientReady = options.client
+    ? Promise.resolve(options.client)
+    : import('../youtube/client.ts').then(({ createYouTubeClient }) => createYouTubeClient({ environment: options.environment, cwd: root, log: options.log }));
+  clientReady.catch(() => undefined); // awaited below, after validation
   const state = await openState(root);
   const library = await loadLibrary(root, { now: now(), hashFile: cachedHasher(state, !dry) });
   const errors = library.diagnostics.filter((d) => d.severity === 'error');
@@ -144,7 +151,7 @@ export async function runSync(options: RunSyncOptions): Promise<SyncResult> {
 
   const release = dry ? undefined : await acquireLock(root);
   try {
-    return await syncLocked(options, { root, state, library, selected, dry, now });
+    return await syncLocked(options, { root, state, library, selected, dry, now, client: await clientReady });
   } finally {
     await release?.();
   }
@@ -158,6 +165,7 @@ interface Prepared {
   selected: Set<string> | undefined;
   dry: boolean;
   now: () => Date;
+  client: YouTubeClient;
 }
 
 function selectClips(library: Library, options: RunSyncOptions): Set<string> | undefined {
@@ -189,13 +197,12 @@ function applyOverrides(clip: Clip, o: NonNullable<RunSyncOptions['overrides']>)
 }
 
 async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncResult> {
-  const { root, state, library, dry, now } = p;
+  const { root, state, library, dry, now, client } = p;
   const limits: QuotaAmounts = {
     units: library.config.quota.units ?? DEFAULT_QUOTA_LIMITS.units,
     uploads: library.config.quota.uploads ?? DEFAULT_QUOTA_LIMITS.uploads,
   };
   const meter = new QuotaMeter(state.quota.budget(limits, now()), dry ? undefined : state.quota, now);
-  const client = options.client ?? (await (await import('../youtube/client.ts')).createYouTubeClient({ environment: options.environment, cwd: root, log: options.log }));
   const api = new YouTubeApi(client, { onCost: (cost) => meter.record(cost), signal: options.signal });
 
   // The channel guard, before anything is sent.
@@ -218,14 +225,28 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
     if (sha !== undefined) shaOf.set(c.relPath, sha);
   });
 
-  // The channel: playlists, their items, the ledger's videos.
+  // The channel: playlists, their items, the ledger's videos — all at once. The items of the
+  // playlists the ledger knows are read straight away; others once found by title.
   const ledgerClips = new Map([...state.ledger.clips()].map((e) => [e.sha256, e.clip]));
+  const items = new Map<string, ChannelItem[]>();
+  const readItems = async (ids: Iterable<string>): Promise<void> => {
+    await forEachLimit([...ids].filter((id) => !items.has(id)), 4, async (id) => {
+      items.set(id, []);
+      items.set(id, await api.playlistItems(id).catch((error: unknown) => {
+        // A playlist deleted on YouTube: the plan makes it again.
+        if (error instanceof YouTubeApiError && error.status === 404) return [];
+        throw error;
+      }));
+    });
+  };
+  const knownPlaylistIds = library.playlists.map((spec) => state.ledger.playlist(spec.key)?.playlistId).filter((id): id is string => id !== undefined);
   const [playlists, videos] = await Promise.all([
     api.myPlaylists(),
     api.videos(
       [...ledgerClips.values()].filter((c) => c.status.state !== 'deleted-on-youtube').map((c) => c.videoId),
       ['snippet', 'status'],
     ),
+    readItems(knownPlaylistIds),
   ]);
   const managedIds = new Set<string>();
   for (const spec of library.playlists) {
@@ -233,10 +254,7 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
     const found = playlists.find((pl) => pl.id === recorded) ?? playlists.find((pl) => pl.title.normalize('NFC') === spec.title.normalize('NFC'));
     if (found) managedIds.add(found.id);
   }
-  const items = new Map<string, ChannelItem[]>();
-  await forEachLimit([...managedIds], 4, async (id) => {
-    items.set(id, await api.playlistItems(id));
-  });
+  await readItems(managedIds);
 
   // Adoption: only when some clip has no ledger entry.
   const needsAdoption = clips.some((c) => !c.skip && !c.duplicateOf && !ledgerClips.has(shaOf.get(c.relPath) ?? ''));

@@ -191,7 +191,7 @@ export class YouTubeApi {
    * videos.list by id, 50 per call, the calls running `parallel` at a time. Ids YouTube does not
    * return were deleted (or are not the channel's to see).
    */
-  async videos(ids: readonly string[], parts: readonly ('snippet' | 'status' | 'fileDetails' | 'contentDetails')[], parallel = 4): Promise<ApiVideo[]> {
+  async videos(ids: readonly string[], parts: readonly ('snippet' | 'status' | 'fileDetails' | 'contentDetails')[], parallel = 8): Promise<ApiVideo[]> {
     const batches: string[][] = [];
     for (let i = 0; i < ids.length; i += LIMITS.pageSize) batches.push(ids.slice(i, i + LIMITS.pageSize));
     const results: ApiVideo[][] = new Array<ApiVideo[]>(batches.length);
