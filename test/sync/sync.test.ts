@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import { callsBetween, checkClips, exampleCopy, expectEachClipOnce, sync } from './helpers.ts';
 
@@ -138,5 +139,22 @@ describe('happytube sync', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/nonsense/);
     expect((await emulator.admin.state()).calls).toEqual({});
+  });
+});
+
+describe('happytube playlists and status', () => {
+  it('lists the managed playlists with their address and item count, and the published clips offline', async () => {
+    expect((await sync(emulator, library.dir)).code).toBe(0);
+    const result = await runCli(['playlists', library.dir, '--json'], { env: { ...emulator.env(), HAPPYTUBE_LANG: 'en' } });
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout) as { playlists: { key: string; id: string | null; url: string | null; items: number | null }[] };
+    expect(doc.playlists.map((p) => [p.key, p.items])).toEqual([['muc-dich', 1], ['bo-tieu-chi', 1], ['qua-trinh-ket-qua', 3], ['mo-hinh-hay', 2]]);
+    for (const p of doc.playlists) expect(p.url).toBe(`https://www.youtube.com/playlist?list=${p.id!}`);
+
+    // status needs no network: no emulator variables at all.
+    const status = await runCli(['status', library.dir], { env: { HAPPYTUBE_LANG: 'en' } });
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(/Published 6 · pending 0 · failed 0/);
+    expect(status.stdout).toMatch(/Quota today: \d+\/10000 units, 6\/100 uploads; resets at \d\d:\d\d/);
   });
 });
