@@ -44,8 +44,9 @@ export function playlistActionText(action: PlaylistAction): Text {
   return action.kind === 'playlist.create' ? S.labelPlaylistCreate({ title }) : S.labelPlaylistUpdate({ title });
 }
 
-function costText(cost: { bucket: string; amount: number }): string {
-  return cost.amount === 0 ? '' : ` (${cost.amount} ${cost.bucket})`;
+function costText(cost: { bucket: string; amount: number }): Text | undefined {
+  if (cost.amount === 0) return undefined;
+  return cost.bucket === 'uploads' ? S.costUploads({ n: cost.amount }) : S.costUnits({ n: cost.amount });
 }
 
 /** The plan, action by action, then its cost against what is left today. */
@@ -64,8 +65,9 @@ export function planLines(plan: Plan, remaining: QuotaAmounts): Text[] {
   return out;
 }
 
-function indent(text: Text, suffix: string): Text {
-  return { vi: `  ${text.vi}${suffix}`, en: `  ${text.en}${suffix}` };
+function indent(text: Text, cost: Text | undefined): Text {
+  const suffix = (lang: 'vi' | 'en'): string => (cost ? ` (${cost[lang]})` : '');
+  return { vi: `  ${text.vi}${suffix('vi')}`, en: `  ${text.en}${suffix('en')}` };
 }
 
 /** The plan as JSON (for --json and --dry-run --json). */

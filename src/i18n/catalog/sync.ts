@@ -126,6 +126,8 @@ export const sync = {
     vi: `Chi phí: ${p.units} đơn vị hạn mức và ${p.uploads} lượt tải lên (hôm nay còn ${p.leftUnits} đơn vị, ${p.leftUploads} lượt)`,
     en: `Cost: ${p.units} quota units and ${p.uploads} uploads (left today: ${p.leftUnits} units, ${p.leftUploads} uploads)`,
   }),
+  costUnits: (p: { n: number }): Text => ({ vi: `${p.n} đơn vị`, en: `${p.n} ${p.n === 1 ? 'unit' : 'units'}` }),
+  costUploads: (p: { n: number }): Text => ({ vi: `${p.n} lượt tải lên`, en: `${p.n} ${p.n === 1 ? 'upload' : 'uploads'}` }),
   nothingToDo: (): Text => ({ vi: 'Kênh đã khớp với thư mục: không có gì để làm.', en: 'The channel matches the folder: nothing to do.' }),
   dryRunDone: (): Text => ({ vi: 'Chạy thử: không gửi và không ghi gì.', en: 'Dry run: nothing was sent or written.' }),
   confirm: (p: { units: number; uploads: number }): Text => ({
