@@ -81,7 +81,14 @@ async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: S
         if (!json) for (const line of planLines(plan, budget.remaining())) ui.note(line);
         if (!canAsk) return true;
         const { confirm } = await import('@inquirer/prompts');
-        const yes = await confirm({ message: tr(M.sync.confirm({ units: plan.cost.units, uploads: plan.cost.uploads })), default: true }, { signal: ctx.signal });
+        let yes: boolean;
+        try {
+          yes = await confirm({ message: tr(M.sync.confirm({ units: plan.cost.units, uploads: plan.cost.uploads })), default: true }, { signal: ctx.signal });
+        } catch (error) {
+          // Ctrl-C at the question: nothing was sent; the interruption (exit 3) says so.
+          if (ctx.signal.aborted) throw ctx.signal.reason;
+          throw error;
+        }
         if (!yes) ui.note(M.sync.cancelled());
         return yes;
       },
