@@ -158,3 +158,15 @@ describe('happytube playlists and status', () => {
     expect(status.stdout).toMatch(/Quota today: \d+\/10000 units, 6\/100 uploads; resets at \d\d:\d\d/);
   });
 });
+
+describe('happytube sync input', () => {
+  it('refuses a bad --concurrency or an --only path that is no clip, with exit 2 and nothing sent', async () => {
+    const bad = await sync(emulator, library.dir, ['--concurrency', '9']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--concurrency "9"/);
+    const only = await sync(emulator, library.dir, ['--only', 'no-such-clip.mp4']);
+    expect(only.code).toBe(2);
+    expect(only.stderr).toMatch(/--only no-such-clip\.mp4/);
+    expect((await emulator.admin.state()).calls).toEqual({});
+  });
+});
