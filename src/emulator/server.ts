@@ -5,7 +5,6 @@
  * call pays its cost, an invalid one at least 1 unit).
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { createServer } from 'node:http';
 import { admin } from './admin.ts';
 import { routes as captionRoutes } from './api/captions.ts';
 import { routes as channelRoutes } from './api/channels.ts';
@@ -21,6 +20,11 @@ import { isSpent } from './quota.ts';
 import type { EmulatorState } from './store.ts';
 import type { AccessGrant } from './tokens.ts';
 import { putSession, routes as uploadRoutes } from './uploads.ts';
+
+// Not `import { createServer } from 'node:http'`: building the ES module facade of node:http reads
+// every export, and its lazy `WebSocket` getter loads Node's bundled undici (~13 MB RSS) that the
+// emulator never uses. getBuiltinModule hands over the plain module (bench/emulator-upload.ts).
+const { createServer } = process.getBuiltinModule('node:http');
 
 const ROUTES: readonly Route[] = [
   ...channelRoutes,

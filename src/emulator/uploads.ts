@@ -22,7 +22,7 @@ import { meteredBody } from './faults.ts';
 import { ApiError, errors, parseJsonObject, readBody, sendJson } from './http.ts';
 import { uploadId, videoId } from './ids.ts';
 import { boundaryOf, readMultipart } from './multipart.ts';
-import { ByteSink, CHUNK_GRANULARITY } from './sink.ts';
+import { ByteSink, CHUNK_GRANULARITY, releaseChunk } from './sink.ts';
 import type { EmulatorState, StoredVideo, VideoParts } from './store.ts';
 
 /** YouTube's largest file: 256 GB. */
@@ -231,6 +231,7 @@ export async function putSession(state: EmulatorState, url: URL, req: IncomingMe
     for await (const chunk of meteredBody(req, state.faults)) {
       if (length !== undefined && session.sink.size - before + chunk.length > length) throw badRange('More bytes than announced.');
       session.sink.write(chunk);
+      releaseChunk(chunk);
     }
     if (length !== undefined && session.sink.size - before !== length) throw badRange('Fewer bytes than announced.');
     session.sink.commit();
