@@ -422,7 +422,7 @@ class Loader {
     if (problems.length === 0) {
       for (const f of checkMetadata(metadata, this.now)) {
         if (f.field === 'category') continue; // reported once, on happytube.yaml
-        fieldError([f.field], f.message, f.fix);
+        fieldError([f.field], f.message, f.fix, f.severity);
       }
     }
 

@@ -46,6 +46,8 @@ export interface RuleFinding {
   field: string;
   message: Text;
   fix: Text;
+  /** Default: an error. */
+  severity?: 'warning';
 }
 
 /** Checks rendered metadata against YouTube's limits. `now` decides whether publishAt is past. */
@@ -75,7 +77,10 @@ export function checkMetadata(meta: ClipMetadata, now: Date): RuleFinding[] {
   }
   if (meta.publishAt !== undefined) {
     if (meta.privacy !== 'private') out.push({ field: 'publishAt', message: M.library.publishAtNotPrivate({ privacy: meta.privacy }), fix: M.library.publishAtNotPrivateFix() });
-    if (Date.parse(meta.publishAt) <= now.getTime()) out.push({ field: 'publishAt', message: M.library.publishAtPast({ publishAt: meta.publishAt }), fix: M.library.publishAtPastFix() });
+    // Only a warning: once a scheduled clip is published its time has passed, and that is fine.
+    if (Date.parse(meta.publishAt) <= now.getTime()) {
+      out.push({ field: 'publishAt', message: M.library.publishAtPast({ publishAt: meta.publishAt }), fix: M.library.publishAtPastFix(), severity: 'warning' });
+    }
   }
   return out;
 }

@@ -181,7 +181,7 @@ export function playlistResource(spec: PlaylistSpec, defaultLanguage: string): P
 }
 
 /** The whole parts sent for a clip; a publish time makes the video private until then. */
-export function videoResource(metadata: ClipMetadata, publishAt: string | undefined = metadata.publishAt): VideoResource {
+export function videoResource(metadata: ClipMetadata, publishAt: string | undefined): VideoResource {
   const status: VideoResource['status'] = {
     privacyStatus: publishAt ? 'private' : metadata.privacy,
     selfDeclaredMadeForKids: metadata.madeForKids,
@@ -381,9 +381,14 @@ function matches(video: ChannelVideo, m: ClipMetadata): boolean {
 
 /**
  * The resource of a videos.update: whole parts. A video still waiting for its scheduled publish
- * time keeps it (and stays private) unless the clip now names its own.
+ * time keeps it (and stays private) unless the clip now names its own. A clip's publish time that
+ * has passed is not sent again: YouTube published the video then, and it keeps the privacy it has.
  */
 function updateResource(videoId: string, metadata: ClipMetadata, video: ChannelVideo | undefined, now: Date): VideoResource {
-  const scheduled = video?.publishAt !== undefined && video.privacy === 'private' && Date.parse(video.publishAt) > now.getTime() ? video.publishAt : undefined;
-  return { id: videoId, ...videoResource(metadata, metadata.publishAt ?? scheduled) };
+  const future = (time: string | undefined): string | undefined => (time !== undefined && Date.parse(time) > now.getTime() ? time : undefined);
+  const scheduled = video?.privacy === 'private' ? future(video.publishAt) : undefined;
+  const publishAt = metadata.publishAt === undefined ? scheduled : future(metadata.publishAt);
+  const resource: VideoResource = { id: videoId, ...videoResource(metadata, publishAt) };
+  if (metadata.publishAt !== undefined && publishAt === undefined && video) resource.status.privacyStatus = video.privacy;
+  return resource;
 }

@@ -142,6 +142,13 @@ describe('loadLibrary', () => {
     expect(warning!.message.vi).toContain('50 MB');
   });
 
+  it('only warns about a publish time that has passed (a scheduled clip, once published)', async () => {
+    const root = lib({ '01-muc-dich/2024-11-20 Hội thi bé khỏe.yaml': 'privacy: private\npublishAt: "2020-01-01T00:00:00Z"\n' });
+    const library = await loadLibrary(root, { now: NOW });
+    expect(errors(library)).toEqual([]);
+    expect(library.diagnostics.find((d) => d.field === 'publishAt')).toMatchObject({ severity: 'warning', file: '01-muc-dich/2024-11-20 Hội thi bé khỏe.yaml', line: 2 });
+  });
+
   it('throws an InputError without happytube.yaml, and findLibraryRoot looks upwards', async () => {
     const root = lib();
     mkdirSync(join(root, '01-muc-dich/deep/er'), { recursive: true });

@@ -365,12 +365,12 @@ export const library = {
     en: 'Add "privacy: private" to the clip\'s sidecar: YouTube makes it public at that time.',
   }),
   publishAtPast: (p: { publishAt: string }): Text => ({
-    vi: `Thời điểm công khai ${p.publishAt} đã qua.`,
-    en: `The publish time ${p.publishAt} is in the past.`,
+    vi: `Thời điểm công khai ${p.publishAt} đã qua: clip chưa đăng sẽ được YouTube công khai ngay; clip đã đăng thì không đổi.`,
+    en: `The publish time ${p.publishAt} has passed: YouTube publishes a clip not yet uploaded at once; one already published stays as it is.`,
   }),
   publishAtPastFix: (): Text => ({
-    vi: 'Chọn một thời điểm trong tương lai, hoặc bỏ "publishAt" để đăng ngay.',
-    en: 'Choose a time in the future, or remove "publishAt" to publish at once.',
+    vi: 'Nếu clip chưa đăng, chọn một thời điểm trong tương lai; nếu đã đăng, có thể bỏ "publishAt".',
+    en: 'If the clip is not published yet, choose a time in the future; if it is, you may remove "publishAt".',
   }),
   duplicateClip: (p: { original: string }): Text => ({
     vi: `Clip này giống hệt ${p.original}: chỉ đăng một lần.`,
