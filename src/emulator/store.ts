@@ -91,6 +91,8 @@ export interface EmulatorOptions {
   tokenTtl?: number;
   /** An unverified project: uploads asked public or unlisted land private. */
   forcePrivate?: boolean;
+  /** A channel that has not verified its phone number: thumbnails.set answers 403 forbidden. */
+  unverifiedChannel?: boolean;
   /** Fault specs, as `--fault` (see parseFaults in faults.ts). */
   faults?: string[];
 }
@@ -108,6 +110,7 @@ export interface StateSnapshot {
 
 export class EmulatorState {
   readonly forcePrivate: boolean;
+  readonly unverifiedChannel: boolean;
   readonly quota: Quota;
   readonly tokens: TokenStore;
   faults: FaultPlan = emptyPlan();
@@ -122,6 +125,7 @@ export class EmulatorState {
 
   constructor(options: EmulatorOptions) {
     this.forcePrivate = options.forcePrivate ?? false;
+    this.unverifiedChannel = options.unverifiedChannel ?? false;
     this.quota = new Quota(options.quota ?? DEFAULT_UNITS_PER_DAY, options.uploads ?? DEFAULT_UPLOADS_PER_DAY);
     this.tokens = new TokenStore(options.tokenTtl ?? 3600);
     this.channel = { id: channelId(), title: 'Happy School (emulator)', publishedAt: new Date().toISOString() };

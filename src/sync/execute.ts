@@ -88,6 +88,8 @@ class Executor {
   readonly #failures = new Map<string, string>();
   readonly #exhausted = new Set<QuotaBucket>();
   readonly #warned = new Set<string>();
+  /** thumbnails.set was refused (an unverified channel): the run sets no more thumbnails. */
+  #thumbnailsRefused = false;
   readonly #playlistIds = new Map<string, string>();
   #stop: StopReason | undefined;
   #nextId = 0;
@@ -228,6 +230,8 @@ class Executor {
     const ctx = { sha256: work.sha256, videoId: work.videoId };
     let finished = true;
     for (const step of work.steps) {
+      // One refusal tells for the whole channel: the other thumbnails would spend 50 units each for nothing.
+      if (step.kind === 'thumbnail.set' && this.#thumbnailsRefused) continue;
       if (this.#cannotStart(step.cost)) {
         finished = false;
         break;
@@ -269,6 +273,7 @@ class Executor {
     }
     if (error instanceof AuthError || !(error instanceof HappyError)) throw error;
     if (error instanceof YouTubeApiError && ref.kind === 'thumbnail.set' && error.status === 403) {
+      this.#thumbnailsRefused = true;
       this.#warnOnce('thumbnail', S.thumbnailRefused(), S.thumbnailRefusedHint());
       return 'go-on';
     }

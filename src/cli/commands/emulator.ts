@@ -13,6 +13,7 @@ interface Flags {
   uploads?: string;
   tokenTtl?: string;
   forcePrivate?: boolean;
+  unverified?: boolean;
   fault: string[];
 }
 
@@ -31,6 +32,7 @@ export const emulatorCommand: CommandRegistrar = (program, ctx) => {
     .option('--uploads <n>', tr(E.optUploads()))
     .option('--token-ttl <seconds>', tr(E.optTokenTtl()))
     .option('--force-private', tr(E.optForcePrivate()))
+    .option('--unverified', tr(E.optUnverified()))
     .option('--fault <spec>', tr(E.optFault()), (spec: string, all: string[]) => [...all, spec], [])
     .action(async (flags: Flags) => {
       const options = {
@@ -39,6 +41,7 @@ export const emulatorCommand: CommandRegistrar = (program, ctx) => {
         uploads: whole('--uploads', flags.uploads),
         tokenTtl: whole('--token-ttl', flags.tokenTtl),
         forcePrivate: flags.forcePrivate === true,
+        unverifiedChannel: flags.unverified === true,
         faults: flags.fault,
       };
       const { startEmulator, FaultSyntaxError } = await import('../../emulator/index.ts');

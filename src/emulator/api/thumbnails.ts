@@ -16,6 +16,10 @@ async function set(ctx: ApiContext): Promise<void> {
   const id = requiredParam(ctx.url, 'videoId');
   const video = ctx.state.videos.get(id);
   if (!video) throw videoNotFound(id);
+  if (ctx.state.unverifiedChannel) {
+    ctx.charge();
+    throw errors.forbidden('forbidden', "The authenticated user doesn't have permissions to upload and set custom video thumbnails.", 'youtube.thumbnail');
+  }
   const boundary = boundaryOf(ctx.req.headers['content-type']);
   const body = meteredBody(ctx.req, ctx.state.faults);
   const media = boundary ? (await readMultipart(body, boundary)).media : body;

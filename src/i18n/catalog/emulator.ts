@@ -14,6 +14,10 @@ export const emulator = {
     vi: 'giả lập dự án Google chưa được xác minh: video tải lên luôn ở chế độ riêng tư',
     en: 'act as an unverified Google project: uploaded videos land private',
   }),
+  optUnverified: (): Text => ({
+    vi: 'giả lập kênh chưa xác minh: YouTube từ chối ảnh thu nhỏ (403)',
+    en: 'act as an unverified channel: YouTube refuses thumbnails (403)',
+  }),
   optFault: (): Text => ({
     vi: 'gây lỗi có chủ ý, lặp lại được: drop-upload:K, upload-503:N, api-503:N, api-429:N[:GIÂY], slow:BYTE/GIÂY, expire-tokens, expire-sessions, quota-exhausted, uploads-exhausted',
     en: 'inject a fault, repeatable: drop-upload:K, upload-503:N, api-503:N, api-429:N[:SECONDS], slow:BYTES/S, expire-tokens, expire-sessions, quota-exhausted, uploads-exhausted',
