@@ -19,8 +19,8 @@ import { auth as A } from '../i18n/catalog/auth.ts';
 import { sync as S } from '../i18n/catalog/sync.ts';
 import { M } from '../i18n/messages.ts';
 import { loadLibrary } from '../library/index.ts';
-import type { Clip, Library, Privacy } from '../library/index.ts';
-import { acquireLock, digestOf, openState, pathKey } from '../state/index.ts';
+import type { Clip, Library } from '../library/index.ts';
+import { acquireLock, openState, pathKey } from '../state/index.ts';
 import type { LibraryState } from '../state/index.ts';
 import { YouTubeApi } from '../youtube/api.ts';
 import type { ApiVideo } from '../youtube/api.ts';
@@ -43,8 +43,6 @@ export interface RunSyncOptions {
   dir: string;
   /** Only these clips: paths absolute or relative to `cwd` (or to the library), files of the library. */
   only?: readonly string[];
-  /** For `happytube upload`: applied to the `only` clips before planning. */
-  overrides?: { playlist?: string; title?: string; privacy?: Privacy };
   /** Plan and stop: nothing sent but reads, nothing written anywhere. */
   dryRun?: boolean;
   /** `--no-update`. */
@@ -179,21 +177,7 @@ function selectClips(library: Library, options: RunSyncOptions): Set<string> | u
     if (rel === undefined) throw new InputError(S.onlyNotFound({ path: given }), { hint: S.onlyNotFoundHint() });
     out.add(rel);
   }
-  const { overrides } = options;
-  if (overrides) {
-    if (overrides.playlist !== undefined && !library.playlists.some((p) => p.key === overrides.playlist)) {
-      throw new InputError(S.unknownPlaylist({ key: overrides.playlist }), { hint: S.unknownPlaylistHint({ known: library.playlists.map((p) => p.key).join(', ') }) });
-    }
-    for (const clip of library.clips) if (out.has(clip.relPath)) applyOverrides(clip, overrides);
-  }
   return out;
-}
-
-function applyOverrides(clip: Clip, o: NonNullable<RunSyncOptions['overrides']>): void {
-  if (o.title !== undefined) clip.metadata.title = o.title.normalize('NFC');
-  if (o.privacy !== undefined) clip.metadata.privacy = o.privacy;
-  if (o.playlist !== undefined && !clip.playlists.includes(o.playlist)) clip.playlists = [...clip.playlists, o.playlist];
-  clip.metadataHash = digestOf(clip.metadata);
 }
 
 async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncResult> {

@@ -66,7 +66,7 @@ describe('happytube upload', () => {
     expect(doc.files).toEqual([expect.objectContaining({ relPath: CLIP, status: 'uploaded', url: expect.stringMatching(URL_RE) as unknown })]);
     expect(doc.summary.uploaded).toBe(1);
     const video = (await emulator.admin.state()).videos[0]!.resource as { snippet: { title: string }; status: { privacyStatus: string } };
-    expect(video.snippet.title).toBe('Khai giảng 2024');
+    expect(video.snippet.title).toBe('Khai giảng 2024 | Trường Mầm non Thiên Đức');
     expect(video.status.privacyStatus).toBe('private');
   });
 

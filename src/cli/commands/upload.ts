@@ -1,9 +1,17 @@
 /**
- * `happytube upload FILE... [--dir DIR] [--playlist KEY] [--title T] [--privacy P]
+ * `happytube upload FILE... [--dir DIR] [--playlist KEY] [--title T] [--privacy P] [--template NAME]
  * [--limit-rate RATE] [--json] [--yes]`: one clip (or a few) now. The same rendering, validation,
- * state and executor as sync (runSync restricted to the given files, with the overrides), then
- * each video's address on stdout. A file already published prints its existing address and is
- * not uploaded again (the content hash decides, as in sync).
+ * state and executor as sync (runSync restricted to the given files), then each video's address
+ * on stdout. A file already published prints its existing address and is not uploaded again (the
+ * content hash decides, as in sync).
+ *
+ * The folder is the single truth: what the options ask for is saved in each clip's sidecar
+ * (`--title` → `title`, `--privacy` → `privacy`, `--template` → `template`, `--playlist` → one more
+ * key of `playlists` unless the clip is in that playlist already) before anything is sent, so the
+ * next sync keeps it instead of undoing it. The library is read and validated first, and the
+ * options against it (a known playlist key and template); only then are the sidecars written, and
+ * they are put back as they were if the library, read again with them, does not validate (e.g. a
+ * template that needs variables the clip lacks): bad input leaves nothing behind.
  *
  * The files must be clips of the library (inside its folder). A clip outside the playlist folders
  * needs `--playlist KEY` (else exit 2, naming the keys and folders): a video that lands in no
@@ -12,11 +20,12 @@
  * Exit codes as sync: 0 done · 1 some file failed for good · 2 bad input, nothing sent · 3 quota,
  * upload limit or interruption (run again: the upload resumes) · 4 sign-in.
  */
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { ExitCode, HappyError, InputError, WorkLeftError } from '../../errors.ts';
 import { tr, useLibraryLang } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
 import type { Library, Privacy } from '../../library/index.ts';
+import type { SidecarChanges, SidecarWrite } from '../../library/sidecar-write.ts';
 import type { SyncEventMap } from '../../sync/events.ts';
 import type { CliContext } from '../context.ts';
 import type { CommandRegistrar } from '../program.ts';
@@ -26,6 +35,7 @@ interface UploadFlags {
   playlist?: string;
   title?: string;
   privacy?: string;
+  template?: string;
   limitRate?: string;
   json?: boolean;
   yes?: boolean;
@@ -40,6 +50,7 @@ export const uploadCommand: CommandRegistrar = (program, ctx) => {
     .option('--playlist <key>', tr(M.progress.optPlaylist()))
     .option('--title <title>', tr(M.progress.optTitle()))
     .option('--privacy <privacy>', tr(M.progress.optPrivacy()))
+    .option('--template <name>', tr(M.progress.optTemplate()))
     .option('--limit-rate <rate>', tr(M.progress.optLimitRate()))
     .option('--json', tr(M.cli.optJson()))
     .option('--yes', tr(M.progress.optYes()))
@@ -54,10 +65,11 @@ function isPrivacy(value: string): value is Privacy {
   return PRIVACIES.includes(value);
 }
 
-/** What the user asked to change, checked before anything is read or sent. */
-async function parseOverrides(flags: UploadFlags): Promise<{ playlist?: string; title?: string; privacy?: Privacy }> {
-  const out: { playlist?: string; title?: string; privacy?: Privacy } = {};
-  if (flags.playlist !== undefined) out.playlist = flags.playlist;
+/** What the user asked to save, checked as far as it can be before the library is read. */
+async function parseRequest(flags: UploadFlags): Promise<SidecarChanges> {
+  const out: SidecarChanges = {};
+  if (flags.playlist !== undefined) out.playlist = flags.playlist.normalize('NFC');
+  if (flags.template !== undefined) out.template = flags.template.normalize('NFC');
   if (flags.privacy !== undefined) {
     if (!isPrivacy(flags.privacy)) throw new InputError(M.progress.badPrivacy({ value: flags.privacy }), { hint: M.progress.badPrivacyHint() });
     out.privacy = flags.privacy;
@@ -74,11 +86,42 @@ async function parseOverrides(flags: UploadFlags): Promise<{ playlist?: string; 
   return out;
 }
 
+/** The library's templates: the names of templates/NAME.yaml (or .yml), NFC, as the library reads them. */
+async function templateNames(root: string): Promise<string[]> {
+  const { readdir } = await import('node:fs/promises');
+  const { TEMPLATES_DIR } = await import('../../library/index.ts');
+  const { SIDECAR_EXTENSIONS } = await import('../../library/limits.ts');
+  const extensions: readonly string[] = SIDECAR_EXTENSIONS;
+  const names = await readdir(join(root, TEMPLATES_DIR)).catch(() => []);
+  return names
+    .filter((n) => !n.startsWith('.') && extensions.includes(extname(n).toLowerCase()))
+    .map((n) => n.slice(0, n.length - extname(n).length).normalize('NFC'))
+    .sort();
+}
+
+interface GivenFile {
+  /** As typed. */
+  shown: string;
+  path: string;
+  relPath: string;
+}
+
 /**
- * Every file must be a clip of the library, and have a playlist: its folder's, or `--playlist`
- * for a clip outside the playlist folders (see the module comment).
+ * The request against the library: a known playlist key and template; every file a clip of the
+ * library with a playlist — its folder's, or `--playlist` for a clip outside the playlist folders.
  */
-function checkFilesAreClips(library: Library, given: readonly { shown: string; relPath: string }[], playlist: string | undefined): void {
+async function checkRequest(library: Library, given: readonly GivenFile[], request: SidecarChanges): Promise<void> {
+  const { playlist, template } = request;
+  if (playlist !== undefined && !library.playlists.some((p) => p.key === playlist)) {
+    throw new InputError(M.sync.unknownPlaylist({ key: playlist }), { hint: M.sync.unknownPlaylistHint({ known: library.playlists.map((p) => p.key).join(', ') }) });
+  }
+  if (template !== undefined) {
+    const known = await templateNames(library.root);
+    if (!known.includes(template)) {
+      const { TEMPLATES_DIR } = await import('../../library/index.ts');
+      throw new InputError(M.progress.unknownTemplate({ name: template, dir: join(library.root, TEMPLATES_DIR) }), { hint: M.progress.unknownTemplateHint({ known: known.join(', ') }) });
+    }
+  }
   const clips = new Map(library.clips.map((c) => [c.relPath, c]));
   const folders = library.playlists.map((p) => `${p.folder}/`).join(', ');
   for (const file of given) {
@@ -92,19 +135,41 @@ function checkFilesAreClips(library: Library, given: readonly { shown: string; r
   }
 }
 
+/** Saves the request in the sidecar of each given clip (once per clip); returns what was written. */
+async function saveInSidecars(library: Library, given: readonly GivenFile[], request: SidecarChanges): Promise<Map<string, SidecarWrite>> {
+  const { pathKey } = await import('../../state/index.ts');
+  const { sidecarPathFor, writeSidecar } = await import('../../library/sidecar-write.ts');
+  const writes = new Map<string, SidecarWrite>();
+  for (const clip of library.clips) {
+    if (!given.some((g) => g.relPath === clip.relPath)) continue;
+    const changes: SidecarChanges = { ...request };
+    if (request.playlist !== undefined && clip.playlists.includes(request.playlist)) delete changes.playlist;
+    const write = await writeSidecar(clip, changes, pathKey(relative(library.root, sidecarPathFor(clip))));
+    if (write.keys.length > 0) writes.set(clip.relPath, write);
+  }
+  return writes;
+}
+
 async function runUploadCommand(ctx: CliContext, files: readonly string[], flags: UploadFlags): Promise<void> {
   const { stat } = await import('node:fs/promises');
   const { EventEmitter } = await import('node:events');
-  const { findLibraryRoot } = await import('../../library/index.ts');
+  const { findLibraryRoot, loadLibrary } = await import('../../library/index.ts');
+  const { cachedHasher, checkJson, checkLines, countDiagnostics } = await import('../../library/check.ts');
+  const { restoreSidecar } = await import('../../library/sidecar-write.ts');
   const { pathKey } = await import('../../state/index.ts');
   const { runSync, LibraryInvalidError } = await import('../../sync/run.ts');
   const { planLines } = await import('../../sync/report.ts');
   const { parseRate } = await import('../../youtube/rate-limit.ts');
   const { attachProgress, chooseProgressMode, formatClock, printSummary } = await import('../progress.ts');
   const ui = ctx.ui;
+  const json = flags.json === true;
+  const showInvalid = (library: Library): void => {
+    if (json) ui.json(checkJson(library));
+    else for (const line of checkLines(library)) ui.note(line.text);
+  };
 
   const limitRate = flags.limitRate === undefined ? undefined : parseRate(flags.limitRate);
-  const overrides = await parseOverrides(flags);
+  const request = await parseRequest(flags);
   const absolute = files.map((f) => resolve(ctx.cwd, f));
   for (const [i, path] of absolute.entries()) {
     const info = await stat(path).catch(() => undefined);
@@ -112,9 +177,22 @@ async function runUploadCommand(ctx: CliContext, files: readonly string[], flags
   }
   const root = flags.dir === undefined ? findLibraryRoot(dirname(absolute[0]!)) : resolve(ctx.cwd, flags.dir);
   if (root === undefined) throw new InputError(M.progress.noLibrary({ file: files[0]! }), { hint: M.progress.noLibraryHint() });
-  const given = absolute.map((path, i) => ({ shown: files[i]!, path, relPath: pathKey(relative(root, path)) }));
+  const given: GivenFile[] = absolute.map((path, i) => ({ shown: files[i]!, path, relPath: pathKey(relative(root, path)) }));
 
-  const json = flags.json === true;
+  // The library as it is, valid, and the request against it — before anything is written or sent.
+  const hasher = await cachedHasher(root);
+  const before = await loadLibrary(root, { hashFile: hasher.hashFile });
+  await hasher.save();
+  useLibraryLang(before.config.language);
+  const counts = countDiagnostics(before);
+  if (counts.errors > 0) {
+    showInvalid(before);
+    throw new LibraryInvalidError(before, counts.errors, counts.filesWithErrors);
+  }
+  await checkRequest(before, given, request);
+  const writes = await saveInSidecars(before, given, request);
+  const sidecarOf = (w: SidecarWrite): string => pathKey(relative(root, w.path));
+
   const events = new EventEmitter<SyncEventMap>();
   const stopProgress = attachProgress(events, ui, chooseProgressMode(ui, json));
   const canAsk = !json && flags.yes !== true && ui.interactive && process.stdin.isTTY === true;
@@ -124,7 +202,6 @@ async function runUploadCommand(ctx: CliContext, files: readonly string[], flags
     result = await runSync({
       dir: root,
       only: absolute,
-      overrides,
       ...(limitRate === undefined ? {} : { limitRate }),
       events,
       environment: ctx.environment([root]),
@@ -132,7 +209,7 @@ async function runUploadCommand(ctx: CliContext, files: readonly string[], flags
       cwd: ctx.cwd,
       onLibrary: (library) => {
         useLibraryLang(library.config.language);
-        checkFilesAreClips(library, given, overrides.playlist);
+        for (const w of writes.values()) ui.note(M.progress.savedInSidecar({ sidecar: sidecarOf(w), keys: w.keys.join(', ') }));
       },
       log: ui.verbose ? (line: string) => ui.debug(line) : undefined,
       confirm: async (plan, budget) => {
@@ -147,9 +224,12 @@ async function runUploadCommand(ctx: CliContext, files: readonly string[], flags
   } catch (error) {
     stopProgress();
     if (error instanceof LibraryInvalidError) {
-      const { checkJson, checkLines } = await import('../../library/check.ts');
-      if (json) ui.json(checkJson(error.library));
-      else for (const line of checkLines(error.library)) ui.note(line.text);
+      // The saved values do not validate with the rest of the library: nothing was sent; put the sidecars back.
+      showInvalid(error.library);
+      for (const w of writes.values()) {
+        await restoreSidecar(w);
+        ui.note(M.progress.sidecarRestored({ sidecar: sidecarOf(w) }));
+      }
     }
     throw error;
   }
@@ -168,7 +248,16 @@ async function runUploadCommand(ctx: CliContext, files: readonly string[], flags
         : uploadedNow.has(file.relPath)
           ? 'uploaded'
           : 'already-published';
-    return { file: file.shown, relPath: file.relPath, videoId: videoId ?? null, url: url ?? null, status, failure: result.failures.get(file.relPath) ?? null };
+    const write = writes.get(file.relPath);
+    return {
+      file: file.shown,
+      relPath: file.relPath,
+      videoId: videoId ?? null,
+      url: url ?? null,
+      status,
+      sidecar: write === undefined ? null : sidecarOf(write),
+      failure: result.failures.get(file.relPath) ?? null,
+    };
   });
 
   if (json) {

@@ -89,9 +89,22 @@ export const progress = {
     vi: 'thư mục thư viện (mặc định: thư mục gần nhất có happytube.yaml, tính từ thư mục của tệp)',
     en: "library folder (default: the nearest folder holding happytube.yaml, from the file's folder upwards)",
   }),
-  optPlaylist: (): Text => ({ vi: 'thêm vào danh sách phát có khóa này (trong happytube.yaml)', en: 'also add to the playlist with this key (in happytube.yaml)' }),
-  optTitle: (): Text => ({ vi: 'tiêu đề thay cho tiêu đề từ mẫu', en: 'title instead of the one from the template' }),
-  optPrivacy: (): Text => ({ vi: 'chế độ hiển thị: public, unlisted hoặc private', en: 'visibility: public, unlisted or private' }),
+  optPlaylist: (): Text => ({
+    vi: 'thêm vào danh sách phát có khóa này (trong happytube.yaml); được ghi vào tệp .yaml đi kèm',
+    en: 'also add to the playlist with this key (in happytube.yaml); saved in the sidecar .yaml',
+  }),
+  optTitle: (): Text => ({
+    vi: 'tên clip (biến {{ title }} của mẫu) thay cho tên lấy từ tên tệp; được ghi vào tệp .yaml đi kèm',
+    en: "the clip's title (the template's {{ title }}) instead of the one from the file name; saved in its sidecar .yaml",
+  }),
+  optPrivacy: (): Text => ({
+    vi: 'chế độ hiển thị: public, unlisted hoặc private; được ghi vào tệp .yaml đi kèm',
+    en: 'visibility: public, unlisted or private; saved in the sidecar .yaml',
+  }),
+  optTemplate: (): Text => ({
+    vi: 'dùng mẫu templates/TÊN.yaml cho clip này; được ghi vào tệp .yaml đi kèm',
+    en: 'render this clip with templates/NAME.yaml; saved in the sidecar .yaml',
+  }),
   optYes: (): Text => ({ vi: 'không hỏi lại trước khi tải lên', en: 'do not ask before uploading' }),
   optLimitRate: (): Text => ({ vi: 'giới hạn tốc độ tải lên, ví dụ 500k, 2M, 1.5MB', en: 'limit the upload speed, e.g. 500k, 2M, 1.5MB' }),
   noLibrary: (p: { file: string }): Text => ({
@@ -133,6 +146,30 @@ export const progress = {
     en: `--title is not valid: ${p.chars} characters (at most ${p.max}), it must not be empty nor contain < or >.`,
   }),
   badTitleHint: (): Text => ({ vi: 'Rút gọn tiêu đề và bỏ các ký tự < >.', en: 'Shorten the title and leave out < and >.' }),
+  unknownTemplate: (p: { name: string; dir: string }): Text => ({
+    vi: `--template "${p.name}": không có mẫu này trong thư mục ${p.dir} (tệp ${p.name}.yaml).`,
+    en: `--template "${p.name}": there is no such template in ${p.dir} (file ${p.name}.yaml).`,
+  }),
+  unknownTemplateHint: (p: { known: string }): Text =>
+    p.known === ''
+      ? { vi: 'Thư viện chưa có mẫu nào: tạo tệp templates/TÊN.yaml trước.', en: 'The library has no templates yet: create templates/NAME.yaml first.' }
+      : { vi: `Dùng một mẫu đã có: ${p.known}.`, en: `Use one of the templates: ${p.known}.` },
+  savedInSidecar: (p: { sidecar: string; keys: string }): Text => ({
+    vi: `Đã ghi ${p.keys} vào "${p.sidecar}", để các lần sync sau giữ nguyên.`,
+    en: `Saved ${p.keys} in "${p.sidecar}", so the next sync keeps it.`,
+  }),
+  sidecarRestored: (p: { sidecar: string }): Text => ({
+    vi: `Chưa gửi gì lên YouTube; "${p.sidecar}" đã được trả lại như cũ.`,
+    en: `Nothing was sent to YouTube; "${p.sidecar}" is back as it was.`,
+  }),
+  sidecarUnreadable: (p: { sidecar: string; line: number; problem: Text }): Text => ({
+    vi: `Không ghi được vào "${p.sidecar}" (dòng ${p.line}): ${p.problem.vi}`,
+    en: `Cannot save in "${p.sidecar}" (line ${p.line}): ${p.problem.en}`,
+  }),
+  sidecarUnreadableHint: (): Text => ({
+    vi: 'Sửa tệp đó (chạy "happytube check" để xem lỗi) rồi chạy lại lệnh.',
+    en: 'Fix that file ("happytube check" shows the problem), then run the command again.',
+  }),
   uploadedUrl: (p: { file: string; url: string }): Text => ({ vi: `${p.file}: ${p.url}`, en: `${p.file}: ${p.url}` }),
   alreadyPublished: (p: { file: string; url: string }): Text => ({
     vi: `${p.file}: đã có trên YouTube, không tải lại: ${p.url}`,
