@@ -102,29 +102,32 @@ function parseUploadTable(stdout: string): UploadLine[] {
 }
 
 async function uploads(): Promise<Row[]> {
-  const speedWhat = 'upload 1 GiB vs curl -T (loopback, emulator)';
-  const rssWhat = 'peak RSS while uploading';
+  const speedWhat = 'happytube upload of a new 1 GiB clip vs curl -T (loopback, emulator)';
+  const rssWhat = 'peak RSS of happytube upload';
   const script = join(ROOT, 'bench', 'upload.ts');
   if (!existsSync(script)) return [notAvailable(speedWhat, '≥ 90 % of curl', 'bench/upload.ts'), notAvailable(rssWhat, '≤ 150 MB', 'bench/upload.ts')];
   const { code, stdout } = await run(process.execPath, [script, '--sizes=1024,100,2048'], { echo: true });
   const rows = parseUploadTable(stdout);
   const find = (size: string, tool: string): UploadLine | undefined => rows.find((r) => r.size === size && r.tool === tool);
-  const ours = find('1024 MiB', 'happytube');
+  // The bars are judged on the whole command; the uploader alone and @googleapis/youtube are shown.
+  const ours = find('1024 MiB', 'happytube upload');
   const curl = find('1024 MiB', 'curl -T');
+  const alone = find('1024 MiB', 'uploadResumable');
   const google = find('1024 MiB', '@googleapis/youtube');
+  const others = [alone ? `uploadResumable alone ${alone.ratio} %` : undefined, google ? `@googleapis/youtube ${google.ratio} %` : undefined].filter(Boolean);
   const out: Row[] = [];
   out.push(
     ours && curl
       ? {
           what: speedWhat,
           bar: '≥ 90 % of curl',
-          measured: `${ours.ratio} % (happytube ${ours.mbps} MB/s, curl ${curl.mbps} MB/s${google ? `, @googleapis/youtube ${google.ratio} %` : ''})`,
+          measured: `${ours.ratio} % (happytube upload ${ours.mbps} MB/s, curl ${curl.mbps} MB/s${others.length > 0 ? `; ${others.join(', ')}` : ''})`,
           pass: ours.ratio >= 90,
         }
       : { what: speedWhat, bar: '≥ 90 % of curl', measured: `no result (bench/upload.ts exit ${code})`, pass: false },
   );
   for (const size of ['100 MiB', '2048 MiB']) {
-    const row = find(size, 'happytube');
+    const row = find(size, 'happytube upload');
     out.push(
       row
         ? { what: `${rssWhat}, ${size === '2048 MiB' ? '2 GiB' : '100 MiB'} file`, bar: '≤ 150 MB', measured: `${row.rss} MiB`, pass: row.rss * 1.048576 <= 150 }
