@@ -20,6 +20,7 @@ import type { EventEmitter } from 'node:events';
 import { open } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
+import { basename } from 'node:path';
 import { AuthError, ExitCode, HappyError, InputError, WorkLeftError } from '../errors.ts';
 import { upload as M } from '../i18n/catalog/upload.ts';
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, sleep, type RetryPolicy } from './backoff.ts';
@@ -417,6 +418,8 @@ class ResumableUpload {
         'Content-Length': String(Buffer.byteLength(body)),
         'X-Upload-Content-Length': String(o.size),
         'X-Upload-Content-Type': o.contentType ?? 'video/*',
+        // The file name YouTube keeps in fileDetails.fileName: what adoption matches when state is lost.
+        Slug: encodeURIComponent(basename(o.file).normalize('NFC')),
       },
       body,
       idleTimeoutMs: this.#idleTimeoutMs,

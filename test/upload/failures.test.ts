@@ -32,6 +32,15 @@ async function storedSha(videoId: string): Promise<string | undefined> {
   return (await emulator.admin.state()).videos.find((v) => v.id === videoId)?.sha256;
 }
 
+describe('the file name', () => {
+  it('is sent as the Slug, so YouTube keeps it in fileDetails for adoption', async () => {
+    const run = uploadOptions(emulator.url, clip, tokens);
+    const result = await uploadResumable(run.options);
+    const video = (await emulator.admin.state()).videos.find((v) => v.id === result.videoId);
+    expect((video?.resource as { fileDetails?: { fileName?: string } }).fileDetails?.fileName).toBe('Bé tập thể dục.mp4');
+  });
+});
+
 describe('transient failures', () => {
   it('rides out a storm of 503s with backoff', async () => {
     await emulator.admin.faults(['upload-503:4']);
