@@ -28,6 +28,11 @@ export interface StateFileSpec<T extends object> {
   readonly version: number;
   /** the content, without the `version` field */
   readonly schema: z.ZodType<T>;
+  /**
+   * A fast check of the parsed content (see ./check.ts): true only when `schema` accepts it as it
+   * is. When it says false, `schema` decides, and names what is wrong.
+   */
+  readonly check?: (content: object) => content is T;
   /** the content of a file that does not exist yet */
   empty(): T;
   /** what the user should do when the file is damaged */
@@ -71,6 +76,7 @@ export async function readStateFile<T extends object>(dir: string, spec: StateFi
       hint: M.state.newerVersionHint(),
     });
   }
+  if (spec.check?.(content)) return content;
   const parsed = spec.schema.safeParse(content);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { M } from '../i18n/messages.ts';
+import { isFiniteNumber, isRecordOf, isSha256, isShape, isSize } from './check.ts';
 import { StoredFile } from './files.ts';
 import type { StateFileSpec } from './files.ts';
 import { pathKey } from './paths.ts';
@@ -30,10 +31,16 @@ export interface FileStamp {
   readonly mtimeMs: number;
 }
 
+/** `hashesSchema`, as a plain check (the fast path of reading a large cache). */
+function isHashCache(v: object): v is HashCacheData {
+  return isShape(v, ['files']) && isRecordOf(v.files, (e) => isShape(e, ['size', 'mtimeMs', 'sha256']) && isSize(e.size) && isFiniteNumber(e.mtimeMs) && isSha256(e.sha256));
+}
+
 export const HASHES_FILE: StateFileSpec<HashCacheData> = {
   name: 'hashes.json',
   version: 1,
   schema: hashesSchema,
+  check: isHashCache,
   empty: () => ({ files: {} }),
   corruptHint: (file) => M.state.corruptCacheHint({ file }),
 };

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { M } from '../i18n/messages.ts';
+import { isNonEmptyString, isRecordOf, isSha256, isShape, isSize, isString, optional } from './check.ts';
 import { StoredFile } from './files.ts';
 import type { StateFileSpec } from './files.ts';
 import { pathKey } from './paths.ts';
@@ -64,6 +65,53 @@ const ledgerSchema = z.object({
   failures: z.record(z.string(), failureSchema),
 });
 
+/** `clipStatusSchema`, as a plain check. */
+function isClipStatus(v: unknown): boolean {
+  if (!isShape(v, ['state'], ['since', 'reason', 'at'])) return false;
+  switch (v.state) {
+    case 'published':
+      return isShape(v, ['state']);
+    case 'deleted-on-youtube':
+      return isShape(v, ['state', 'since']) && isNonEmptyString(v.since);
+    case 'failed':
+      return isShape(v, ['state', 'reason', 'at']) && isString(v.reason) && isNonEmptyString(v.at);
+    default:
+      return false;
+  }
+}
+
+const CLIP_KEYS = ['videoId', 'size', 'relPaths', 'title', 'playlists', 'captions', 'uploadedAt', 'status'];
+const CLIP_OPTIONAL = ['metadataHash', 'thumbnailHash'];
+
+/** `clipSchema`, as a plain check. */
+function isClip(c: unknown): boolean {
+  return (
+    isShape(c, CLIP_KEYS, CLIP_OPTIONAL) &&
+    isNonEmptyString(c.videoId) &&
+    isSize(c.size) &&
+    Array.isArray(c.relPaths) &&
+    c.relPaths.every(isString) &&
+    isString(c.title) &&
+    optional(c, 'metadataHash', isString) &&
+    isRecordOf(c.playlists, isString) &&
+    optional(c, 'thumbnailHash', isString) &&
+    isRecordOf(c.captions, isString) &&
+    isNonEmptyString(c.uploadedAt) &&
+    isClipStatus(c.status)
+  );
+}
+
+/** `ledgerSchema`, as a plain check (the fast path of reading a large ledger). */
+function isLedger(v: object): v is LedgerData {
+  return (
+    isShape(v, ['clips', 'playlists', 'failures'], ['channelId']) &&
+    optional(v, 'channelId', isNonEmptyString) &&
+    isRecordOf(v.clips, isClip, isSha256) &&
+    isRecordOf(v.playlists, (p) => isShape(p, ['playlistId'], ['metadataHash']) && isNonEmptyString(p.playlistId) && optional(p, 'metadataHash', isString)) &&
+    isRecordOf(v.failures, (f) => isShape(f, ['size', 'reason', 'at']) && isSize(f.size) && isString(f.reason) && isNonEmptyString(f.at))
+  );
+}
+
 /** Where a published clip stands. */
 export type ClipStatus = z.infer<typeof clipStatusSchema>;
 /** One clip on YouTube, as the ledger knows it. */
@@ -93,6 +141,7 @@ export const LEDGER_FILE: StateFileSpec<LedgerData> = {
   name: 'ledger.json',
   version: 1,
   schema: ledgerSchema,
+  check: isLedger,
   empty: () => ({ clips: {}, playlists: {}, failures: {} }),
   corruptHint: (file) => M.state.corruptLedgerHint({ file }),
 };
