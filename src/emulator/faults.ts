@@ -14,6 +14,11 @@ export interface FaultPlan {
   /** Answer 429 to this many Data API calls, with `Retry-After` if set. */
   api429: number;
   retryAfterSeconds: number | undefined;
+  /**
+   * Data API writes to carry out and then drop the connection before the answer: how many, by
+   * method (`videos.insert`, …) or `*` for any write.
+   */
+  lostAnswers: Record<string, number>;
   /** Read upload bodies at this many bytes a second (0 = full speed). */
   slowBytesPerSecond: number;
 }
@@ -27,7 +32,7 @@ export interface ParsedFaults {
 }
 
 export function emptyPlan(): FaultPlan {
-  return { dropUploadAfter: undefined, upload503: 0, api503: 0, api429: 0, retryAfterSeconds: undefined, slowBytesPerSecond: 0 };
+  return { dropUploadAfter: undefined, upload503: 0, api503: 0, api429: 0, retryAfterSeconds: undefined, lostAnswers: {}, slowBytesPerSecond: 0 };
 }
 
 export class FaultSyntaxError extends Error {
@@ -52,6 +57,11 @@ function count(spec: string, value: string | undefined, what: string): number {
  * - `api-503:N` — the next N Data API calls (under /youtube/v3/) get 503 backendError.
  * - `api-429:N[:RETRY_AFTER_S]` — the next N Data API calls get 429 rateLimitExceeded, with a
  *   `Retry-After` header of RETRY_AFTER_S seconds when given.
+ * - `api-lost-answer:N[:METHOD]` — the next N Data API writes (POST, PUT, DELETE, including media
+ *   uploads of thumbnails and captions and the start of a resumable upload, but not the bytes of
+ *   a session), or the next N calls of METHOD (e.g. `playlistItems.insert`), are carried out,
+ *   then the connection drops before the answer: the client cannot tell whether its insert
+ *   happened (a Wi-Fi drop at the worst moment). Specs for different METHODs add up.
  * - `slow:BYTES_PER_SEC` — upload bodies are read at that rate (`slow:0` = full speed again).
  * - `expire-tokens` — every access token expires now (refresh tokens stay valid).
  * - `expire-sessions` — every resumable upload session is forgotten now, as Google forgets an
@@ -88,6 +98,9 @@ export function parseFaults(specs: readonly string[]): ParsedFaults {
         plan.api429 = count(spec, a, 'N');
         plan.retryAfterSeconds = b === undefined ? undefined : count(spec, b, 'RETRY_AFTER_S');
         break;
+      case 'api-lost-answer':
+        plan.lostAnswers[b ?? '*'] = count(spec, a, 'N');
+        break;
       case 'slow':
         plan.slowBytesPerSecond = oneArg('BYTES_PER_SEC');
         break;
@@ -101,7 +114,7 @@ export function parseFaults(specs: readonly string[]): ParsedFaults {
       default:
         throw new FaultSyntaxError(
           spec,
-          'unknown fault; use drop-upload:K, upload-503:N, api-503:N, api-429:N[:S], slow:BPS, expire-tokens, expire-sessions, quota-exhausted or uploads-exhausted',
+          'unknown fault; use drop-upload:K, upload-503:N, api-503:N, api-429:N[:S], api-lost-answer:N[:METHOD], slow:BPS, expire-tokens, expire-sessions, quota-exhausted or uploads-exhausted',
         );
     }
   }

@@ -69,10 +69,24 @@ function apiFault(state: EmulatorState): ApiError | undefined {
   return undefined;
 }
 
+/** The `api-lost-answer` fault: the call is carried out, but its answer never reaches the client. */
+function loseAnswer(res: ServerResponse): void {
+  res.end = ((): ServerResponse => {
+    res.socket?.destroy();
+    return res;
+  }) as ServerResponse['end'];
+}
+
 async function api(state: EmulatorState, route: Route, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (url.pathname.startsWith('/youtube/')) {
     const fault = apiFault(state);
     if (fault) throw fault;
+  }
+  const lost = state.faults.lostAnswers;
+  const key = (lost[route.method] ?? 0) > 0 ? route.method : '*';
+  if (route.verb !== 'GET' && (lost[key] ?? 0) > 0) {
+    lost[key]! -= 1;
+    loseAnswer(res);
   }
   const accessToken = bearer(req, url);
   const grant: AccessGrant | undefined = accessToken === undefined ? undefined : state.tokens.check(accessToken);

@@ -209,10 +209,22 @@ export class YouTubeApi {
     return results.flat();
   }
 
-  /** playlists.insert → the new playlist's id. */
+  /**
+   * playlists.insert → the new playlist's id. Like every insert it is not idempotent: after a
+   * failed attempt the retry first looks for a playlist of that title (the planner creates only
+   * titles the channel did not have), so a lost answer never makes a second playlist.
+   */
   async insertPlaylist(resource: youtube_v3.Schema$Playlist): Promise<string> {
-    const res = await this.#call('playlists.insert', () => this.#yt.playlists.insert({ part: ['snippet', 'status'], requestBody: resource }, this.#callOptions()));
-    return res.data.id ?? '';
+    let tried = false;
+    return this.#call('playlists.insert', async () => {
+      if (tried) {
+        const existing = (await this.myPlaylists()).find((p) => p.title === resource.snippet?.title);
+        if (existing) return existing.id;
+      }
+      tried = true;
+      const res = await this.#yt.playlists.insert({ part: ['snippet', 'status'], requestBody: resource }, this.#callOptions());
+      return res.data.id ?? '';
+    });
   }
 
   /** playlists.update with whole parts. */
@@ -230,15 +242,27 @@ export class YouTubeApi {
     return toVideo(res.data);
   }
 
-  /** playlistItems.insert (at the end) → the item's id. */
+  /**
+   * playlistItems.insert (at the end) → the item's id. An insert is not idempotent: after a failed
+   * attempt (which YouTube may have carried out all the same) the retry first looks for the item,
+   * so that a 5xx or a dropped answer never puts the video in the playlist twice.
+   */
   async insertPlaylistItem(playlistId: string, videoId: string): Promise<string> {
-    const res = await this.#call('playlistItems.insert', () =>
-      this.#yt.playlistItems.insert(
+    let tried = false;
+    return this.#call('playlistItems.insert', async () => {
+      if (tried) {
+        const existing = await this.#yt.playlistItems.list({ part: ['id'], playlistId, videoId, maxResults: 1 }, this.#callOptions());
+        this.#options.onCost(costOf('playlistItems.list'), 'playlistItems.list');
+        const id = existing.data.items?.[0]?.id;
+        if (id) return id;
+      }
+      tried = true;
+      const res = await this.#yt.playlistItems.insert(
         { part: ['snippet'], requestBody: { snippet: { playlistId, resourceId: { kind: 'youtube#video', videoId } } } },
         this.#callOptions(),
-      ),
-    );
-    return res.data.id ?? '';
+      );
+      return res.data.id ?? '';
+    });
   }
 
   /** playlistItems.delete. */
@@ -257,17 +281,26 @@ export class YouTubeApi {
   /** captions.insert of one timed-text file → the caption's id. */
   async insertCaption(videoId: string, lang: string, path: string, format: 'srt' | 'vtt'): Promise<string> {
     const mimeType = format === 'vtt' ? 'text/vtt' : 'application/x-subrip';
-    const res = await this.#call('captions.insert', () =>
-      this.#yt.captions.insert(
+    // Not idempotent either: a retry first looks for the track a lost answer may have created.
+    let tried = false;
+    return this.#call('captions.insert', async () => {
+      if (tried) {
+        const existing = await this.#yt.captions.list({ part: ['snippet'], videoId }, this.#callOptions());
+        this.#options.onCost(costOf('captions.list'), 'captions.list');
+        const track = existing.data.items?.find((c) => c.snippet?.language === lang && !c.snippet.name);
+        if (track?.id) return track.id;
+      }
+      tried = true;
+      const res = await this.#yt.captions.insert(
         {
           part: ['snippet'],
           requestBody: { snippet: { videoId, language: lang, name: '', isDraft: false } },
           media: { mimeType, body: createReadStream(path) },
         },
         this.#callOptions(true),
-      ),
-    );
-    return res.data.id ?? '';
+      );
+      return res.data.id ?? '';
+    });
   }
 }
 

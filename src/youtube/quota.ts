@@ -37,7 +37,8 @@ export const QUOTA_COSTS = Object.freeze({
   'playlists.list': units(1),
   'playlistItems.list': units(1),
   'videos.list': units(1),
-  'captions.list': units(1),
+  // Google's cost table charges 50 for captions.list, not 1 like the other lists.
+  'captions.list': units(50),
   'videoCategories.list': units(1),
   'videos.insert': Object.freeze({ bucket: 'uploads', amount: 1 }) as QuotaCost,
   'videos.update': units(50),

@@ -19,8 +19,8 @@ export const emulator = {
     en: 'act as an unverified channel: YouTube refuses thumbnails (403)',
   }),
   optFault: (): Text => ({
-    vi: 'gây lỗi có chủ ý, lặp lại được: drop-upload:K, upload-503:N, api-503:N, api-429:N[:GIÂY], slow:BYTE/GIÂY, expire-tokens, expire-sessions, quota-exhausted, uploads-exhausted',
-    en: 'inject a fault, repeatable: drop-upload:K, upload-503:N, api-503:N, api-429:N[:SECONDS], slow:BYTES/S, expire-tokens, expire-sessions, quota-exhausted, uploads-exhausted',
+    vi: 'gây lỗi có chủ ý, lặp lại được: drop-upload:K, upload-503:N, api-503:N, api-429:N[:GIÂY], api-lost-answer:N[:PHƯƠNG-THỨC], slow:BYTE/GIÂY, expire-tokens, expire-sessions, quota-exhausted, uploads-exhausted',
+    en: 'inject a fault, repeatable: drop-upload:K, upload-503:N, api-503:N, api-429:N[:SECONDS], api-lost-answer:N[:METHOD], slow:BYTES/S, expire-tokens, expire-sessions, quota-exhausted, uploads-exhausted',
   }),
   /** The first stdout line: scripts read the address from it, so it is the same in both languages. */
   listening: (p: { url: string }): Text => ({ vi: `emulator listening on ${p.url}`, en: `emulator listening on ${p.url}` }),
@@ -41,8 +41,8 @@ export const emulator = {
     en: `Fault "${p.spec}" is not valid (${p.detail}).`,
   }),
   badFaultFix: (): Text => ({
-    vi: 'Dùng một trong: drop-upload:K, upload-503:N, api-503:N, api-429:N[:GIÂY], slow:BYTE/GIÂY, expire-tokens, expire-sessions, quota-exhausted, uploads-exhausted.',
-    en: 'Use one of: drop-upload:K, upload-503:N, api-503:N, api-429:N[:SECONDS], slow:BYTES/S, expire-tokens, expire-sessions, quota-exhausted, uploads-exhausted.',
+    vi: 'Dùng một trong: drop-upload:K, upload-503:N, api-503:N, api-429:N[:GIÂY], api-lost-answer:N[:PHƯƠNG-THỨC], slow:BYTE/GIÂY, expire-tokens, expire-sessions, quota-exhausted, uploads-exhausted.',
+    en: 'Use one of: drop-upload:K, upload-503:N, api-503:N, api-429:N[:SECONDS], api-lost-answer:N[:METHOD], slow:BYTES/S, expire-tokens, expire-sessions, quota-exhausted, uploads-exhausted.',
   }),
   portBusy: (p: { port: number }): Text => ({
     vi: `Không mở được cổng ${p.port}: cổng đang được dùng.`,
