@@ -36,6 +36,11 @@ interface CompiledPart {
   template: Template[];
   /** The line in the template file where this part's text starts. */
   line: number;
+  /**
+   * Set when the part is only `{{ title }}` or `{{ description }}` (the built-in template, and a
+   * template's missing field): rendering it is that variable, with no Liquid to run per clip.
+   */
+  variable?: 'title' | 'description';
 }
 
 export interface CompiledTemplate {
@@ -130,12 +135,20 @@ function compilePart(
   diagnostics: Diagnostic[],
 ): CompiledPart | undefined {
   try {
-    return { ...where, template: engine.parse(text) };
+    const part: CompiledPart = { ...where, template: engine.parse(text) };
+    const variable = plainVariable(text);
+    if (variable) part.variable = variable;
+    return part;
   } catch (error) {
     const p = liquidProblem(error, where);
     diagnostics.push({ severity: 'error', file, line: p.line, field: where.field, message: p.message, fix: M.library.templateFix() });
     return undefined;
   }
+}
+
+/** `title` for a text that is only `{{ title }}` (spaces aside), likewise `description`. */
+function plainVariable(text: string): CompiledPart['variable'] {
+  return /^\{\{\s*(title|description)\s*\}\}$/.exec(text)?.[1] as CompiledPart['variable'];
 }
 
 /** The template every library has without a templates folder: the title and description as given. */
@@ -145,6 +158,7 @@ export function builtInTemplate(engine: Liquid): CompiledTemplate {
     index: undefined,
     template: engine.parse(BUILT_IN[field]),
     line: 1,
+    variable: field,
   }));
   return { name: BUILT_IN_TEMPLATE, file: BUILT_IN_TEMPLATE, parts };
 }
@@ -202,7 +216,8 @@ export function renderTemplate(
   for (const part of template.parts) {
     let text: string;
     try {
-      text = String(engine.renderSync(part.template, variables)).normalize('NFC');
+      // `{{ title }}` renders the string as it is (no output escaping): no need to run Liquid.
+      text = (part.variable !== undefined ? variables[part.variable] : String(engine.renderSync(part.template, variables))).normalize('NFC');
     } catch (error) {
       const p = liquidProblem(error, part);
       problems.push({ file: template.file, line: p.line, field: part.field, detail: p.detail, message: p.message });

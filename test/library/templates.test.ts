@@ -1,0 +1,45 @@
+/**
+ * `{{ title }}` and `{{ description }}` alone (the built-in template, a template's missing field)
+ * are rendered without running Liquid: the result must be Liquid's, byte for byte.
+ */
+import { describe, expect, it } from 'vitest';
+import { builtInTemplate, compileTemplate, makeEngine, renderTemplate } from '../../src/library/templates.ts';
+import type { TemplateVariables } from '../../src/library/templates.ts';
+
+const vars = (title: string, description: string): TemplateVariables => ({
+  title,
+  date: null,
+  description,
+  school: { name: 'Trường', website: '' },
+  playlist: { key: '', title: '', description: '' },
+  file: { name: 'a.mp4', stem: 'a', ext: 'mp4', folder: '', size: 1 },
+  vars: {},
+});
+
+const samples: [string, string][] = [
+  ['Hội thi bé khỏe'.normalize('NFD'), '  Mô tả\n\n  dòng hai  '.normalize('NFD')],
+  ['<b>A & B</b> "quoted" \'x\'', '{{ title }} {% if x %}y{% endif %}'],
+  ['  many   spaces\tand\ttabs  ', ''],
+  ['', '\n'],
+];
+
+describe('plain variable templates', () => {
+  it('render exactly as Liquid renders them', () => {
+    const engine = makeEngine();
+    const builtIn = builtInTemplate(engine);
+    // Spaces inside the braces are allowed too; a different text goes through Liquid.
+    const custom = compileTemplate(engine, 'x', 'templates/x.yaml', 'title: "{{title}}"\ndescription: "{{ description | strip }}"\ntags: "{{ title }}"\n', [])!;
+    const liquidOnly = {
+      ...builtIn,
+      parts: builtIn.parts.map(({ variable: _variable, ...part }) => part),
+    };
+    expect(builtIn.parts.map((p) => p.variable)).toEqual(['title', 'description']);
+    expect(custom.parts.map((p) => p.variable)).toEqual(['title', undefined, 'title']);
+    for (const [title, description] of samples) {
+      const v = vars(title, description);
+      expect(renderTemplate(engine, builtIn, v)).toEqual(renderTemplate(engine, liquidOnly, v));
+      const customLiquid = { ...custom, parts: custom.parts.map(({ variable: _variable, ...part }) => part) };
+      expect(renderTemplate(engine, custom, v)).toEqual(renderTemplate(engine, customLiquid, v));
+    }
+  });
+});
