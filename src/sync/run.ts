@@ -140,8 +140,17 @@ export async function runSync(options: RunSyncOptions): Promise<SyncResult> {
     ? Promise.resolve(options.client)
     : import('../youtube/client.ts').then(({ createYouTubeClient }) => createYouTubeClient({ environment: options.environment, cwd: root, log: options.log }));
   clientReady.catch(() => undefined); // awaited below, after validation
-  const state = await openState(root);
-  const library = await loadLibrary(root, { now: now(), hashFile: cachedHasher(state, !dry) });
+  // The state is read while the library is: its reads wait on the disk, the library's work on the CPU.
+  const stateReady = openState(root);
+  stateReady.catch(() => undefined); // awaited below, before the library's own errors
+  let library: Library;
+  try {
+    library = await loadLibrary(root, { now: now(), hashFile: async (file) => cachedHasher(await stateReady, !dry)(file) });
+  } catch (error) {
+    await stateReady; // a damaged state is reported first, as when it was read first
+    throw error;
+  }
+  const state = await stateReady;
   const errors = library.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new LibraryInvalidError(library, errors.length, new Set(errors.map((d) => d.file)).size);
   options.onLibrary?.(library);
@@ -285,8 +294,8 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
     summary,
     stop: undefined,
     failures: new Map(),
-    videos: videoIds(state, files),
     ...extra,
+    videos: extra.videos ?? videoIds(state, files),
   });
   const empty = thePlan.clips.length === 0 && thePlan.playlists.length === 0;
   if (dry) return result(emptySummary(thePlan.skipped, meter.spent));
