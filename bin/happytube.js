@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // Starts the CLI. happytube runs its TypeScript sources directly through Node's type stripping
-// (Node ≥ 22.18); the compile cache keeps start-up fast from the second run on.
-import { enableCompileCache } from 'node:module';
+// (Node 24.15+, or 22.22.2+ in Node 22); the compile cache keeps start-up fast from the second run on.
+import * as nodeModule from 'node:module';
 
-if (!process.features.typescript) {
+const [major = 0, minor = 0, patch = 0] = process.versions.node.split('.').map(Number);
+const supported = major >= 25 || (major === 24 && minor >= 15) || (major === 22 && (minor > 22 || (minor === 22 && patch >= 2)));
+if (!supported || !process.features.typescript) {
   process.stderr.write(
-    `happytube cần Node.js 22.18 trở lên (đang chạy ${process.version}).\n` +
-      `happytube needs Node.js 22.18 or newer (this is ${process.version}).\n`,
+    `happytube cần Node.js 24.15 trở lên, hoặc 22.22.2 trở lên (đang chạy ${process.version}).\n` +
+      `happytube needs Node.js 24.15 or newer, or 22.22.2 or newer (this is ${process.version}).\n`,
   );
   process.exit(1);
 }
-enableCompileCache?.();
+nodeModule.enableCompileCache?.();
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));
