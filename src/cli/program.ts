@@ -3,7 +3,7 @@
  * commands of src/cli/commands/. Help is in the current language. Command files are light: each
  * imports its implementation only when it runs, so `happytube --help` stays fast.
  */
-import { Command, Option } from 'commander';
+import { Command, Help } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { readEnvironment } from '../config/env.ts';
 import { tr } from '../i18n/index.ts';
@@ -21,12 +21,26 @@ const TITLES: Record<string, () => string> = {
   'Arguments:': () => tr(M.cli.argumentsTitle()),
 };
 
-/** Applies the translated help settings to a command (and, through commander, its subcommands). */
-function localise(command: Command): Command {
-  return command
-    .helpOption('-h, --help', tr(M.cli.optHelp()))
-    .helpCommand('help [command]', tr(M.cli.helpCommand()))
-    .configureHelp({ styleTitle: (title) => TITLES[title]?.() ?? title });
+/** commander's "[options]" and "[command]" placeholders, in the current language. */
+function localiseUsage(usage: string): string {
+  return usage.replace('[options]', tr(M.cli.usageOptions())).replace('[command]', tr(M.cli.usageCommand()));
+}
+
+/**
+ * Applies the translated help to a command and its subcommands. Only a command that has
+ * subcommands (the program, `auth`) gets a `help [command]` command.
+ */
+function localise(command: Command, hasSubcommands = command.commands.length > 0): Command {
+  command.helpOption('-h, --help', tr(M.cli.optHelp()));
+  if (hasSubcommands) command.helpCommand('help [command]', tr(M.cli.helpCommand()));
+  else command.helpCommand(false);
+  command.configureHelp({
+      styleTitle: (title) => TITLES[title]?.() ?? title,
+      commandUsage: (cmd) => localiseUsage(Help.prototype.commandUsage.call(new Help(), cmd)),
+      subcommandTerm: (cmd) => localiseUsage(Help.prototype.subcommandTerm.call(new Help(), cmd)),
+  });
+  for (const sub of command.commands) localise(sub).exitOverride();
+  return command;
 }
 
 export type CommandRegistrar = (program: Command, ctx: CliContext) => void;
@@ -39,7 +53,7 @@ export interface ProgramParts {
 }
 
 export function makeProgram(parts: ProgramParts): Command {
-  const program = localise(new Command('happytube'));
+  const program = new Command('happytube');
   const ctx: CliContext = {
     ...parts,
     globals: () => program.opts<GlobalOptions>(),
@@ -52,8 +66,9 @@ export function makeProgram(parts: ProgramParts): Command {
   program
     .description(tr(M.cli.programDescription()))
     .version(VERSION, '-V, --version', tr(M.cli.optVersion()))
-    .addOption(new Option('--profile <name>', tr(M.cli.optProfile())))
-    .addOption(new Option('--lang <lang>', tr(M.cli.optLang())).choices(['vi', 'en']))
+    .option('--profile <name>', tr(M.cli.optProfile()))
+    // Checked, in the chosen language, by src/cli/main.ts before commander runs.
+    .option('--lang <lang>', tr(M.cli.optLang()))
     .option('--verbose', tr(M.cli.optVerbose()))
     .option('--quiet', tr(M.cli.optQuiet()))
     .option('--no-color', tr(M.cli.optNoColor()))
@@ -65,6 +80,5 @@ export function makeProgram(parts: ProgramParts): Command {
       writeErr: () => undefined,
     });
   for (const register of commands) register(program, ctx);
-  for (const command of program.commands) localise(command).exitOverride();
-  return program;
+  return localise(program, true);
 }

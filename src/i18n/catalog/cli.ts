@@ -20,6 +20,8 @@ export const cli = {
   }),
   helpCommand: (): Text => ({ vi: 'in hướng dẫn của một lệnh', en: 'print help for a command' }),
   usageTitle: (): Text => ({ vi: 'Cách dùng:', en: 'Usage:' }),
+  usageOptions: (): Text => ({ vi: '[tùy chọn]', en: '[options]' }),
+  usageCommand: (): Text => ({ vi: '[lệnh]', en: '[command]' }),
   commandsTitle: (): Text => ({ vi: 'Lệnh:', en: 'Commands:' }),
   optionsTitle: (): Text => ({ vi: 'Tùy chọn:', en: 'Options:' }),
   argumentsTitle: (): Text => ({ vi: 'Tham số:', en: 'Arguments:' }),
