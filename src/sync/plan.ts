@@ -5,7 +5,8 @@
  *
  * Order: playlists to create or update first; then, clip by clip (by date, oldest first, then by
  * path): upload or adopt, metadata update, thumbnail, captions, playlist items to add, items the
- * tool added for a clip that left a folder to remove. Every step carries its quota cost.
+ * tool added for a clip that left a folder to remove. Every step carries its quota cost. With
+ * `only` (sync --only, upload), only the selected clips' work and the playlists they need.
  */
 import type { ClipMetadata, PlaylistSpec, ScheduleSlot } from '../library/types.ts';
 import type { ClipRecord, PlaylistRecord } from '../state/index.ts';
@@ -96,6 +97,11 @@ export interface PlanInput {
   noUpdate?: boolean;
   /** Language of playlist titles and descriptions. */
   defaultLanguage: string;
+  /**
+   * `--only` and `upload`: the relPaths of the clips to work on. The plan then holds only their
+   * work and only the playlists they need created or updated (the others wait for a full sync).
+   */
+  only?: ReadonlySet<string>;
 }
 
 /** The JSON of a video resource sent with videos.insert or videos.update (whole parts). */
@@ -212,7 +218,8 @@ const sameText = (a: string, b: string): boolean => a.normalize('NFC') === b.nor
 /** Computes the plan. Pure: same input, same plan. */
 export function plan(input: PlanInput): Plan {
   const out: Plan = { playlists: [], clips: [], bookkeeping: [], notices: [], skipped: 0, cost: { units: 0, uploads: 0 } };
-  const { channel, ledger } = input;
+  const { channel, ledger, only } = input;
+  const needed = only === undefined ? undefined : neededPlaylists(input.clips, only);
 
   // 1. Playlists: known by the ledger, else adopted by title, else created.
   const channelPlaylists = new Map(channel.playlists.map((p) => [p.id, p]));
@@ -229,6 +236,7 @@ export function plan(input: PlanInput): Plan {
       existing = channel.playlists.find((p) => !takenTitles.has(p.id) && sameText(p.title, spec.title));
     }
     if (!existing) {
+      if (needed && !needed.has(spec.key)) continue;
       out.playlists.push({ kind: 'playlist.create', key: spec.key, resource, hash, cost: costOf('playlists.insert') });
       playlistIds.set(spec.key, undefined);
       continue;
@@ -237,6 +245,7 @@ export function plan(input: PlanInput): Plan {
     playlistIds.set(spec.key, existing.id);
     const differs = !sameText(existing.title, spec.title) || !sameText(existing.description, spec.description) || existing.privacy !== spec.privacy;
     if (differs) {
+      if (needed && !needed.has(spec.key)) continue;
       out.playlists.push({ kind: 'playlist.update', key: spec.key, playlistId: existing.id, resource, hash, cost: costOf('playlists.update') });
     } else if (record?.playlistId !== existing.id || record.metadataHash !== hash) {
       out.bookkeeping.push({ kind: 'playlist.record', key: spec.key, playlistId: existing.id, hash });
@@ -367,11 +376,20 @@ export function plan(input: PlanInput): Plan {
         for (const key of wanted) work.steps.push({ kind: 'playlistItem.insert', key, cost: costOf('playlistItems.insert') });
       }
     }
-    if (work.steps.length > 0) out.clips.push(work);
+    if (work.steps.length > 0 && (only === undefined || only.has(clip.relPath))) out.clips.push(work);
   }
 
   out.cost = totalCost([...out.playlists.map((a) => a.cost), ...out.clips.flatMap((w) => w.steps.map((s) => s.cost))]);
   return out;
+}
+
+/** The playlists the selected clips go in: theirs, and those of other paths with the same content. */
+function neededPlaylists(clips: readonly PlanClip[], only: ReadonlySet<string>): Set<string> {
+  const selected = clips.filter((c) => only.has(c.relPath) && !c.skip);
+  const shas = new Set(selected.map((c) => c.sha256).filter((s) => s !== undefined));
+  const keys = new Set<string>();
+  for (const c of clips) if (!c.skip && (only.has(c.relPath) || (c.sha256 !== undefined && shas.has(c.sha256)))) for (const k of c.playlists) keys.add(k);
+  return keys;
 }
 
 /** Whether the channel's video already shows this metadata (for adopted videos, whose hash is unknown). */

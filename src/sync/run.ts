@@ -264,7 +264,7 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
   }
 
   const planClips = await Promise.all(clips.map((c) => planClip(c, root, shaOf.get(c.relPath), state, !dry)));
-  let thePlan = makePlan({
+  const thePlan = makePlan({
     now: now(),
     clips: planClips,
     playlists: library.playlists,
@@ -280,8 +280,8 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
     schedule: library.config.schedule,
     noUpdate: options.noUpdate === true,
     defaultLanguage: library.config.defaults.language ?? library.config.language ?? 'vi',
+    ...(p.selected ? { only: p.selected } : {}),
   });
-  if (p.selected) thePlan = onlySelected(thePlan, p.selected);
 
   const remaining = meter.budget.remaining();
   const files = new Map<string, ClipFile>(clips.map((c) => [c.relPath, { path: c.path, relPath: c.relPath, size: c.size, mtimeMs: c.mtimeMs, metadataHash: c.metadataHash }]));
@@ -325,15 +325,6 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
   await state.hashes.retainOnly(hashedPaths(library));
   await client.flush();
   return result(executed.summary, { stop: executed.stop, failures: executed.failures, videos: videoIds(state, files) });
-}
-
-/** The plan restricted to the `--only` clips (playlists still come first). */
-function onlySelected(p: Plan, selected: Set<string>): Plan {
-  const clips = p.clips.filter((w) => selected.has(w.relPath));
-  const costs = [...p.playlists.map((a) => a.cost), ...clips.flatMap((w) => w.steps.map((s) => s.cost))];
-  const cost: QuotaAmounts = { units: 0, uploads: 0 };
-  for (const c of costs) cost[c.bucket] += c.amount;
-  return { ...p, clips, cost };
 }
 
 /** Every path the hash cache should keep: clips, thumbnails, captions. */

@@ -266,6 +266,41 @@ describe('plan', () => {
     expect(step.kind === 'video.update' && step.resource.status).toEqual({ privacyStatus: 'public', selfDeclaredMadeForKids: false });
   });
 
+  it('with only, plans the selected clips and only the playlists they need (others wait for a full sync)', () => {
+    const specs: PlaylistSpec[] = [...PLAYLISTS, { key: 'c', folder: '03-c', title: 'Playlist C', description: 'C', privacy: 'public' }];
+    const view = channel({ playlists: [{ id: 'PLB', title: 'Playlist B', description: 'old', privacy: 'public', itemCount: 0 }] });
+    const clips = [
+      clip('01-a/2025-01-01 one.mp4'),
+      clip('02-b/2025-01-02 two.mp4', { sha256: sha(2) }),
+      clip('03-c/2025-01-03 three.mp4', { playlists: ['c'], sha256: sha(2) }),
+      clip('02-b/2025-01-04 four.mp4'),
+    ];
+    const all = plan(input({ clips, playlists: specs, channel: view, ledger: { clips: new Map(), playlists: {} } }));
+    expect(all.playlists.map((a) => [a.kind, a.key])).toEqual([['playlist.create', 'a'], ['playlist.update', 'b'], ['playlist.create', 'c']]);
+
+    // A new clip of folder a: a is created; b (differs) and c (missing) are left alone.
+    const one = plan(input({ clips, playlists: specs, channel: view, ledger: { clips: new Map(), playlists: {} }, only: new Set(['01-a/2025-01-01 one.mp4']) }));
+    expect(one.playlists.map((a) => [a.kind, a.key])).toEqual([['playlist.create', 'a']]);
+    expect(kinds(one)).toEqual([['video.upload', 'playlistItem.insert']]);
+    expect(one.cost).toEqual({ units: 100, uploads: 1 });
+
+    // A clip whose content is also in folder c: one video, in b and in c, so both are planned.
+    const two = plan(input({ clips, playlists: specs, channel: view, ledger: { clips: new Map(), playlists: {} }, only: new Set(['02-b/2025-01-02 two.mp4']) }));
+    expect(two.playlists.map((a) => [a.kind, a.key])).toEqual([['playlist.update', 'b'], ['playlist.create', 'c']]);
+    expect(two.clips.map((w) => [w.relPath, w.steps.filter((s) => s.kind === 'playlistItem.insert').map((s) => s.kind === 'playlistItem.insert' && s.key)])).toEqual([
+      ['02-b/2025-01-02 two.mp4', ['b', 'c']],
+    ]);
+    expect(two.cost).toEqual({ units: 50 + 50 + 100, uploads: 1 });
+
+    // An existing playlist that is not needed is still known: its id is recorded, nothing is sent to it.
+    const adopted = plan(
+      input({ clips, playlists: specs, channel: channel(), ledger: { clips: new Map(), playlists: {} }, only: new Set(['02-b/2025-01-04 four.mp4']) }),
+    );
+    expect(adopted.playlists).toEqual([]);
+    expect(adopted.bookkeeping.filter((b) => b.kind === 'playlist.record').map((b) => b.kind === 'playlist.record' && b.key)).toEqual(['a', 'b']);
+    expect(kinds(adopted)).toEqual([['video.upload', 'playlistItem.insert']]);
+  });
+
   // How fast it plans is measured by `npm run bench` (bench/sync.ts), not here.
   it('plans 2,000 new clips, every one an upload', () => {
     const clips = Array.from({ length: 2000 }, (_, i) => clip(`01-a/2024-01-01 clip ${i}.mp4`, { size: 1000 + i }));
