@@ -3,48 +3,9 @@
  * instants, in order. Pure.
  */
 import type { ScheduleSlot } from '../library/types.ts';
+import { instantOf, wallClockIn } from '../util/time-zone.ts';
 
 const DAY_MS = 86_400_000;
-
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  /** The wall-clock time at that instant, as if it were UTC. */
-  wallMs: number;
-}
-
-function wallClockIn(timezone: string): (instantMs: number) => WallClock {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone: timezone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  return (instantMs) => {
-    // "MM/DD/YYYY, HH:MM:SS": format() is several times faster than formatToParts().
-    const m = /^(\d+)\/(\d+)\/(\d+), (\d+):(\d+):(\d+)$/.exec(format.format(new Date(Math.floor(instantMs / 1000) * 1000)));
-    if (!m) throw new Error(`schedule: unexpected date format in ${timezone}`);
-    const [month, day, year, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number];
-    return { year, month, day, wallMs: Date.UTC(year, month - 1, day, hour, minute, second) };
-  };
-}
-
-/**
- * The UTC instant of a wall-clock time (as if UTC) in the zone; a time skipped by DST moves
- * forward. `hint` is an offset that is usually right (the previous slot's): one look-up then.
- */
-function instantOf(wallMs: number, clock: (instantMs: number) => WallClock, hint: number | undefined): { instant: number; offset: number } {
-  if (hint !== undefined && clock(wallMs - hint).wallMs === wallMs) return { instant: wallMs - hint, offset: hint };
-  const offset1 = clock(wallMs).wallMs - wallMs;
-  const guess = wallMs - offset1;
-  const offset = clock(guess).wallMs - guess;
-  return { instant: wallMs - offset, offset };
-}
 
 /**
  * The first `count` slot instants strictly after `now`, in time order, skipping any in `taken`

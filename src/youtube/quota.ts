@@ -4,6 +4,7 @@
  *
  * Every number the project relies on lives here, so that a change by Google is one edit.
  */
+import { instantOf, wallClockIn } from '../util/time-zone.ts';
 
 /**
  * A quota bucket. Since June 2026 `videos.insert` has its own bucket counted in calls (`uploads`);
@@ -100,37 +101,12 @@ export const LIMITS = Object.freeze({
   pageSize: 50,
 });
 
-const PACIFIC = 'America/Los_Angeles';
-const pacificParts = new Intl.DateTimeFormat('en-US', {
-  timeZone: PACIFIC,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** The wall-clock time in Los Angeles at `date`, as if it were UTC (milliseconds dropped). */
-function pacificWallClock(date: Date): { year: number; month: number; day: number; wallMs: number } {
-  const part: Record<string, number> = {};
-  for (const p of pacificParts.formatToParts(date)) if (p.type !== 'literal') part[p.type] = Number(p.value);
-  const year = part.year!;
-  const month = part.month!;
-  const day = part.day!;
-  return { year, month, day, wallMs: Date.UTC(year, month - 1, day, part.hour, part.minute, part.second) };
-}
-
-/** Offset of Los Angeles from UTC at `instantMs`, in milliseconds (−7 h or −8 h). */
-function pacificOffsetMs(instantMs: number): number {
-  const wholeSecond = Math.floor(instantMs / 1000) * 1000;
-  return pacificWallClock(new Date(wholeSecond)).wallMs - wholeSecond;
-}
+/** The wall clock of Los Angeles, where YouTube's quota day begins and ends. */
+const pacificClock = wallClockIn('America/Los_Angeles');
 
 /** The quota day `date` falls in: the calendar date in Pacific time, `'YYYY-MM-DD'`. */
 export function pacificDay(date: Date): string {
-  const { year, month, day } = pacificWallClock(date);
+  const { year, month, day } = pacificClock(date.getTime());
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
@@ -139,11 +115,8 @@ export function pacificDay(date: Date): string {
  * included (midnight is never skipped or repeated there: the clocks change at 02:00).
  */
 export function nextQuotaReset(date: Date): Date {
-  const { year, month, day } = pacificWallClock(date);
-  const midnightWall = Date.UTC(year, month - 1, day + 1);
-  let instant = midnightWall - pacificOffsetMs(midnightWall);
-  instant = midnightWall - pacificOffsetMs(instant);
-  return new Date(instant);
+  const { year, month, day } = pacificClock(date.getTime());
+  return new Date(instantOf(Date.UTC(year, month - 1, day + 1), pacificClock).instant);
 }
 
 /**
