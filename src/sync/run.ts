@@ -64,8 +64,13 @@ export interface RunSyncOptions {
   log?: LogSink;
   /** Clock (tests). */
   now?: () => Date;
-  /** The client to use (default: createYouTubeClient with `environment`). */
-  client?: YouTubeClient;
+  /** The client to use, or its promise (default: `startClient` with `environment`). */
+  client?: YouTubeClient | Promise<YouTubeClient>;
+  /**
+   * The library as the caller just loaded it and found valid (`upload`, when it wrote no sidecar):
+   * not read again. Default: read and validated here.
+   */
+  library?: Library;
 }
 
 export interface SyncResult {
@@ -125,6 +130,19 @@ function emptySummary(skipped: number, spent: QuotaAmounts): SyncSummary {
 }
 
 /**
+ * The YouTube client, started while the caller reads the disk: it loads google-auth-library and
+ * the large @googleapis/youtube, and gets an access token (the sign-in's round trip to the OAuth
+ * server — nothing goes to the Data API). A failure of that early refresh is left for the first real
+ * request, which refreshes again and reports it typed; a failure to create the client is the
+ * promise's, for the caller to await once the library is known to be valid.
+ */
+export function startClient(environment: Environment, cwd: string, log: LogSink | undefined): Promise<YouTubeClient> {
+  const ready = import('../youtube/client.ts').then(({ createYouTubeClient }) => createYouTubeClient({ environment, cwd, log }));
+  ready.then((client) => client.auth.getAccessToken()).catch(() => undefined);
+  return ready;
+}
+
+/**
  * Runs one sync of `options.dir` (see the module comment). Throws LibraryInvalidError (exit 2) when
  * the library has errors, InputError for the channel guard, LibraryLockedError when another run
  * holds the library, AuthError when not signed in; otherwise resolves with what happened — the
@@ -134,18 +152,16 @@ export async function runSync(options: RunSyncOptions): Promise<SyncResult> {
   const now = options.now ?? (() => new Date());
   const dry = options.dryRun === true;
   const root = resolve(options.dir);
-  // The client (and the large @googleapis/youtube) loads while the library is read; it sends
-  // nothing until the library is known to be valid.
-  const clientReady = options.client
-    ? Promise.resolve(options.client)
-    : import('../youtube/client.ts').then(({ createYouTubeClient }) => createYouTubeClient({ environment: options.environment, cwd: root, log: options.log }));
+  // The client loads and signs in while the library is read; it sends nothing to YouTube until
+  // the library is known to be valid.
+  const clientReady = options.client !== undefined ? Promise.resolve(options.client) : startClient(options.environment, root, options.log);
   clientReady.catch(() => undefined); // awaited below, after validation
   // The state is read while the library is: its reads wait on the disk, the library's work on the CPU.
   const stateReady = openState(root);
   stateReady.catch(() => undefined); // awaited below, before the library's own errors
   let library: Library;
   try {
-    library = await loadLibrary(root, { now: now(), hashFile: async (file) => cachedHasher(await stateReady, !dry)(file) });
+    library = options.library ?? (await loadLibrary(root, { now: now(), hashFile: async (file) => cachedHasher(await stateReady, !dry)(file) }));
   } catch (error) {
     await stateReady; // a damaged state is reported first, as when it was read first
     throw error;

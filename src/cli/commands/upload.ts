@@ -157,7 +157,7 @@ async function runUploadCommand(ctx: CliContext, files: readonly string[], flags
   const { cachedHasher, checkJson, checkLines, countDiagnostics } = await import('../../library/check.ts');
   const { restoreSidecar } = await import('../../library/sidecar-write.ts');
   const { pathKey } = await import('../../state/index.ts');
-  const { runSync, LibraryInvalidError } = await import('../../sync/run.ts');
+  const { runSync, startClient, LibraryInvalidError } = await import('../../sync/run.ts');
   const { planLines } = await import('../../sync/report.ts');
   const { parseRate } = await import('../../youtube/rate-limit.ts');
   const { attachProgress, chooseProgressMode, formatClock, printSummary } = await import('../progress.ts');
@@ -178,6 +178,12 @@ async function runUploadCommand(ctx: CliContext, files: readonly string[], flags
   const root = flags.dir === undefined ? findLibraryRoot(dirname(absolute[0]!)) : resolve(ctx.cwd, flags.dir);
   if (root === undefined) throw new InputError(M.progress.noLibrary({ file: files[0]! }), { hint: M.progress.noLibraryHint() });
   const given: GivenFile[] = absolute.map((path, i) => ({ shown: files[i]!, path, relPath: pathKey(relative(root, path)) }));
+
+  // The client loads and signs in meanwhile (nothing goes to YouTube before runSync has checked).
+  const environment = ctx.environment([root]);
+  const log = ui.verbose ? (line: string) => ui.debug(line) : undefined;
+  const client = startClient(environment, root, log);
+  client.catch(() => undefined); // awaited by runSync, after the library is found valid
 
   // The library as it is, valid, and the request against it — before anything is written or sent.
   const hasher = await cachedHasher(root);
@@ -203,15 +209,18 @@ async function runUploadCommand(ctx: CliContext, files: readonly string[], flags
       dir: root,
       only: absolute,
       ...(limitRate === undefined ? {} : { limitRate }),
+      // Read again only when a sidecar changed: it must validate with the rest of the library.
+      ...(writes.size === 0 ? { library: before } : {}),
+      client,
       events,
-      environment: ctx.environment([root]),
+      environment,
       signal: ctx.signal,
       cwd: ctx.cwd,
       onLibrary: (library) => {
         useLibraryLang(library.config.language);
         for (const w of writes.values()) ui.note(M.progress.savedInSidecar({ sidecar: sidecarOf(w), keys: w.keys.join(', ') }));
       },
-      log: ui.verbose ? (line: string) => ui.debug(line) : undefined,
+      log,
       confirm: async (plan, budget) => {
         if (!canAsk) return true;
         for (const line of planLines(plan, budget.remaining())) ui.note(line);
