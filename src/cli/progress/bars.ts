@@ -3,8 +3,9 @@
  * (bytes, speed, time left) and a total bar once more than one file is uploaded; a line above the
  * bars for every finished or failed action, retry, resume and warning.
  */
+import { createRequire } from 'node:module';
 import { basename } from 'node:path';
-import cliProgress from 'cli-progress';
+import type * as CliProgress from 'cli-progress';
 import type { Params, SingleBar } from 'cli-progress';
 import { tr } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
@@ -59,7 +60,9 @@ export function barHandlers(ui: Ui, planned: PlannedUploads | undefined): Handle
     return tr(M.progress.barFile({ ...common, name: fit(payload.name, NAME_WIDTH) }));
   }
 
-  const multibar = new cliProgress.MultiBar({
+  // cli-progress (CommonJS) loads only here, for a terminal: plain and --json runs never need it.
+  const { MultiBar } = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
+  const multibar = new MultiBar({
     stream,
     format: render,
     hideCursor: true,

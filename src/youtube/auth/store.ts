@@ -7,7 +7,6 @@
 import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
-import { lock } from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import type { Environment } from '../../config/env.ts';
@@ -128,6 +127,8 @@ export class FileCredentialStore implements CredentialStore {
   ): Promise<StoredProfile | undefined> {
     const run = async (): Promise<StoredProfile | undefined> => {
       const dir = await this.#ensureDir(profile);
+      // Loaded only when a write happens (most runs only read the store).
+      const { lock } = await import('proper-lockfile');
       const release = await lock(dir, {
         realpath: false,
         stale: 10_000,
