@@ -36,7 +36,7 @@ import { sha256File } from './hash.ts';
 import type { ClipFile, StopReason } from './execute.ts';
 import { QuotaMeter } from './meter.ts';
 import { plan as makePlan } from './plan.ts';
-import type { ChannelItem, ChannelVideo, Plan, PlanClip } from './plan.ts';
+import type { ChannelItem, ChannelPlaylist, ChannelVideo, Plan, PlanClip } from './plan.ts';
 
 export interface RunSyncOptions {
   /** The library folder (absolute). */
@@ -234,8 +234,9 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
     if (sha !== undefined) shaOf.set(c.relPath, sha);
   });
 
-  // The channel: playlists, their items, the ledger's videos — all at once. The items of the
-  // playlists the ledger knows are read straight away; others once found by title.
+  // The channel: playlists, their items, the ledger's videos, and the uploads when adoption may
+  // be needed — all at once. The items of the playlists the ledger knows are read straight away;
+  // others once found by title.
   const ledgerClips = new Map([...state.ledger.clips()].map((e) => [e.sha256, e.clip]));
   const items = new Map<string, ChannelItem[]>();
   const readItems = async (ids: Iterable<string>): Promise<void> => {
@@ -248,36 +249,39 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
       }));
     });
   };
-  const knownPlaylistIds = library.playlists.map((spec) => state.ledger.playlist(spec.key)?.playlistId).filter((id): id is string => id !== undefined);
-  const [playlists, videos] = await Promise.all([
-    api.myPlaylists(),
+  const readPlaylists = async (): Promise<ChannelPlaylist[]> => {
+    const knownPlaylistIds = library.playlists.map((spec) => state.ledger.playlist(spec.key)?.playlistId).filter((id): id is string => id !== undefined);
+    const [found] = await Promise.all([api.myPlaylists(), readItems(knownPlaylistIds)]);
+    const managedIds = new Set<string>();
+    for (const spec of library.playlists) {
+      const recorded = state.ledger.playlist(spec.key)?.playlistId;
+      const managed = found.find((pl) => pl.id === recorded) ?? found.find((pl) => pl.title.normalize('NFC') === spec.title.normalize('NFC'));
+      if (managed) managedIds.add(managed.id);
+    }
+    await readItems(managedIds);
+    return found;
+  };
+  // Adoption: only when some clip has no ledger entry.
+  const needsAdoption = clips.some((c) => !c.skip && !c.duplicateOf && !ledgerClips.has(shaOf.get(c.relPath) ?? ''));
+  const readUploads = async (uploadsPlaylistId: string): Promise<ChannelVideo[]> => {
+    const known = new Set([...ledgerClips.values()].map((c) => c.videoId));
+    const ids = (await api.playlistItems(uploadsPlaylistId)).map((i) => i.videoId).filter((id) => !known.has(id));
+    const found = (await api.videos(ids, ['snippet', 'status', 'fileDetails', 'contentDetails'])).map(channelVideo);
+    // A new clip of the same size as a video it may be: hash it now (adoption records its hash).
+    const sizes = new Set(found.map((v) => v.fileSize));
+    await forEachLimit(clips, 8, async (c) => {
+      if (!c.skip && !shaOf.has(c.relPath) && sizes.has(c.size)) shaOf.set(c.relPath, await hashAhead(c));
+    });
+    return found;
+  };
+  const [playlists, videos, uploads] = await Promise.all([
+    readPlaylists(),
     api.videos(
       [...ledgerClips.values()].filter((c) => c.status.state !== 'deleted-on-youtube').map((c) => c.videoId),
       ['snippet', 'status'],
     ),
-    readItems(knownPlaylistIds),
+    needsAdoption && channel.uploadsPlaylistId ? readUploads(channel.uploadsPlaylistId) : undefined,
   ]);
-  const managedIds = new Set<string>();
-  for (const spec of library.playlists) {
-    const recorded = state.ledger.playlist(spec.key)?.playlistId;
-    const found = playlists.find((pl) => pl.id === recorded) ?? playlists.find((pl) => pl.title.normalize('NFC') === spec.title.normalize('NFC'));
-    if (found) managedIds.add(found.id);
-  }
-  await readItems(managedIds);
-
-  // Adoption: only when some clip has no ledger entry.
-  const needsAdoption = clips.some((c) => !c.skip && !c.duplicateOf && !ledgerClips.has(shaOf.get(c.relPath) ?? ''));
-  let uploads: ChannelVideo[] | undefined;
-  if (needsAdoption && channel.uploadsPlaylistId) {
-    const known = new Set([...ledgerClips.values()].map((c) => c.videoId));
-    const ids = (await api.playlistItems(channel.uploadsPlaylistId)).map((i) => i.videoId).filter((id) => !known.has(id));
-    uploads = (await api.videos(ids, ['snippet', 'status', 'fileDetails', 'contentDetails'])).map(channelVideo);
-    // A new clip of the same size as a video it may be: hash it now (adoption records its hash).
-    const sizes = new Set(uploads.map((v) => v.fileSize));
-    await forEachLimit(clips, 8, async (c) => {
-      if (!c.skip && !shaOf.has(c.relPath) && sizes.has(c.size)) shaOf.set(c.relPath, await hashAhead(c));
-    });
-  }
 
   const planClips = await Promise.all(clips.map((c) => planClip(c, root, shaOf.get(c.relPath), state, !dry)));
   const thePlan = makePlan({
