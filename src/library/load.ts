@@ -526,7 +526,7 @@ export async function loadLibrary(dir: string, options: LoadOptions = {}): Promi
   const { source, config, diagnostics } = readConfig(text);
   loader.diagnostics.push(...diagnostics);
   if (!config) {
-    return { root, configPath, config: emptyConfig(text), playlists: [], clips: [], diagnostics: loader.diagnostics };
+    return { root, configPath, config: emptyConfig(text), playlists: [], templates: [], clips: [], diagnostics: loader.diagnostics };
   }
   loader.config = config;
   loader.configSource = source;
@@ -538,5 +538,5 @@ export async function loadLibrary(dir: string, options: LoadOptions = {}): Promi
   clips.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
   await loader.markDuplicates(clips, options.hashFile ?? ((c) => sha256File(c.path)));
   loader.diagnostics.sort(compareDiagnostics);
-  return { root, configPath, config, playlists: config.playlists, clips, diagnostics: loader.diagnostics };
+  return { root, configPath, config, playlists: config.playlists, templates: loader.knownTemplates().sort(), clips, diagnostics: loader.diagnostics };
 }

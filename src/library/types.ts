@@ -120,6 +120,8 @@ export interface Library {
   configPath: string;
   config: LibraryConfig;
   playlists: PlaylistSpec[];
+  /** Names of the library's metadata templates (templates/NAME.yaml), NFC, sorted. */
+  templates: string[];
   /** Sorted by relPath. */
   clips: Clip[];
   /** Errors and warnings, in file order. */

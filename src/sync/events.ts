@@ -49,6 +49,25 @@ export interface SyncSummary {
   quotaResetAt?: Date;
 }
 
+/** A summary of a run that did nothing (yet): a dry run, a cancelled one, or the executor's start. */
+export function emptySummary(skipped: number, spent: QuotaAmounts): SyncSummary {
+  return {
+    uploaded: 0,
+    adopted: 0,
+    updated: 0,
+    addedToPlaylists: 0,
+    removedFromPlaylists: 0,
+    thumbnails: 0,
+    captions: 0,
+    playlistsCreated: 0,
+    playlistsUpdated: 0,
+    skipped,
+    failed: 0,
+    left: 0,
+    spent: { ...spent },
+  };
+}
+
 export interface SyncEventMap {
   /** An action begins; `cost` is what it will spend. */
   'action:start': [{ action: ActionRef; cost: { bucket: 'units' | 'uploads'; amount: number } }];

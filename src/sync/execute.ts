@@ -24,7 +24,7 @@ import type { QuotaBucket, QuotaCost } from '../youtube/quota.ts';
 import type { TokenBucket } from '../youtube/rate-limit.ts';
 import type { Authorize, UploadEventMap } from '../youtube/resumable.ts';
 import { uploadResumable } from '../youtube/resumable.ts';
-import type { ActionKind, ActionRef, SyncEventMap, SyncSummary } from './events.ts';
+import { emptySummary, type ActionKind, type ActionRef, type SyncEventMap, type SyncSummary } from './events.ts';
 import { sha256File } from './hash.ts';
 import type { QuotaMeter } from './meter.ts';
 import { playlistActionText, stepText } from './report.ts';
@@ -98,21 +98,7 @@ class Executor {
 
   constructor(o: ExecuteOptions) {
     this.#o = o;
-    this.#summary = {
-      uploaded: 0,
-      adopted: 0,
-      updated: 0,
-      addedToPlaylists: 0,
-      removedFromPlaylists: 0,
-      thumbnails: 0,
-      captions: 0,
-      playlistsCreated: 0,
-      playlistsUpdated: 0,
-      skipped: o.skipped,
-      failed: 0,
-      left: 0,
-      spent: o.meter.spent,
-    };
+    this.#summary = emptySummary(o.skipped, o.meter.spent);
   }
 
   async run(): Promise<ExecuteResult> {

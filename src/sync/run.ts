@@ -30,7 +30,7 @@ import { checkChannelGuard } from '../youtube/client.ts';
 import { DEFAULT_QUOTA_LIMITS } from '../youtube/quota.ts';
 import type { QuotaAmounts, QuotaBudget } from '../youtube/quota.ts';
 import { TokenBucket } from '../youtube/rate-limit.ts';
-import type { SyncEventMap, SyncSummary } from './events.ts';
+import { emptySummary, type SyncEventMap, type SyncSummary } from './events.ts';
 import { executePlan } from './execute.ts';
 import { sha256File } from './hash.ts';
 import type { ClipFile, StopReason } from './execute.ts';
@@ -108,24 +108,6 @@ function cachedHasher(state: LibraryState, remember: boolean): (file: { path: st
     const sha256 = await sha256File(file.path);
     if (remember) await state.hashes.remember(stamp, sha256);
     return sha256;
-  };
-}
-
-function emptySummary(skipped: number, spent: QuotaAmounts): SyncSummary {
-  return {
-    uploaded: 0,
-    adopted: 0,
-    updated: 0,
-    addedToPlaylists: 0,
-    removedFromPlaylists: 0,
-    thumbnails: 0,
-    captions: 0,
-    playlistsCreated: 0,
-    playlistsUpdated: 0,
-    skipped,
-    failed: 0,
-    left: 0,
-    spent: { ...spent },
   };
 }
 

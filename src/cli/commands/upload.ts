@@ -20,7 +20,7 @@
  * Exit codes as sync: 0 done · 1 some file failed for good · 2 bad input, nothing sent · 3 quota,
  * upload limit or interruption (run again: the upload resumes) · 4 sign-in.
  */
-import { dirname, extname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { ExitCode, HappyError, InputError, WorkLeftError } from '../../errors.ts';
 import { tr, useLibraryLang } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
@@ -86,19 +86,6 @@ async function parseRequest(flags: UploadFlags): Promise<SidecarChanges> {
   return out;
 }
 
-/** The library's templates: the names of templates/NAME.yaml (or .yml), NFC, as the library reads them. */
-async function templateNames(root: string): Promise<string[]> {
-  const { readdir } = await import('node:fs/promises');
-  const { TEMPLATES_DIR } = await import('../../library/index.ts');
-  const { SIDECAR_EXTENSIONS } = await import('../../library/limits.ts');
-  const extensions: readonly string[] = SIDECAR_EXTENSIONS;
-  const names = await readdir(join(root, TEMPLATES_DIR)).catch(() => []);
-  return names
-    .filter((n) => !n.startsWith('.') && extensions.includes(extname(n).toLowerCase()))
-    .map((n) => n.slice(0, n.length - extname(n).length).normalize('NFC'))
-    .sort();
-}
-
 interface GivenFile {
   /** As typed. */
   shown: string;
@@ -116,10 +103,9 @@ async function checkRequest(library: Library, given: readonly GivenFile[], reque
     throw new InputError(M.sync.unknownPlaylist({ key: playlist }), { hint: M.sync.unknownPlaylistHint({ known: library.playlists.map((p) => p.key).join(', ') }) });
   }
   if (template !== undefined) {
-    const known = await templateNames(library.root);
-    if (!known.includes(template)) {
+    if (!library.templates.includes(template)) {
       const { TEMPLATES_DIR } = await import('../../library/index.ts');
-      throw new InputError(M.progress.unknownTemplate({ name: template, dir: join(library.root, TEMPLATES_DIR) }), { hint: M.progress.unknownTemplateHint({ known: known.join(', ') }) });
+      throw new InputError(M.progress.unknownTemplate({ name: template, dir: join(library.root, TEMPLATES_DIR) }), { hint: M.progress.unknownTemplateHint({ known: library.templates.join(', ') }) });
     }
   }
   const clips = new Map(library.clips.map((c) => [c.relPath, c]));
