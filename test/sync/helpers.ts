@@ -7,6 +7,7 @@ import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach } from 'vitest';
 import type { StateSnapshot } from '../../src/emulator/index.ts';
 import { runCli } from '../helpers/cli.ts';
 import type { RunResult } from '../helpers/cli.ts';
@@ -28,6 +29,28 @@ export async function exampleCopy(): Promise<{ dir: string; remove: () => Promis
   const dir = join(base, 'library');
   await cp(EXAMPLE, dir, { recursive: true });
   return { dir, remove: () => rm(base, { recursive: true, force: true }) };
+}
+
+/**
+ * For each test: an empty emulator and a fresh copy of the example library (removed afterwards).
+ * `dir` is the current test's copy.
+ */
+export function useExampleLibrary(emulator: EmulatorHandle): { readonly dir: string } {
+  let library: Awaited<ReturnType<typeof exampleCopy>> | undefined;
+  beforeEach(async () => {
+    await emulator.admin.wipe();
+    library = await exampleCopy();
+  });
+  afterEach(async () => {
+    await library?.remove();
+    library = undefined;
+  });
+  return {
+    get dir(): string {
+      if (!library) throw new Error('the example library exists only inside a test');
+      return library.dir;
+    },
+  };
 }
 
 export function sync(emulator: EmulatorHandle, dir: string, args: string[] = [], timeoutMs = 60_000): Promise<RunResult> {

@@ -2,21 +2,13 @@
  * `happytube sync` when YouTube says stop: the upload limit reached mid-run (exit 3, what is left,
  * when the quota resets), two runs at once, and a storm of 503s and dropped uploads.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
-import { checkClips, exampleCopy, expectEachClipOnce, sync } from './helpers.ts';
+import { checkClips, expectEachClipOnce, sync, useExampleLibrary } from './helpers.ts';
 
 const emulator = useEmulator({ uploads: 3 });
-let library: { dir: string; remove: () => Promise<void> };
-
-beforeEach(async () => {
-  await emulator.admin.wipe();
-  library = await exampleCopy();
-});
-afterEach(async () => {
-  await library.remove();
-});
+const library = useExampleLibrary(emulator);
 
 describe('happytube sync within limits', () => {
   it('stops at the upload limit with exit 3 and the reset time, then finishes after the reset without a duplicate', async () => {

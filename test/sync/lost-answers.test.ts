@@ -3,20 +3,12 @@
  * must find what the lost answer created instead of creating it again: one playlist per title,
  * one item per video and playlist.
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { useEmulator } from '../helpers/emulator.ts';
-import { checkClips, exampleCopy, expectEachClipOnce, sync } from './helpers.ts';
+import { checkClips, expectEachClipOnce, sync, useExampleLibrary } from './helpers.ts';
 
 const emulator = useEmulator();
-let library: { dir: string; remove: () => Promise<void> };
-
-beforeEach(async () => {
-  await emulator.admin.wipe();
-  library = await exampleCopy();
-});
-afterEach(async () => {
-  await library.remove();
-});
+const library = useExampleLibrary(emulator);
 
 it('creates no second playlist or playlist item when the answers to inserts are lost', async () => {
   await emulator.admin.faults(['api-lost-answer:4:playlists.insert', 'api-lost-answer:2:playlistItems.insert', 'api-lost-answer:1:captions.insert']);

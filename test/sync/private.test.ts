@@ -5,21 +5,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { BIN, cleanEnv } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
-import { exampleCopy, sync } from './helpers.ts';
+import { sync, useExampleLibrary } from './helpers.ts';
 
 const emulator = useEmulator({ forcePrivate: true });
-let library: { dir: string; remove: () => Promise<void> };
-
-beforeEach(async () => {
-  await emulator.admin.wipe();
-  library = await exampleCopy();
-});
-afterEach(async () => {
-  await library.remove();
-});
+const library = useExampleLibrary(emulator);
 
 it('explains the private lock once, with the audit form, for the clips asked public or unlisted', async () => {
   const only = ['04-mo-hinh-hay/2025-01-08 Góc đọc sách của bé.mp4', '04-mo-hinh-hay/2025-02-14 Vườn rau của bé.mp4'].map((p) => join(library.dir, p));

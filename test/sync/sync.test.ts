@@ -5,21 +5,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
-import { callsBetween, checkClips, exampleCopy, expectEachClipOnce, sync } from './helpers.ts';
+import { callsBetween, checkClips, expectEachClipOnce, sync, useExampleLibrary } from './helpers.ts';
 
 const emulator = useEmulator();
-let library: { dir: string; remove: () => Promise<void> };
-
-beforeEach(async () => {
-  await emulator.admin.wipe();
-  library = await exampleCopy();
-});
-afterEach(async () => {
-  await library.remove();
-});
+const library = useExampleLibrary(emulator);
 
 const INSERTS = ['videos.insert', 'playlists.insert', 'playlistItems.insert', 'captions.insert', 'thumbnails.set', 'videos.update', 'playlistItems.delete'];
 

@@ -4,20 +4,12 @@
  */
 import { copyFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { useEmulator } from '../helpers/emulator.ts';
-import { exampleCopy, sync } from './helpers.ts';
+import { sync, useExampleLibrary } from './helpers.ts';
 
 const emulator = useEmulator({ unverifiedChannel: true });
-let library: { dir: string; remove: () => Promise<void> };
-
-beforeEach(async () => {
-  await emulator.admin.wipe();
-  library = await exampleCopy();
-});
-afterEach(async () => {
-  await library.remove();
-});
+const library = useExampleLibrary(emulator);
 
 it('warns once about refused thumbnails, publishes every clip, and tries no second thumbnail', async () => {
   // A second clip with a thumbnail, so that there is one to skip.
