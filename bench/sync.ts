@@ -13,7 +13,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmulator } from '../src/emulator/index.ts';
+import { emulatorEnvironment, startEmulator } from '../src/emulator/index.ts';
 import { loadLibrary } from '../src/library/index.ts';
 import { plan } from '../src/sync/plan.ts';
 import type { PlanClip } from '../src/sync/plan.ts';
@@ -68,15 +68,7 @@ async function main(): Promise<void> {
       client_id: string;
       client_secret: string;
     };
-    const env = {
-      HAPPYTUBE_API_ROOT: `${emulator.url}/`,
-      HAPPYTUBE_OAUTH_TOKEN_URL: `${emulator.url}/token`,
-      HAPPYTUBE_OAUTH_AUTH_URL: `${emulator.url}/o/oauth2/v2/auth`,
-      HAPPYTUBE_OAUTH_REVOKE_URL: `${emulator.url}/revoke`,
-      HAPPYTUBE_CLIENT_ID: tokens.client_id,
-      HAPPYTUBE_CLIENT_SECRET: tokens.client_secret,
-      HAPPYTUBE_REFRESH_TOKEN: tokens.refresh_token,
-    };
+    const env = emulatorEnvironment(emulator.url, tokens);
 
     log('first sync (publishes everything; setup, not a bar)…');
     const first = await cli(['sync', dir, '--yes', '--quiet', '--concurrency', '4'], env);

@@ -24,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { emulatorEnvironment } from '../src/emulator/index.ts';
 
 const MiB = 1024 * 1024;
 const REPEATS = 3;
@@ -197,17 +198,7 @@ async function freshCommandEnv(url: string, library: string, configDir: string):
   const tokens = await signIn(url);
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('HAPPYTUBE_')) env[key] = value;
-  return {
-    ...env,
-    HAPPYTUBE_API_ROOT: `${url}/`,
-    HAPPYTUBE_OAUTH_AUTH_URL: `${url}/o/oauth2/v2/auth`,
-    HAPPYTUBE_OAUTH_TOKEN_URL: `${url}/token`,
-    HAPPYTUBE_OAUTH_REVOKE_URL: `${url}/revoke`,
-    HAPPYTUBE_CLIENT_ID: tokens.client_id,
-    HAPPYTUBE_CLIENT_SECRET: tokens.client_secret,
-    HAPPYTUBE_REFRESH_TOKEN: tokens.refresh_token,
-    HAPPYTUBE_CONFIG_DIR: configDir,
-  };
+  return { ...env, ...emulatorEnvironment(url, tokens), HAPPYTUBE_CONFIG_DIR: configDir };
 }
 
 async function curlSession(url: string, size: number): Promise<string> {

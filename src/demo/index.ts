@@ -65,12 +65,9 @@ export interface DemoResult {
 }
 
 /** The environment of the demo only: the emulator's endpoints, a demo client, its own config folder. */
-function demoEnvironment(url: string, configDir: string): Environment {
+function demoEnvironment(endpoints: Record<string, string>, configDir: string): Environment {
   return readEnvironment({
-    HAPPYTUBE_API_ROOT: `${url}/`,
-    HAPPYTUBE_OAUTH_AUTH_URL: `${url}/o/oauth2/v2/auth`,
-    HAPPYTUBE_OAUTH_TOKEN_URL: `${url}/token`,
-    HAPPYTUBE_OAUTH_REVOKE_URL: `${url}/revoke`,
+    ...endpoints,
     HAPPYTUBE_CLIENT_ID: DEMO_CLIENT_ID,
     HAPPYTUBE_CLIENT_SECRET: DEMO_CLIENT_SECRET,
     HAPPYTUBE_CONFIG_DIR: configDir,
@@ -93,12 +90,12 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     await cp(examples, library, { recursive: true });
     o.onStep({ kind: 'copied', dir: library });
 
-    const { startEmulator } = await import('../emulator/index.ts');
+    const { emulatorEnvironment, startEmulator } = await import('../emulator/index.ts');
     const emulator = await startEmulator();
     closeEmulator = () => emulator.close();
     o.onStep({ kind: 'emulator', url: emulator.url });
 
-    const environment = demoEnvironment(emulator.url, join(work, 'config'));
+    const environment = demoEnvironment(emulatorEnvironment(emulator.url), join(work, 'config'));
     const { login } = await import('../youtube/auth/login.ts');
     const signedIn = await login({
       environment,

@@ -14,6 +14,29 @@ export { EmulatorState } from './store.ts';
 export { FaultSyntaxError, parseFaults } from './faults.ts';
 export { COSTS } from './quota.ts';
 
+/** The sign-in that `POST /__admin/tokens` hands out: a ready client and refresh token. */
+export interface EmulatorSignIn {
+  client_id: string;
+  client_secret: string;
+  refresh_token: string;
+}
+
+/**
+ * The HAPPYTUBE_* variables (SPEC §3) that point happytube at an emulator: its API root and
+ * OAuth endpoints, and with `signIn` the client and a refresh token for a headless run.
+ */
+export function emulatorEnvironment(url: string, signIn?: EmulatorSignIn): Record<string, string> {
+  return {
+    HAPPYTUBE_API_ROOT: `${url}/`,
+    HAPPYTUBE_OAUTH_AUTH_URL: `${url}/o/oauth2/v2/auth`,
+    HAPPYTUBE_OAUTH_TOKEN_URL: `${url}/token`,
+    HAPPYTUBE_OAUTH_REVOKE_URL: `${url}/revoke`,
+    ...(signIn
+      ? { HAPPYTUBE_CLIENT_ID: signIn.client_id, HAPPYTUBE_CLIENT_SECRET: signIn.client_secret, HAPPYTUBE_REFRESH_TOKEN: signIn.refresh_token }
+      : {}),
+  };
+}
+
 export interface RunningEmulator {
   /** e.g. `http://127.0.0.1:45123`, no trailing slash. */
   url: string;

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import type { EmulatorOptions, RunningEmulator, StateSnapshot } from '../../src/emulator/index.ts';
-import { startEmulator } from '../../src/emulator/index.ts';
+import { emulatorEnvironment, startEmulator } from '../../src/emulator/index.ts';
 
 export const TEST_CLIENT_ID = 'test-client.apps.googleusercontent.com';
 export const TEST_CLIENT_SECRET = 'test-secret';
@@ -81,15 +81,7 @@ export function useEmulator(options: EmulatorOptions = {}): EmulatorHandle {
     env: () => {
       const url = need().url;
       if (!tokens) throw new Error('the emulator has no tokens yet');
-      return {
-        HAPPYTUBE_API_ROOT: `${url}/`,
-        HAPPYTUBE_OAUTH_AUTH_URL: `${url}/o/oauth2/v2/auth`,
-        HAPPYTUBE_OAUTH_TOKEN_URL: `${url}/token`,
-        HAPPYTUBE_OAUTH_REVOKE_URL: `${url}/revoke`,
-        HAPPYTUBE_CLIENT_ID: tokens.client_id,
-        HAPPYTUBE_CLIENT_SECRET: tokens.client_secret,
-        HAPPYTUBE_REFRESH_TOKEN: tokens.refresh_token,
-      };
+      return emulatorEnvironment(url, tokens);
     },
     admin,
   };
