@@ -1,7 +1,10 @@
 /**
  * happytube.yaml (SPEC §4): parsed with line numbers, validated with zod, unknown keys refused.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { InputError } from '../errors.ts';
 import { M } from '../i18n/messages.ts';
 import { CATEGORIES, FORBIDDEN_CHARS, LIMITS, PRIVACIES } from './limits.ts';
 import { measure } from './rules.ts';
@@ -167,4 +170,14 @@ export function readConfig(text: string): ConfigResult {
     report: { departmentEmail: raw.report?.departmentEmail },
   };
   return { source, config, diagnostics };
+}
+
+/** The text of the library's happytube.yaml; InputError when `root` holds none. */
+export async function readConfigFile(root: string): Promise<{ configPath: string; text: string }> {
+  const configPath = join(root, CONFIG_FILE);
+  try {
+    return { configPath, text: await readFile(configPath, 'utf8') };
+  } catch {
+    throw new InputError(M.library.noConfig({ dir: root }), { hint: M.library.noConfigFix() });
+  }
 }

@@ -10,11 +10,10 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import type { Liquid } from 'liquidjs';
-import { InputError } from '../errors.ts';
 import { digestOf } from '../state/digest.ts';
 import { M } from '../i18n/messages.ts';
 import { checkCaptions } from './captions.ts';
-import { CONFIG_FILE, LANGUAGE_TAG, readConfig } from './config.ts';
+import { CONFIG_FILE, LANGUAGE_TAG, readConfig, readConfigFile } from './config.ts';
 import { CAPTION_EXTENSIONS, DEFAULT_CATEGORY, LIMITS, SIDECAR_EXTENSIONS, THUMBNAIL_EXTENSIONS, VIDEO_EXTENSIONS } from './limits.ts';
 import { checkMetadata, isCalendarDate, parsePublishAt } from './rules.ts';
 import type { Sidecar } from './sidecar.ts';
@@ -515,13 +514,7 @@ function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
  */
 export async function loadLibrary(dir: string, options: LoadOptions = {}): Promise<Library> {
   const root = resolve(dir);
-  const configPath = join(root, CONFIG_FILE);
-  let text: string;
-  try {
-    text = await readFile(configPath, 'utf8');
-  } catch {
-    throw new InputError(M.library.noConfig({ dir: root }), { hint: M.library.noConfigFix() });
-  }
+  const { configPath, text } = await readConfigFile(root);
   const loader = new Loader(root, options.now ?? new Date());
   const { source, config, diagnostics } = readConfig(text);
   loader.diagnostics.push(...diagnostics);

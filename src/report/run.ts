@@ -3,14 +3,12 @@
  * state, asks YouTube once (`videos.list`, 50 ids a call) how the videos stand, and renders the
  * chosen format. The command writes the text and then calls `remember()`.
  */
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Environment } from '../config/env.ts';
 import { InputError } from '../errors.ts';
 import type { Lang } from '../i18n/index.ts';
 import { report as R } from '../i18n/catalog/report.ts';
-import { M } from '../i18n/messages.ts';
-import { CONFIG_FILE, readConfig } from '../library/config.ts';
+import { CONFIG_FILE, readConfig, readConfigFile } from '../library/config.ts';
 import type { LibraryConfig } from '../library/types.ts';
 import { openState } from '../state/index.ts';
 import { toApiError } from '../youtube/api.ts';
@@ -27,22 +25,12 @@ import type { ReportModel } from './model.ts';
 
 /** happytube.yaml of the library, validated; its first error is an InputError (exit 2). */
 export async function readLibraryConfig(root: string): Promise<LibraryConfig> {
-  const file = join(resolve(root), CONFIG_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new InputError(M.library.noConfig({ dir: resolve(root) }), { hint: M.library.noConfigFix() });
-  }
+  const { configPath: file, text } = await readConfigFile(resolve(root));
   const { config, diagnostics } = readConfig(text);
   const first = diagnostics.find((d) => d.severity === 'error');
   if (!config || first) {
-    const where = [first?.line === undefined ? undefined : `line ${first.line}`, first?.field].filter(Boolean).join(', ') || CONFIG_FILE;
     const detail = first?.message ?? { vi: '', en: '' };
-    throw new InputError(
-      { vi: R.configInvalid({ file, where, detail: detail.vi }).vi, en: R.configInvalid({ file, where, detail: detail.en }).en },
-      { hint: first?.fix ?? R.configInvalidHint() },
-    );
+    throw new InputError(R.configInvalid({ file, line: first?.line, field: first?.field, detail }), { hint: first?.fix ?? R.configInvalidHint() });
   }
   return config;
 }

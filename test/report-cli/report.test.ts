@@ -150,6 +150,17 @@ describe('happytube report', () => {
     expect(usage.code).toBe(2);
   });
 
+  it('names the file, line and key of a broken happytube.yaml, in each language', async () => {
+    const root = await makeLibrary((yaml) => yaml.replace(/^ {2}privacy: unlisted/m, '  privacy: publik'));
+    cleanup.push(root);
+    const en = await report(['--format', 'html', root], { HAPPYTUBE_LANG: 'en' });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain(`${join(root, 'happytube.yaml')} has an error (line 21, defaults.privacy)`);
+    const vi = await report(['--format', 'html', root], { HAPPYTUBE_LANG: 'vi' });
+    expect(vi.code).toBe(2);
+    expect(vi.stderr).toContain(`Tệp ${join(root, 'happytube.yaml')} có lỗi (dòng 21, defaults.privacy)`);
+  });
+
   it('finds the library from a sub-folder; exit 4 when signed out; exit 2 outside a library', async () => {
     const sub = await report(['--format', 'json'], {}, join(lib.root, '01-muc-dich'));
     expect(sub.code).toBe(0);

@@ -108,10 +108,16 @@ export const report = {
     vi: 'Ghi ngày theo dạng YYYY-MM-DD, ví dụ --since 2024-11-01.',
     en: 'Write the date as YYYY-MM-DD, e.g. --since 2024-11-01.',
   }),
-  configInvalid: (p: { file: string; where: string; detail: string }): Text => ({
-    vi: `Tệp ${p.file} có lỗi (${p.where}): ${p.detail}`,
-    en: `${p.file} has an error (${p.where}): ${p.detail}`,
-  }),
+  configInvalid: (p: { file: string; line: number | undefined; field: string | undefined; detail: Text }): Text => {
+    const where = (line: string): string => {
+      const parts = [p.line === undefined ? undefined : `${line} ${p.line}`, p.field].filter(Boolean);
+      return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+    };
+    return {
+      vi: `Tệp ${p.file} có lỗi${where('dòng')}: ${p.detail.vi}`,
+      en: `${p.file} has an error${where('line')}: ${p.detail.en}`,
+    };
+  },
   configInvalidHint: (): Text => ({
     vi: 'Chạy "happytube check" để xem mọi lỗi và cách sửa.',
     en: 'Run "happytube check" to see every error and how to fix it.',
