@@ -11,6 +11,7 @@ import { isLang, tr, useLibraryLang } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
 import type { InitAnswers, InitDefaults } from '../../init/index.ts';
 import type { Privacy } from '../../library/types.ts';
+import { isPromptCancel } from '../confirm.ts';
 import type { CliContext } from '../context.ts';
 import type { CommandRegistrar } from '../program.ts';
 
@@ -75,8 +76,7 @@ async function askAnswers(ctx: CliContext, flags: InitFlags, lang: Lang | undefi
     );
     return { school, language, privacy, madeForKids };
   } catch (error) {
-    // Ctrl-C inside a prompt (ExitPromptError) or the CLI's own interrupt (AbortPromptError).
-    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+    if (isPromptCancel(error)) {
       throw new WorkLeftError(M.init.cancelled(), { hint: M.init.cancelledFix(), cause: error });
     }
     throw error;

@@ -60,7 +60,8 @@ async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: S
   const json = flags.json === true;
   const events = new EventEmitter<SyncEventMap>();
   const stopProgress = attachProgress(events, ui, chooseProgressMode(ui, json));
-  const canAsk = !json && !flags.yes && ui.interactive && process.stdin.isTTY === true;
+  const { confirmSpending, mayAsk } = await import('../confirm.ts');
+  const canAsk = mayAsk(ctx, flags);
 
   let result;
   try {
@@ -79,18 +80,7 @@ async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: S
       log: ui.verbose ? (line: string) => ui.debug(line) : undefined,
       confirm: async (plan, budget) => {
         if (!json) for (const line of planLines(plan, budget.remaining())) ui.note(line);
-        if (!canAsk) return true;
-        const { confirm } = await import('@inquirer/prompts');
-        let yes: boolean;
-        try {
-          yes = await confirm({ message: tr(M.sync.confirm({ units: plan.cost.units, uploads: plan.cost.uploads })), default: true }, { signal: ctx.signal });
-        } catch (error) {
-          // Ctrl-C at the question: nothing was sent; the interruption (exit 3) says so.
-          if (ctx.signal.aborted) throw ctx.signal.reason;
-          throw error;
-        }
-        if (!yes) ui.note(M.sync.cancelled());
-        return yes;
+        return canAsk ? confirmSpending(ctx, plan.cost) : true;
       },
     });
   } catch (error) {

@@ -187,7 +187,8 @@ async function runUploadCommand(ctx: CliContext, files: readonly string[], flags
 
   const events = new EventEmitter<SyncEventMap>();
   const stopProgress = attachProgress(events, ui, chooseProgressMode(ui, json));
-  const canAsk = !json && flags.yes !== true && ui.interactive && process.stdin.isTTY === true;
+  const { confirmSpending, mayAsk } = await import('../confirm.ts');
+  const canAsk = mayAsk(ctx, flags);
 
   let result;
   try {
@@ -210,10 +211,7 @@ async function runUploadCommand(ctx: CliContext, files: readonly string[], flags
       confirm: async (plan, budget) => {
         if (!canAsk) return true;
         for (const line of planLines(plan, budget.remaining())) ui.note(line);
-        const { confirm } = await import('@inquirer/prompts');
-        const yes = await confirm({ message: tr(M.sync.confirm({ units: plan.cost.units, uploads: plan.cost.uploads })), default: true }, { signal: ctx.signal });
-        if (!yes) ui.note(M.sync.cancelled());
-        return yes;
+        return confirmSpending(ctx, plan.cost);
       },
     });
   } catch (error) {
