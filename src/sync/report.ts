@@ -91,8 +91,3 @@ export function planJson(plan: Plan): unknown {
     notices: plan.notices.map((n) => ({ ...n, message: tr(noticeText(n)) })),
   };
 }
-
-/** Local "HH:MM". */
-export function localClock(date: Date): string {
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
-}

@@ -16,7 +16,7 @@ export const statusCommand: CommandRegistrar = (program, ctx) => {
     .action(async (dir: string | undefined, flags: { json?: boolean }) => {
       const { findLibraryRoot } = await import('../../library/index.ts');
       const { libraryStatus } = await import('../../sync/status.ts');
-      const { localClock } = await import('../../sync/report.ts');
+      const { formatClock } = await import('../progress/format.ts');
       const root = dir === undefined ? findLibraryRoot(ctx.cwd) ?? ctx.cwd : resolve(ctx.cwd, dir);
       const s = await libraryStatus(root);
       useLibraryLang(s.library.config.language);
@@ -51,7 +51,7 @@ export const statusCommand: CommandRegistrar = (program, ctx) => {
           unitLimit: s.quota.limits.units,
           uploads: s.quota.uploads,
           uploadLimit: s.quota.limits.uploads,
-          time: localClock(s.quota.resetsAt),
+          time: formatClock(s.quota.resetsAt),
         }),
       );
     });

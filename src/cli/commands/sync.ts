@@ -50,8 +50,8 @@ async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: S
   const { EventEmitter } = await import('node:events');
   const { findLibraryRoot } = await import('../../library/index.ts');
   const { runSync, LibraryInvalidError } = await import('../../sync/run.ts');
-  const { localClock, planJson, planLines } = await import('../../sync/report.ts');
-  const { attachProgress, chooseProgressMode, printSummary } = await import('../progress.ts');
+  const { planJson, planLines } = await import('../../sync/report.ts');
+  const { attachProgress, chooseProgressMode, formatClock, printSummary } = await import('../progress.ts');
   const { parseRate } = await import('../../youtube/rate-limit.ts');
   const ui = ctx.ui;
   const concurrency = parseConcurrency(flags.concurrency);
@@ -118,7 +118,7 @@ async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: S
     printSummary(ui, summary);
   }
   if (stop?.kind === 'quota') {
-    throw new WorkLeftError(M.sync.quotaLeft({ left: summary.left, time: localClock(summary.quotaResetAt ?? new Date()) }), { hint: M.sync.quotaLeftHint() });
+    throw new WorkLeftError(M.sync.quotaLeft({ left: summary.left, time: formatClock(summary.quotaResetAt ?? new Date()) }), { hint: M.sync.quotaLeftHint() });
   }
   if (stop?.kind === 'interrupted') throw stop.error;
   if (result.failures.size > 0) throw new HappyError(ExitCode.failure, M.sync.someFailed({ count: result.failures.size }), { hint: M.sync.someFailedHint() });
