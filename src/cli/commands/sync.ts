@@ -6,7 +6,7 @@
  * limit or interruption (run again) · 4 sign-in.
  */
 import { resolve } from 'node:path';
-import { ExitCode, HappyError, InputError, WorkLeftError } from '../../errors.ts';
+import { InputError } from '../../errors.ts';
 import { tr, useLibraryLang } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
 import type { SyncEventMap } from '../../sync/events.ts';
@@ -51,7 +51,7 @@ async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: S
   const { findLibraryRoot } = await import('../../library/index.ts');
   const { runSync, LibraryInvalidError } = await import('../../sync/run.ts');
   const { planJson, planLines } = await import('../../sync/report.ts');
-  const { attachProgress, chooseProgressMode, formatClock, printSummary } = await import('../progress.ts');
+  const { attachProgress, chooseProgressMode, printSummary, runOutcome } = await import('../progress.ts');
   const { parseRate } = await import('../../youtube/rate-limit.ts');
   const ui = ctx.ui;
   const concurrency = parseConcurrency(flags.concurrency);
@@ -95,7 +95,7 @@ async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: S
   }
   stopProgress();
 
-  const { summary, plan, stop } = result;
+  const { summary, plan } = result;
   if (result.dryRun) {
     if (json) ui.json({ dryRun: true, plan: planJson(plan), remaining: result.remaining });
     else {
@@ -117,9 +117,6 @@ async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: S
     if (plan.clips.length === 0 && plan.playlists.length === 0) for (const line of planLines(plan, result.remaining)) ui.note(line);
     printSummary(ui, summary);
   }
-  if (stop?.kind === 'quota') {
-    throw new WorkLeftError(M.sync.quotaLeft({ left: summary.left, time: formatClock(summary.quotaResetAt ?? new Date()) }), { hint: M.sync.quotaLeftHint() });
-  }
-  if (stop?.kind === 'interrupted') throw stop.error;
-  if (result.failures.size > 0) throw new HappyError(ExitCode.failure, M.sync.someFailed({ count: result.failures.size }), { hint: M.sync.someFailedHint() });
+  const outcome = runOutcome(result);
+  if (outcome) throw outcome;
 }

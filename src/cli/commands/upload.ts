@@ -21,7 +21,7 @@
  * upload limit or interruption (run again: the upload resumes) · 4 sign-in.
  */
 import { dirname, join, relative, resolve } from 'node:path';
-import { ExitCode, HappyError, InputError, WorkLeftError } from '../../errors.ts';
+import { InputError } from '../../errors.ts';
 import { tr, useLibraryLang } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
 import type { Library, Privacy } from '../../library/index.ts';
@@ -146,7 +146,7 @@ async function runUploadCommand(ctx: CliContext, files: readonly string[], flags
   const { runSync, startClient, LibraryInvalidError } = await import('../../sync/run.ts');
   const { planLines } = await import('../../sync/report.ts');
   const { parseRate } = await import('../../youtube/rate-limit.ts');
-  const { attachProgress, chooseProgressMode, formatClock, printSummary } = await import('../progress.ts');
+  const { attachProgress, chooseProgressMode, printSummary, runOutcome } = await import('../progress.ts');
   const ui = ctx.ui;
   const json = flags.json === true;
   const showInvalid = (library: Library): void => {
@@ -268,10 +268,6 @@ async function runUploadCommand(ctx: CliContext, files: readonly string[], flags
     printSummary(ui, result.summary, 'note');
   }
 
-  const { stop, summary } = result;
-  if (stop?.kind === 'quota') {
-    throw new WorkLeftError(M.sync.quotaLeft({ left: summary.left, time: formatClock(summary.quotaResetAt ?? new Date()) }), { hint: M.sync.quotaLeftHint() });
-  }
-  if (stop?.kind === 'interrupted') throw stop.error;
-  if (result.failures.size > 0) throw new HappyError(ExitCode.failure, M.sync.someFailed({ count: result.failures.size }), { hint: M.sync.someFailedHint() });
+  const outcome = runOutcome(result);
+  if (outcome) throw outcome;
 }
