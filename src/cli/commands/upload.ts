@@ -51,7 +51,7 @@ export const uploadCommand: CommandRegistrar = (program, ctx) => {
     .option('--title <title>', tr(M.progress.optTitle()))
     .option('--privacy <privacy>', tr(M.progress.optPrivacy()))
     .option('--template <name>', tr(M.progress.optTemplate()))
-    .option('--limit-rate <rate>', tr(M.progress.optLimitRate()))
+    .option('--limit-rate <rate>', tr(M.sync.optLimitRate()))
     .option('--json', tr(M.cli.optJson()))
     .option('--yes', tr(M.progress.optYes()))
     .action(async (files: string[], flags: UploadFlags) => {

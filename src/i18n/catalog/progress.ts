@@ -106,7 +106,6 @@ export const progress = {
     en: 'render this clip with templates/NAME.yaml; saved in the sidecar .yaml',
   }),
   optYes: (): Text => ({ vi: 'không hỏi lại trước khi tải lên', en: 'do not ask before uploading' }),
-  optLimitRate: (): Text => ({ vi: 'giới hạn tốc độ tải lên, ví dụ 500k, 2M, 1.5MB', en: 'limit the upload speed, e.g. 500k, 2M, 1.5MB' }),
   noLibrary: (p: { file: string }): Text => ({
     vi: `Không tìm thấy thư viện (thư mục có happytube.yaml) chứa "${p.file}".`,
     en: `No library (a folder holding happytube.yaml) contains "${p.file}".`,
