@@ -4,11 +4,12 @@
  * videos a call at 1 unit each. A video YouTube no longer returns is marked deleted, never
  * silently dropped.
  */
-import type { youtube_v3 } from '@googleapis/youtube';
 import type { Lang } from '../i18n/index.ts';
 import type { LibraryConfig } from '../library/types.ts';
 import type { ClipRecord, Ledger } from '../state/index.ts';
 import { LIMITS } from '../youtube/quota.ts';
+import type { ListResponse, Video } from '../youtube/resources.ts';
+import type { ApiRequester } from '../youtube/rest.ts';
 import type { Privacy, ProcessingStatus, ReportModel, ReportPlaylist, ReportVideo } from './model.ts';
 import { DEFAULT_TIME_ZONE, playlistUrl, videoUrl } from './model.ts';
 
@@ -33,15 +34,15 @@ const UPLOAD_PROBLEMS: readonly string[] = ['failed', 'rejected', 'deleted'] sat
 const PROCESSING: readonly string[] = ['processing', 'succeeded', 'failed', 'terminated'] satisfies ProcessingStatus[];
 
 /** YouTube's `uploadStatus` and `processingStatus` merged: a refusal first, then processing, then the upload. */
-export function processingStatusOf(video: youtube_v3.Schema$Video): ProcessingStatus | undefined {
-  const upload = video.status?.uploadStatus ?? undefined;
+export function processingStatusOf(video: Video): ProcessingStatus | undefined {
+  const upload = video.status?.uploadStatus;
   if (upload && UPLOAD_PROBLEMS.includes(upload)) return upload as ProcessingStatus;
-  const processing = video.processingDetails?.processingStatus ?? undefined;
+  const processing = video.processingDetails?.processingStatus;
   if (processing && PROCESSING.includes(processing)) return processing as ProcessingStatus;
   return upload === 'uploaded' || upload === 'processed' ? upload : undefined;
 }
 
-export function toLiveVideo(video: youtube_v3.Schema$Video): LiveVideo {
+export function toLiveVideo(video: Video): LiveVideo {
   const privacy = video.status?.privacyStatus ?? 'private';
   const views = video.statistics?.viewCount;
   const published = video.snippet?.publishedAt;
@@ -53,7 +54,7 @@ export function toLiveVideo(video: youtube_v3.Schema$Video): LiveVideo {
     publishedAt: published ? new Date(published) : undefined,
     privacy: PRIVACIES.includes(privacy) ? (privacy as Privacy) : 'private',
     processingStatus: processingStatusOf(video),
-    views: views === undefined || views === null || !Number.isFinite(Number(views)) ? undefined : Number(views),
+    views: views === undefined || !Number.isFinite(Number(views)) ? undefined : Number(views),
     recordingDate: recorded && /^\d{4}-\d{2}-\d{2}/.test(recorded) ? recorded.slice(0, 10) : undefined,
     channel: channelId ? { id: channelId, title: video.snippet?.channelTitle ?? channelId } : undefined,
   };
@@ -70,19 +71,20 @@ export function ledgerVideoIds(ledger: Ledger): string[] {
  * call YouTube accepted (1 unit).
  */
 export async function fetchLiveVideos(
-  youtube: youtube_v3.Youtube,
+  request: ApiRequester,
   ids: readonly string[],
   options: { signal?: AbortSignal; onCall?: () => Promise<void> | void } = {},
 ): Promise<Map<string, LiveVideo>> {
   const live = new Map<string, LiveVideo>();
   for (let i = 0; i < ids.length; i += LIMITS.pageSize) {
     const batch = ids.slice(i, i + LIMITS.pageSize);
-    const res = await youtube.videos.list(
-      { part: [...REPORT_PARTS], id: batch, maxResults: LIMITS.pageSize },
-      options.signal ? { signal: options.signal } : {},
-    );
+    const res = await request<ListResponse<Video>>({
+      path: 'videos',
+      query: { part: [...REPORT_PARTS], id: batch, maxResults: LIMITS.pageSize },
+      signal: options.signal,
+    });
     await options.onCall?.();
-    for (const item of res.data.items ?? []) {
+    for (const item of res.items ?? []) {
       const video = toLiveVideo(item);
       if (video.id) live.set(video.id, video);
     }

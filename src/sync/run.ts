@@ -112,15 +112,15 @@ function cachedHasher(state: LibraryState, remember: boolean): (file: { path: st
 }
 
 /**
- * The YouTube client, started while the caller reads the disk: it loads google-auth-library and
- * the large @googleapis/youtube, and gets an access token (the sign-in's round trip to the OAuth
- * server — nothing goes to the Data API). A failure of that early refresh is left for the first real
- * request, which refreshes again and reports it typed; a failure to create the client is the
- * promise's, for the caller to await once the library is known to be valid.
+ * The YouTube client, started while the caller reads the disk: it reads the sign-in and gets an
+ * access token (the round trip to the OAuth server — nothing goes to the Data API). A failure of
+ * that early refresh is left for the first real request, which refreshes again and reports it
+ * typed; a failure to create the client is the promise's, for the caller to await once the library
+ * is known to be valid.
  */
 export function startClient(environment: Environment, cwd: string, log: LogSink | undefined): Promise<YouTubeClient> {
   const ready = import('../youtube/client.ts').then(({ createYouTubeClient }) => createYouTubeClient({ environment, cwd, log }));
-  ready.then((client) => client.auth.getAccessToken()).catch(() => undefined);
+  ready.then((client) => client.oauth.accessToken()).catch(() => undefined);
   return ready;
 }
 
@@ -312,10 +312,7 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
     state,
     api,
     uploadRoot: client.uploadRoot,
-    authorize: async ({ forceRefresh }) => {
-      if (forceRefresh) client.auth.setCredentials({ ...client.auth.credentials, access_token: null, expiry_date: null });
-      return client.authorize();
-    },
+    authorize: (options) => client.authorize(options),
     meter,
     events: options.events,
     concurrency: options.concurrency ?? 1,

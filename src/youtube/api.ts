@@ -1,31 +1,29 @@
 /**
- * The Data API calls sync makes, typed, over the one @googleapis/youtube client
- * (src/youtube/client.ts). Every call:
+ * The Data API calls sync makes, typed, over the client's REST requests (src/youtube/client.ts,
+ * ./rest.ts). Every call:
  * - records its quota cost (`onCost`, per page for lists) once YouTube accepted it;
  * - turns a refusal into a YouTubeApiError with YouTube's `reason` (`quotaExceeded`,
  *   `uploadLimitExceeded`, `playlistNotFound`…);
  * - retries transient failures (connection errors, 5xx, 429, per-second throttling) with
  *   exponential backoff and full jitter, bounded, honouring `Retry-After` — the client's own
- *   retries are switched off so that there is one policy (src/youtube/backoff.ts). When the retries
- *   run out the call fails with a WorkLeftError (exit 3: run again later).
- *
- * Media methods (thumbnails.set, captions.insert) pass the client's per-call `mediaOptions`, since
- * the generated client does not move upload URLs with its root.
+ *   (src/youtube/backoff.ts). When the retries run out the call fails with a WorkLeftError (exit
+ *   3: run again later). Anything else (a sign-in that no longer works, a refusal) fails at once.
  */
-import type { youtube_v3 } from '@googleapis/youtube';
-import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { WorkLeftError } from '../errors.ts';
 import { sync as S } from '../i18n/catalog/sync.ts';
-import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, sleep } from './backoff.ts';
+import { backoffDelay, DEFAULT_RETRY, sleep } from './backoff.ts';
 import type { RetryPolicy } from './backoff.ts';
+import { isNetworkFailure } from './auth/errors.ts';
 import { isTransientStatus, YouTubeApiError } from './errors.ts';
 import { costOf, LIMITS } from './quota.ts';
 import type { ApiMethod, QuotaCost } from './quota.ts';
+import type { Caption, Channel, ListResponse, Playlist, PlaylistItem, Video } from './resources.ts';
+import type { ApiRequest, ApiRequester } from './rest.ts';
 
 /** What the wrapper needs of the client (see createYouTubeClient). */
 export interface ApiClient {
-  readonly youtube: youtube_v3.Youtube;
-  readonly mediaOptions: { rootUrl: string };
+  readonly request: ApiRequester;
 }
 
 export interface ApiOptions {
@@ -71,30 +69,16 @@ export interface ApiVideo {
   hasCaptions: boolean | undefined;
 }
 
-interface GaxiosLikeError {
-  response?: { status?: number; data?: unknown; headers?: unknown };
-  code?: string;
-  message?: string;
-}
-
 /** The YouTubeApiError of a failed call, or undefined when it never got an HTTP answer. */
 export function toApiError(error: unknown): YouTubeApiError | undefined {
-  if (error instanceof YouTubeApiError) return error;
-  const response = (error as GaxiosLikeError | undefined)?.response;
-  if (!response || typeof response.status !== 'number') return undefined;
-  const data = response.data;
-  const body = typeof data === 'string' ? data : JSON.stringify(data ?? '');
-  return YouTubeApiError.fromResponse(response.status, body);
+  return error instanceof YouTubeApiError ? error : undefined;
 }
 
-function retryAfterOf(error: unknown): number | undefined {
-  const headers = (error as GaxiosLikeError | undefined)?.response?.headers;
-  if (!headers) return undefined;
-  const value = typeof (headers as { get?: unknown }).get === 'function' ? (headers as Headers).get('retry-after') : (headers as Record<string, string | undefined>)['retry-after'];
-  return parseRetryAfter(value ?? undefined);
+/** What went wrong on the way (`ECONNRESET`, …): the transport's failure under the NetworkError. */
+function transportReason(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return cause instanceof Error ? cause.message : String(cause);
 }
-
-const NO_RETRY = { retry: false } as const;
 
 export class YouTubeApi {
   readonly #client: ApiClient;
@@ -107,12 +91,8 @@ export class YouTubeApi {
     this.#policy = { ...DEFAULT_RETRY, ...options.retry };
   }
 
-  get #yt(): youtube_v3.Youtube {
-    return this.#client.youtube;
-  }
-
-  #callOptions(media = false): Record<string, unknown> {
-    return { ...NO_RETRY, ...(media ? this.#client.mediaOptions : {}), ...(this.#options.signal ? { signal: this.#options.signal } : {}) };
+  #request<T>(request: ApiRequest): Promise<T> {
+    return this.#client.request<T>({ ...request, signal: this.#options.signal });
   }
 
   /** Runs one request with the retry policy; records `cost` once it succeeds. */
@@ -125,12 +105,13 @@ export class YouTubeApi {
       } catch (error) {
         if (this.#options.signal?.aborted) throw this.#options.signal.reason;
         const apiError = toApiError(error);
-        if (apiError && !isTransientStatus(apiError.status, apiError.reason)) throw apiError;
-        const reason = apiError ? `HTTP ${apiError.status} ${apiError.reason}` : ((error as GaxiosLikeError).code ?? String((error as GaxiosLikeError).message));
+        const transient = apiError ? isTransientStatus(apiError.status, apiError.reason) : isNetworkFailure(error);
+        if (!transient) throw error;
+        const reason = apiError ? `HTTP ${apiError.status} ${apiError.reason}` : transportReason(error);
         if (attempt >= this.#policy.maxAttempts) {
           throw new WorkLeftError(S.retriesExhausted({ method, attempts: attempt, reason }), { hint: S.retriesExhaustedHint(), cause: error });
         }
-        const delayMs = Math.max(retryAfterOf(error) ?? 0, backoffDelay(attempt, this.#policy));
+        const delayMs = Math.max(apiError?.retryAfterMs ?? 0, backoffDelay(attempt, this.#policy));
         this.#options.onRetry?.({ method, attempt, delayMs, reason });
         await sleep(delayMs, this.#options.signal);
       }
@@ -151,39 +132,41 @@ export class YouTubeApi {
 
   /** channels.list (mine): the signed-in channel and its uploads playlist. */
   async myChannel(): Promise<MyChannel | undefined> {
-    const res = await this.#call('channels.list', () => this.#yt.channels.list({ part: ['id', 'snippet', 'contentDetails'], mine: true }, this.#callOptions()));
-    const first = res.data.items?.[0];
+    const res = await this.#call('channels.list', () =>
+      this.#request<ListResponse<Channel>>({ path: 'channels', query: { part: ['id', 'snippet', 'contentDetails'], mine: true } }),
+    );
+    const first = res.items?.[0];
     if (!first?.id) return undefined;
-    return { id: first.id, title: first.snippet?.title ?? first.id, uploadsPlaylistId: first.contentDetails?.relatedPlaylists?.uploads ?? undefined };
+    return { id: first.id, title: first.snippet?.title ?? first.id, uploadsPlaylistId: first.contentDetails?.relatedPlaylists?.uploads };
   }
 
   /** playlists.list (mine), every page. */
   myPlaylists(): Promise<ApiPlaylist[]> {
     return this.#pages('playlists.list', async (pageToken) => {
-      const res = await this.#yt.playlists.list(
-        { part: ['id', 'snippet', 'status', 'contentDetails'], mine: true, maxResults: LIMITS.pageSize, ...(pageToken ? { pageToken } : {}) },
-        this.#callOptions(),
-      );
-      const items = (res.data.items ?? []).map((p) => ({
+      const res = await this.#request<ListResponse<Playlist>>({
+        path: 'playlists',
+        query: { part: ['id', 'snippet', 'status', 'contentDetails'], mine: true, maxResults: LIMITS.pageSize, pageToken },
+      });
+      const items = (res.items ?? []).map((p) => ({
         id: p.id ?? '',
         title: p.snippet?.title ?? '',
         description: p.snippet?.description ?? '',
         privacy: p.status?.privacyStatus ?? 'private',
-        itemCount: p.contentDetails?.itemCount ?? undefined,
+        itemCount: p.contentDetails?.itemCount,
       }));
-      return { items, next: res.data.nextPageToken ?? undefined };
+      return { items, next: res.nextPageToken };
     });
   }
 
   /** playlistItems.list of one playlist, every page (id and video id only). */
   playlistItems(playlistId: string): Promise<ApiPlaylistItem[]> {
     return this.#pages('playlistItems.list', async (pageToken) => {
-      const res = await this.#yt.playlistItems.list(
-        { part: ['id', 'contentDetails'], playlistId, maxResults: LIMITS.pageSize, ...(pageToken ? { pageToken } : {}) },
-        this.#callOptions(),
-      );
-      const items = (res.data.items ?? []).map((i) => ({ id: i.id ?? '', videoId: i.contentDetails?.videoId ?? '' }));
-      return { items, next: res.data.nextPageToken ?? undefined };
+      const res = await this.#request<ListResponse<PlaylistItem>>({
+        path: 'playlistItems',
+        query: { part: ['id', 'contentDetails'], playlistId, maxResults: LIMITS.pageSize, pageToken },
+      });
+      const items = (res.items ?? []).map((i) => ({ id: i.id ?? '', videoId: i.contentDetails?.videoId ?? '' }));
+      return { items, next: res.nextPageToken };
     });
   }
 
@@ -200,9 +183,9 @@ export class YouTubeApi {
       while (next < batches.length) {
         const index = next++;
         const res = await this.#call('videos.list', () =>
-          this.#yt.videos.list({ part: ['id', ...parts], id: batches[index]!, maxResults: LIMITS.pageSize }, this.#callOptions()),
+          this.#request<ListResponse<Video>>({ path: 'videos', query: { part: ['id', ...parts], id: batches[index]!, maxResults: LIMITS.pageSize } }),
         );
-        results[index] = (res.data.items ?? []).map(toVideo);
+        results[index] = (res.items ?? []).map(toVideo);
       }
     };
     await Promise.all(Array.from({ length: Math.min(parallel, batches.length) }, worker));
@@ -214,7 +197,7 @@ export class YouTubeApi {
    * failed attempt the retry first looks for a playlist of that title (the planner creates only
    * titles the channel did not have), so a lost answer never makes a second playlist.
    */
-  async insertPlaylist(resource: youtube_v3.Schema$Playlist): Promise<string> {
+  async insertPlaylist(resource: Playlist): Promise<string> {
     let tried = false;
     return this.#call('playlists.insert', async () => {
       if (tried) {
@@ -222,24 +205,24 @@ export class YouTubeApi {
         if (existing) return existing.id;
       }
       tried = true;
-      const res = await this.#yt.playlists.insert({ part: ['snippet', 'status'], requestBody: resource }, this.#callOptions());
-      return res.data.id ?? '';
+      const res = await this.#request<Playlist>({ method: 'POST', path: 'playlists', query: { part: ['snippet', 'status'] }, body: resource });
+      return res.id ?? '';
     });
   }
 
   /** playlists.update with whole parts. */
-  async updatePlaylist(playlistId: string, resource: youtube_v3.Schema$Playlist): Promise<void> {
+  async updatePlaylist(playlistId: string, resource: Playlist): Promise<void> {
     await this.#call('playlists.update', () =>
-      this.#yt.playlists.update({ part: ['snippet', 'status'], requestBody: { ...resource, id: playlistId } }, this.#callOptions()),
+      this.#request<Playlist>({ method: 'PUT', path: 'playlists', query: { part: ['snippet', 'status'] }, body: { ...resource, id: playlistId } }),
     );
   }
 
   /** videos.update with whole parts (snippet, status, recordingDetails) → the video as it is now. */
-  async updateVideo(resource: youtube_v3.Schema$Video): Promise<ApiVideo> {
+  async updateVideo(resource: Video): Promise<ApiVideo> {
     const res = await this.#call('videos.update', () =>
-      this.#yt.videos.update({ part: ['snippet', 'status', 'recordingDetails'], requestBody: resource }, this.#callOptions()),
+      this.#request<Video>({ method: 'PUT', path: 'videos', query: { part: ['snippet', 'status', 'recordingDetails'] }, body: resource }),
     );
-    return toVideo(res.data);
+    return toVideo(res);
   }
 
   /**
@@ -251,71 +234,70 @@ export class YouTubeApi {
     let tried = false;
     return this.#call('playlistItems.insert', async () => {
       if (tried) {
-        const existing = await this.#yt.playlistItems.list({ part: ['id'], playlistId, videoId, maxResults: 1 }, this.#callOptions());
+        const existing = await this.#request<ListResponse<PlaylistItem>>({ path: 'playlistItems', query: { part: ['id'], playlistId, videoId, maxResults: 1 } });
         this.#options.onCost(costOf('playlistItems.list'), 'playlistItems.list');
-        const id = existing.data.items?.[0]?.id;
+        const id = existing.items?.[0]?.id;
         if (id) return id;
       }
       tried = true;
-      const res = await this.#yt.playlistItems.insert(
-        { part: ['snippet'], requestBody: { snippet: { playlistId, resourceId: { kind: 'youtube#video', videoId } } } },
-        this.#callOptions(),
-      );
-      return res.data.id ?? '';
+      const res = await this.#request<PlaylistItem>({
+        method: 'POST',
+        path: 'playlistItems',
+        query: { part: ['snippet'] },
+        body: { snippet: { playlistId, resourceId: { kind: 'youtube#video', videoId } } },
+      });
+      return res.id ?? '';
     });
   }
 
   /** playlistItems.delete. */
   async deletePlaylistItem(itemId: string): Promise<void> {
-    await this.#call('playlistItems.delete', () => this.#yt.playlistItems.delete({ id: itemId }, this.#callOptions()));
+    await this.#call('playlistItems.delete', () => this.#request({ method: 'DELETE', path: 'playlistItems', query: { id: itemId } }));
   }
 
-  /** thumbnails.set from a JPEG or PNG file (streamed; re-read on a retry). */
+  /** thumbnails.set from a JPEG or PNG file (at most 2 MB: read whole, once). */
   async setThumbnail(videoId: string, path: string): Promise<void> {
-    const mimeType = /\.png$/i.test(path) ? 'image/png' : 'image/jpeg';
-    await this.#call('thumbnails.set', () =>
-      this.#yt.thumbnails.set({ videoId, media: { mimeType, body: createReadStream(path) } }, this.#callOptions(true)),
-    );
+    const media = { contentType: /\.png$/i.test(path) ? 'image/png' : 'image/jpeg', data: await readFile(path) };
+    await this.#call('thumbnails.set', () => this.#request({ method: 'POST', path: 'thumbnails/set', query: { videoId }, media }));
   }
 
   /** captions.insert of one timed-text file → the caption's id. */
   async insertCaption(videoId: string, lang: string, path: string, format: 'srt' | 'vtt'): Promise<string> {
-    const mimeType = format === 'vtt' ? 'text/vtt' : 'application/x-subrip';
+    const media = { contentType: format === 'vtt' ? 'text/vtt' : 'application/x-subrip', data: await readFile(path) };
     // Not idempotent either: a retry first looks for the track a lost answer may have created.
     let tried = false;
     return this.#call('captions.insert', async () => {
       if (tried) {
-        const existing = await this.#yt.captions.list({ part: ['snippet'], videoId }, this.#callOptions());
+        const existing = await this.#request<ListResponse<Caption>>({ path: 'captions', query: { part: ['snippet'], videoId } });
         this.#options.onCost(costOf('captions.list'), 'captions.list');
-        const track = existing.data.items?.find((c) => c.snippet?.language === lang && !c.snippet.name);
+        const track = existing.items?.find((c) => c.snippet?.language === lang && !c.snippet.name);
         if (track?.id) return track.id;
       }
       tried = true;
-      const res = await this.#yt.captions.insert(
-        {
-          part: ['snippet'],
-          requestBody: { snippet: { videoId, language: lang, name: '', isDraft: false } },
-          media: { mimeType, body: createReadStream(path) },
-        },
-        this.#callOptions(true),
-      );
-      return res.data.id ?? '';
+      const res = await this.#request<Caption>({
+        method: 'POST',
+        path: 'captions',
+        query: { part: ['snippet'] },
+        body: { snippet: { videoId, language: lang, name: '', isDraft: false } },
+        media,
+      });
+      return res.id ?? '';
     });
   }
 }
 
-function toVideo(v: youtube_v3.Schema$Video): ApiVideo {
+function toVideo(v: Video): ApiVideo {
   const size = v.fileDetails?.fileSize;
   return {
     id: v.id ?? '',
     title: v.snippet?.title ?? '',
     description: v.snippet?.description ?? '',
     tags: v.snippet?.tags ?? [],
-    categoryId: v.snippet?.categoryId ?? undefined,
+    categoryId: v.snippet?.categoryId,
     privacy: v.status?.privacyStatus ?? 'private',
-    publishAt: v.status?.publishAt ?? undefined,
-    fileName: v.fileDetails?.fileName ?? undefined,
-    fileSize: size === undefined || size === null ? undefined : Number(size),
-    hasCaptions: v.contentDetails?.caption === undefined || v.contentDetails.caption === null ? undefined : v.contentDetails.caption === 'true',
+    publishAt: v.status?.publishAt,
+    fileName: v.fileDetails?.fileName,
+    fileSize: size === undefined ? undefined : Number(size),
+    hasCaptions: v.contentDetails?.caption === undefined ? undefined : v.contentDetails.caption === 'true',
   };
 }

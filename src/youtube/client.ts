@@ -1,18 +1,15 @@
 /**
  * The one YouTube client factory every command uses. It picks the sign-in (the stored profile, or
- * HAPPYTUBE_REFRESH_TOKEN for unattended runs), points the OAuth client and @googleapis/youtube at
- * the endpoints of SPEC §3 (Google's or the emulator's), saves refreshed tokens back to the store,
- * and turns sign-in and network failures into typed errors (src/youtube/auth/errors.ts).
+ * HAPPYTUBE_REFRESH_TOKEN for unattended runs), points the OAuth client and the Data API requests
+ * at the endpoints of SPEC §3 (Google's or the emulator's), saves refreshed tokens back to the
+ * store, and turns sign-in and network failures into typed errors (src/youtube/auth/errors.ts).
  *
  *   const client = await createYouTubeClient({ environment: ctx.environment([libraryDir]), log });
  *   checkChannelGuard(config.channel?.id, await client.signedInChannel(), { file: 'happytube.yaml' });
- *   await client.youtube.playlists.list({ part: ['snippet'], mine: true });
- *   await client.youtube.thumbnails.set({ videoId, media }, client.mediaOptions); // media: per-call root
+ *   await client.request({ path: 'playlists', query: { part: ['snippet'], mine: true } });
  *   const headers = await client.authorize(); // for the resumable uploader's own HTTP
  *   await client.flush(); // before exit: refreshed tokens are on disk
  */
-import type { youtube_v3 } from '@googleapis/youtube';
-import type { OAuth2Client } from 'google-auth-library';
 import type { Environment } from '../config/env.ts';
 import { AuthError, InputError } from '../errors.ts';
 import { auth as A } from '../i18n/catalog/auth.ts';
@@ -21,9 +18,12 @@ import { resolveClientCredentials } from './auth/credentials.ts';
 import type { SignInFacts } from './auth/errors.ts';
 import { YOUTUBE_SCOPE, classifyFailure, hasYouTubeScope } from './auth/errors.ts';
 import type { LogSink } from './auth/oauth.ts';
-import { USER_AGENT, makeOAuth2Client } from './auth/oauth.ts';
+import { OAuthClient, USER_AGENT } from './auth/oauth.ts';
 import type { CredentialStore, SignedInChannel, StoredProfile } from './auth/store.ts';
 import { checkProfileName, mergeTokens, storeFor } from './auth/store.ts';
+import type { Channel, ListResponse } from './resources.ts';
+import { apiRequester } from './rest.ts';
+import type { ApiRequester } from './rest.ts';
 
 export type { SignedInChannel } from './auth/store.ts';
 export type { LogSink } from './auth/oauth.ts';
@@ -40,16 +40,14 @@ export interface YouTubeClientOptions {
 }
 
 export interface YouTubeClient {
-  /** Authorizes every request; refreshes by itself and the refreshed tokens are saved back. */
-  readonly auth: OAuth2Client;
-  /** @googleapis/youtube v3, rooted at `apiRoot`. */
-  readonly youtube: youtube_v3.Youtube;
-  /** Base of the Data API, ends with '/': REST calls go to `apiRoot + 'youtube/v3/…'`. */
+  /** The sign-in's tokens; refreshes by itself and the refreshed tokens are saved back. */
+  readonly oauth: OAuthClient;
+  /** A Data API request to `apiRoot + 'youtube/v3/…'`, authorized. */
+  readonly request: ApiRequester;
+  /** Base of the Data API, ends with '/'. */
   readonly apiRoot: string;
   /** Base of media uploads, ends with '/': `uploadRoot + 'youtube/v3/videos'`. */
   readonly uploadRoot: string;
-  /** Pass as the second argument of media methods (their upload URL ignores the client's root). */
-  readonly mediaOptions: { rootUrl: string };
   readonly userAgent: string;
   readonly profile: string;
   /** The OAuth client id in use. */
@@ -62,24 +60,18 @@ export interface YouTubeClient {
   readonly redactor: Redactor;
   /** The signed-in channel: the stored one, or asked once with channels.list (mine). */
   signedInChannel(): Promise<SignedInChannel>;
-  /** Headers for a request made outside @googleapis/youtube: Authorization and User-Agent. */
-  authorize(): Promise<Record<string, string>>;
+  /** Headers for a request sent on its own (the upload): Authorization and User-Agent. */
+  authorize(options?: { forceRefresh?: boolean }): Promise<Record<string, string>>;
   /** The typed error for a failure of a request made outside this client (or the error itself). */
   explain(error: unknown): unknown;
   /** Waits until refreshed tokens are written; rethrows a failed write. */
   flush(): Promise<void>;
 }
 
-/** Loads @googleapis/youtube only when a command talks to YouTube (it is large). */
-export async function loadYouTube(auth: OAuth2Client, apiRoot: string): Promise<youtube_v3.Youtube> {
-  const { youtube } = await import('@googleapis/youtube');
-  return youtube({ version: 'v3', auth, rootUrl: apiRoot });
-}
-
 /** channels.list (mine): the channel the sign-in belongs to. None → exit 4. */
-export async function fetchMyChannel(youtube: youtube_v3.Youtube): Promise<SignedInChannel> {
-  const res = await youtube.channels.list({ part: ['snippet'], mine: true });
-  const first = res.data.items?.[0];
+export async function fetchMyChannel(request: ApiRequester): Promise<SignedInChannel> {
+  const res = await request<ListResponse<Channel>>({ path: 'channels', query: { part: ['snippet'], mine: true } });
+  const first = res.items?.[0];
   if (!first?.id) throw new AuthError(A.noChannel(), { hint: A.noChannelHint() });
   return { id: first.id, title: first.snippet?.title ?? first.id };
 }
@@ -132,16 +124,15 @@ export async function createYouTubeClient(options: YouTubeClientOptions): Promis
     signedInAt: stored?.signedInAt,
     lastUsedAt: stored?.lastUsedAt,
   };
-  const auth = makeOAuth2Client({ environment, credentials, redactor, log, facts: () => facts });
+  const oauth = new OAuthClient({ environment, credentials, redactor, log, facts: () => facts });
   const refreshToken = stored ? stored.tokens.refresh_token : envToken!;
-  redactor.add(refreshToken, stored?.tokens.access_token);
-  auth.setCredentials(stored ? { ...stored.tokens } : { refresh_token: refreshToken });
+  oauth.setCredentials(stored ? { ...stored.tokens } : { refresh_token: refreshToken });
 
   // Refreshed tokens go back to the store one write at a time, merged into what is on disk then.
   let saving: Promise<unknown> = Promise.resolve();
   let saveError: Error | undefined;
   if (stored) {
-    auth.on('tokens', (fresh) => {
+    oauth.onTokens((fresh) => {
       const usedAt = new Date().toISOString();
       saving = store
         .update(profile, (current) =>
@@ -156,15 +147,14 @@ export async function createYouTubeClient(options: YouTubeClientOptions): Promis
     });
   }
 
-  const youtube = await loadYouTube(auth, environment.apiRoot);
+  const request = apiRequester({ apiRoot: environment.apiRoot, oauth, facts: () => facts, redactor });
   let channel: Promise<SignedInChannel> | undefined = stored ? Promise.resolve(stored.channel) : undefined;
 
   return {
-    auth,
-    youtube,
+    oauth,
+    request,
     apiRoot: environment.apiRoot,
     uploadRoot: `${environment.apiRoot}upload/`,
-    mediaOptions: { rootUrl: environment.apiRoot },
     userAgent: USER_AGENT,
     profile,
     clientId: credentials.clientId,
@@ -172,12 +162,11 @@ export async function createYouTubeClient(options: YouTubeClientOptions): Promis
     stored,
     redactor,
     signedInChannel() {
-      channel ??= fetchMyChannel(youtube);
+      channel ??= fetchMyChannel(request);
       return channel;
     },
-    async authorize() {
-      const headers = await auth.getRequestHeaders();
-      return { ...Object.fromEntries(headers.entries()), 'user-agent': USER_AGENT };
+    async authorize(options = {}) {
+      return { authorization: `Bearer ${await oauth.accessToken(options)}`, 'user-agent': USER_AGENT };
     },
     explain(error: unknown) {
       return classifyFailure(error, facts, redactor) ?? error;

@@ -54,8 +54,10 @@ export class YouTubeApiError extends HappyError {
   readonly status: number;
   readonly reason: string;
   readonly apiMessage: string;
+  /** The answer's `Retry-After`, in milliseconds, when it had one. */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(status: number, detail: ApiErrorDetail, options: { cause?: unknown } = {}) {
+  constructor(status: number, detail: ApiErrorDetail, options: { cause?: unknown; retryAfterMs?: number | undefined } = {}) {
     super(exitCodeFor(status, detail.reason), M.apiError({ status, ...detail }), {
       hint: hintFor(status, detail.reason),
       cause: options.cause,
@@ -63,10 +65,11 @@ export class YouTubeApiError extends HappyError {
     this.status = status;
     this.reason = detail.reason;
     this.apiMessage = detail.message;
+    this.retryAfterMs = options.retryAfterMs;
   }
 
-  static fromResponse(status: number, body: string): YouTubeApiError {
-    return new YouTubeApiError(status, parseApiErrorBody(status, body));
+  static fromResponse(status: number, body: string, retryAfterMs?: number): YouTubeApiError {
+    return new YouTubeApiError(status, parseApiErrorBody(status, body), { retryAfterMs });
   }
 
   /** The day's quota or the channel's upload limit is reached: stop uploading until it resets. */

@@ -1,6 +1,6 @@
 /**
  * YouTube's resumable upload protocol (developers.google.com/youtube/v3/guides/
- * using_resumable_upload_protocol), streamed from disk over node:http/https.
+ * using_resumable_upload_protocol), streamed from disk over node:http/https (./http.ts).
  *
  * 1. `POST uploadRoot?uploadType=resumable&part=…` with the video resource and
  *    `X-Upload-Content-Length`/`-Type` → the session URI in `Location`, handed to `saveSession`
@@ -18,13 +18,14 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import { open } from 'node:fs/promises';
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
 import { basename } from 'node:path';
 import { AuthError, ExitCode, HappyError, InputError, WorkLeftError } from '../errors.ts';
 import { upload as M } from '../i18n/catalog/upload.ts';
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, sleep, type RetryPolicy } from './backoff.ts';
 import { isTransientStatus, parseApiErrorBody, YouTubeApiError } from './errors.ts';
+import { DEFAULT_IDLE_TIMEOUT_MS, exchange, TransportError } from './http.ts';
+import type { HttpAnswer } from './http.ts';
 import { TokenBucket } from './rate-limit.ts';
 
 /** Chunks must be multiples of this (256 KiB). */
@@ -33,13 +34,7 @@ export const CHUNK_QUANTUM = 256 * 1024;
 export const DEFAULT_READ_SIZE = 1024 * 1024;
 /** Buffers read ahead of the socket; the memory an upload holds is POOL_BUFFERS × read size. */
 const POOL_BUFFERS = 4;
-const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 const PROGRESS_INTERVAL_MS = 200;
-
-const agents = {
-  http: new http.Agent({ keepAlive: true }),
-  https: new https.Agent({ keepAlive: true }),
-};
 
 /**
  * Returns the headers that authorize a request (`{ Authorization: 'Bearer …' }`). Called before
@@ -129,100 +124,6 @@ export interface UploadOptions {
   readSize?: number;
   /** A request with no socket activity for this long is dropped and retried (default 60 s). */
   idleTimeoutMs?: number;
-}
-
-/** A failure of the transport (reset, refused, timeout): always worth a retry. */
-class TransportError extends Error {
-  override name = 'TransportError';
-  /**
-   * A small request (initiation, status query) went out on a kept-alive socket: the server may
-   * have closed it while idle, so the failure says nothing about the network and is retried at
-   * once (Node's documented advice for `req.reusedSocket`).
-   */
-  reusedSocket = false;
-}
-
-interface HttpAnswer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** Streams the request body; returns true when every byte was written. */
-type BodyWriter = (req: http.ClientRequest, stopped: () => boolean) => Promise<boolean>;
-
-interface Exchange {
-  method: 'POST' | 'PUT';
-  headers: Record<string, string>;
-  body?: string | BodyWriter;
-  idleTimeoutMs: number;
-  signal: AbortSignal | undefined;
-}
-
-/** One HTTP request; resolves with the whole answer, even one that came before the body was sent. */
-function exchange(url: URL, init: Exchange): Promise<HttpAnswer> {
-  return new Promise((resolve, reject) => {
-    const isHttps = url.protocol === 'https:';
-    const req = (isHttps ? https : http).request(url, {
-      method: init.method,
-      headers: init.headers,
-      agent: isHttps ? agents.https : agents.http,
-    });
-    let answered = false;
-    let bodyComplete = false;
-    const settle = (): boolean => {
-      if (answered) return false;
-      answered = true;
-      init.signal?.removeEventListener('abort', onAbort);
-      return true;
-    };
-    const fail = (error: unknown): void => {
-      if (settle()) reject(error instanceof Error ? error : new Error(String(error)));
-    };
-    const onAbort = (): void => {
-      fail(init.signal?.reason);
-      req.destroy();
-    };
-    if (init.signal?.aborted) {
-      onAbort();
-      return;
-    }
-    init.signal?.addEventListener('abort', onAbort, { once: true });
-    req.setTimeout(init.idleTimeoutMs, () => req.destroy(new TransportError(`no activity for ${init.idleTimeoutMs} ms`)));
-    req.on('error', (error: NodeJS.ErrnoException) => {
-      const failure = new TransportError(error.code ?? error.message, { cause: error });
-      // Only for the small requests: a streamed body may have been cut by a real drop.
-      failure.reusedSocket = req.reusedSocket && typeof init.body !== 'function';
-      fail(failure);
-    });
-    req.on('response', (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', (error: NodeJS.ErrnoException) => fail(new TransportError(error.code ?? error.message, { cause: error })));
-      res.on('end', () => {
-        if (settle()) resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
-        // An early answer (an error before the body was all sent): this connection cannot be reused.
-        if (!bodyComplete) req.destroy();
-      });
-    });
-    const body = init.body;
-    if (typeof body === 'function') {
-      body(req, () => answered || req.destroyed).then(
-        (complete) => {
-          if (!complete) return;
-          bodyComplete = true;
-          req.end();
-        },
-        (error: unknown) => {
-          fail(error);
-          req.destroy();
-        },
-      );
-    } else {
-      bodyComplete = true;
-      req.end(body);
-    }
-  });
 }
 
 /** `Range: bytes=0-N` → N + 1; absent → 0. */

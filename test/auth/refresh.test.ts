@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readEnvironment } from '../../src/config/env.ts';
 import { createYouTubeClient } from '../../src/youtube/client.ts';
+import type { Channel, ListResponse } from '../../src/youtube/resources.ts';
 import { runCli } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import { consent, startLogin, tempDirs } from './session.ts';
@@ -35,9 +36,9 @@ describe('a long run with 2-second access tokens', () => {
     let calls = 0;
     while (Date.now() - started < 10_000) {
       const batch = await Promise.all(
-        Array.from({ length: 4 }, () => client.youtube.channels.list({ part: ['id'], mine: true })),
+        Array.from({ length: 4 }, () => client.request<ListResponse<Channel>>({ path: 'channels', query: { part: ['id'], mine: true } })),
       );
-      for (const res of batch) expect(res.data.items?.[0]?.id).toBe(channelId);
+      for (const res of batch) expect(res.items?.[0]?.id).toBe(channelId);
       calls += batch.length;
       await new Promise((resolve) => setTimeout(resolve, 400));
     }
@@ -47,7 +48,7 @@ describe('a long run with 2-second access tokens', () => {
     const after = JSON.parse(await readFile(file, 'utf8')) as Saved;
     expect(after.tokens.refresh_token).toBe(before.tokens.refresh_token);
     expect(after.tokens.access_token).not.toBe(before.tokens.access_token);
-    expect(after.tokens.access_token).toBe(client.auth.credentials.access_token);
+    expect(after.tokens.access_token).toBe(client.oauth.credentials.access_token);
     expect(after.tokens.expiry_date).toBeGreaterThan(before.tokens.expiry_date + 8_000);
     expect(Date.parse(after.lastUsedAt)).toBeGreaterThan(started);
     // Several refreshes happened, and parallel calls shared them rather than each refreshing.

@@ -9,6 +9,8 @@ import type { Text } from '../../i18n/index.ts';
 import { joinText } from '../../i18n/index.ts';
 import { auth as A } from '../../i18n/catalog/auth.ts';
 import type { Redactor } from '../../util/redact.ts';
+import { YouTubeApiError } from '../errors.ts';
+import { TransportError } from '../http.ts';
 
 export const YOUTUBE_SCOPE = 'https://www.googleapis.com/auth/youtube.force-ssl';
 
@@ -24,10 +26,6 @@ const NETWORK_CODES = new Set([
   'EPIPE',
   'ECONNABORTED',
   'TimeoutError',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-  'UND_ERR_SOCKET',
 ]);
 
 /** No network: Google (or the emulator) could not be reached. Exit 3: run again later. */
@@ -40,12 +38,29 @@ export class NetworkError extends WorkLeftError {
   }
 }
 
+/** The grant a request to the OAuth server was for. */
+export type OAuthGrant = 'authorization_code' | 'refresh_token' | 'revoke';
+
+/** The OAuth server refused: its answer's `error` (`invalid_grant`, `invalid_client`, …) and status. */
+export class OAuthRefusal extends Error {
+  override name = 'OAuthRefusal';
+  readonly status: number;
+  readonly error: string;
+  readonly grant: OAuthGrant;
+
+  constructor(status: number, error: string, grant: OAuthGrant, description: string) {
+    super(`HTTP ${status} ${error}${description ? `: ${description}` : ''}`);
+    this.status = status;
+    this.error = error;
+    this.grant = grant;
+  }
+}
+
 interface ErrorLike {
   code?: unknown;
   name?: unknown;
   cause?: unknown;
-  response?: { status?: number; data?: unknown };
-  config?: { url?: unknown; data?: unknown };
+  host?: unknown;
 }
 
 function chain(error: unknown): ErrorLike[] {
@@ -61,46 +76,13 @@ function chain(error: unknown): ErrorLike[] {
 /** True for a failure to reach the server at all (refused, unknown host, timeout, reset). */
 export function isNetworkFailure(error: unknown): boolean {
   if (error instanceof NetworkError) return true;
-  const links = chain(error);
-  if (links[0]?.response) return false;
-  return links.some((e) => (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) || e.name === 'TimeoutError');
+  if (error instanceof OAuthRefusal || error instanceof YouTubeApiError) return false;
+  return chain(error).some((e) => e instanceof TransportError || (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) || e.name === 'TimeoutError');
 }
 
 function hostOf(error: unknown): string {
-  const url = chain(error).find((e) => e.config?.url !== undefined)?.config?.url;
-  try {
-    return new URL(String(url)).host;
-  } catch {
-    return 'Google';
-  }
-}
-
-/** The OAuth error code of a token-endpoint answer (`{"error": "invalid_grant", ...}`). */
-function oauthErrorOf(error: unknown): string | undefined {
-  const data = chain(error)[0]?.response?.data;
-  if (data && typeof data === 'object' && typeof (data as { error?: unknown }).error === 'string') {
-    return (data as { error: string }).error;
-  }
-  return undefined;
-}
-
-/**
- * Whether the failed request exchanged an authorization code (login) rather than a refresh token.
- * gaxios blanks `grant_type` in a failed request's form, so this looks at which fields were sent.
- */
-function wasCodeExchange(error: unknown): boolean {
-  const data = chain(error)[0]?.config?.data;
-  if (data instanceof URLSearchParams) return data.has('code');
-  if (typeof data === 'string') return new URLSearchParams(data).has('code');
-  return false;
-}
-
-/** `errors[0].reason` of a YouTube API error answer. */
-function apiReasonOf(error: unknown): string | undefined {
-  const data = chain(error)[0]?.response?.data as { error?: { errors?: { reason?: unknown }[]; status?: unknown } } | undefined;
-  const reason = data?.error?.errors?.[0]?.reason;
-  if (typeof reason === 'string') return reason;
-  return typeof data?.error?.status === 'string' ? data.error.status : undefined;
+  const host = chain(error).find((e) => typeof e.host === 'string')?.host;
+  return typeof host === 'string' ? host : 'Google';
 }
 
 /** What is known about the sign-in that failed, to say which cause of `invalid_grant` is likely. */
@@ -143,15 +125,15 @@ export function classifyFailure(error: unknown, facts: SignInFacts, redactor?: R
   if (error instanceof AuthError || error instanceof InputError || error instanceof NetworkError) return error;
   const cause = redactor ? redactor.error(error) : error;
   if (isNetworkFailure(error)) return new NetworkError(hostOf(error), cause);
-  const oauth = oauthErrorOf(error);
+  const oauth = error instanceof OAuthRefusal ? error.error : undefined;
   if (oauth === 'invalid_grant') {
-    if (wasCodeExchange(error)) return new AuthError(A.codeRejected(), { hint: A.retryLoginHint(), cause });
+    if (error instanceof OAuthRefusal && error.grant === 'authorization_code') return new AuthError(A.codeRejected(), { hint: A.retryLoginHint(), cause });
     return invalidGrantError(facts, cause);
   }
   if (oauth === 'invalid_client' || oauth === 'unauthorized_client' || oauth === 'deleted_client') {
     return new InputError(A.invalidClient({ clientId: facts.clientId }), { hint: A.invalidClientHint(), cause });
   }
-  const reason = apiReasonOf(error);
+  const reason = error instanceof YouTubeApiError ? error.reason : undefined;
   if (reason === 'insufficientPermissions' || reason === 'ACCESS_TOKEN_SCOPE_INSUFFICIENT' || oauth === 'insufficient_scope') {
     return new AuthError(A.missingScope({ scope: YOUTUBE_SCOPE }), { hint: A.missingScopeHint({ profile: facts.profile }), cause });
   }

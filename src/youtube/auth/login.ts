@@ -4,17 +4,18 @@
  * (mine) to learn the channel, and the profile saved in the credential store.
  */
 import { randomBytes } from 'node:crypto';
-import { CodeChallengeMethod } from 'google-auth-library';
 import type { Environment } from '../../config/env.ts';
 import { AuthError } from '../../errors.ts';
 import { auth as A } from '../../i18n/catalog/auth.ts';
 import { Redactor } from '../../util/redact.ts';
-import { fetchMyChannel, loadYouTube } from '../client.ts';
+import { fetchMyChannel } from '../client.ts';
+import { apiRequester } from '../rest.ts';
 import { resolveClientCredentials } from './credentials.ts';
 import { YOUTUBE_SCOPE, hasYouTubeScope } from './errors.ts';
+import type { SignInFacts } from './errors.ts';
 import { startLoopback } from './loopback.ts';
 import type { LogSink } from './oauth.ts';
-import { makeOAuth2Client } from './oauth.ts';
+import { OAuthClient, pkcePair } from './oauth.ts';
 import type { CredentialStore, SignedInChannel } from './store.ts';
 import { checkProfileName, mergeTokens, storeFor } from './store.ts';
 
@@ -62,45 +63,30 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
   const store = options.store ?? storeFor(environment);
   const credentials = await resolveClientCredentials(environment, options.cwd);
   const redactor = new Redactor();
-  const auth = makeOAuth2Client({
-    environment,
-    credentials,
-    redactor,
-    log,
-    facts: () => ({ profile, clientId: credentials.clientId, fromEnvironment: false }),
-  });
+  const facts = (): SignInFacts => ({ profile, clientId: credentials.clientId, fromEnvironment: false });
+  const oauth = new OAuthClient({ environment, credentials, redactor, log, facts });
 
-  const { codeVerifier, codeChallenge } = await auth.generateCodeVerifierAsync();
+  const { codeVerifier, codeChallenge } = pkcePair();
   redactor.add(codeVerifier);
   const state = randomBytes(24).toString('base64url');
   const loopback = await startLoopback({ state, timeoutMs: options.timeoutMs ?? LOGIN_TIMEOUT_MS, signal: options.signal, log });
   try {
-    const url = auth.generateAuthUrl({
-      access_type: 'offline',
-      prompt: 'consent',
-      scope: [YOUTUBE_SCOPE],
-      state,
-      code_challenge: codeChallenge,
-      code_challenge_method: CodeChallengeMethod.S256,
-      redirect_uri: loopback.redirectUri,
-    });
+    const url = oauth.authUrl({ scope: YOUTUBE_SCOPE, state, codeChallenge, redirectUri: loopback.redirectUri });
     options.onUrl(url);
     options.openBrowser?.(url).catch((error: unknown) => options.onBrowserError?.(error instanceof Error ? error.message : String(error)));
     if (options.pasted) void feed(options.pasted, (line) => loopback.deliver(line), options.onIgnoredPaste).catch(() => undefined);
 
     const code = await loopback.code;
-    redactor.add(code);
-    const { tokens } = await auth.getToken({ code, codeVerifier, redirect_uri: loopback.redirectUri });
+    const tokens = await oauth.exchangeCode({ code, codeVerifier, redirectUri: loopback.redirectUri });
     if (!tokens.refresh_token) throw new AuthError(A.noRefreshToken(), { hint: A.noRefreshTokenHint() });
     const scope = tokens.scope ?? YOUTUBE_SCOPE;
     if (!hasYouTubeScope(scope)) {
       throw new AuthError(A.missingScope({ scope: YOUTUBE_SCOPE }), { hint: A.missingScopeHint({ profile }) });
     }
-    auth.setCredentials(tokens);
-    const channel = await fetchMyChannel(await loadYouTube(auth, environment.apiRoot));
+    const channel = await fetchMyChannel(apiRequester({ apiRoot: environment.apiRoot, oauth, facts, redactor }));
 
     // channels.list may have refreshed already: keep the newest access token with the refresh token.
-    const saved = mergeTokens({ refresh_token: tokens.refresh_token }, { ...tokens, ...auth.credentials, refresh_token: tokens.refresh_token });
+    const saved = mergeTokens({ refresh_token: tokens.refresh_token }, { ...tokens, ...oauth.credentials, refresh_token: tokens.refresh_token });
     const now = new Date().toISOString();
     await store.update(profile, () => ({
       version: 1,

@@ -5,9 +5,9 @@
 import type { Environment } from '../../config/env.ts';
 import { HappyError } from '../../errors.ts';
 import { Redactor } from '../../util/redact.ts';
-import { NetworkError, isNetworkFailure } from './errors.ts';
+import { NetworkError, OAuthRefusal, isNetworkFailure } from './errors.ts';
 import type { LogSink } from './oauth.ts';
-import { makeOAuth2Client } from './oauth.ts';
+import { OAuthClient } from './oauth.ts';
 import type { CredentialStore, StoredProfile } from './store.ts';
 import { checkProfileName, storeFor } from './store.ts';
 
@@ -43,19 +43,18 @@ export async function logout(options: LogoutOptions): Promise<LogoutResult> {
   if (stored) {
     const redactor = new Redactor();
     redactor.add(stored.tokens.refresh_token, stored.tokens.access_token);
-    const auth = makeOAuth2Client({
+    const oauth = new OAuthClient({
       environment,
       redactor,
       log,
       facts: () => ({ profile, clientId: stored.clientId, fromEnvironment: false }),
     });
     try {
-      await auth.revokeToken(stored.tokens.refresh_token);
+      await oauth.revoke(stored.tokens.refresh_token);
       revocation = 'revoked';
     } catch (error) {
-      const status = (error as { response?: { status?: number } }).response?.status;
       if (error instanceof NetworkError || isNetworkFailure(error)) revocation = 'offline';
-      else if (status === 400) revocation = 'revoked'; // Google: the token is already invalid
+      else if (error instanceof OAuthRefusal && error.status === 400) revocation = 'revoked'; // Google: the token is already invalid
       else {
         revocation = 'failed';
         detail = redactor.text(error instanceof Error ? error.message : String(error));

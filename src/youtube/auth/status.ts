@@ -32,7 +32,7 @@ export async function authStatus(options: YouTubeClientOptions): Promise<AuthSta
   let problem: HappyError | undefined;
   let channel = client.stored?.channel;
   try {
-    await client.auth.refreshAccessToken();
+    await client.oauth.refresh();
     channel ??= await client.signedInChannel();
   } catch (error) {
     const explained = client.explain(error);
@@ -41,14 +41,14 @@ export async function authStatus(options: YouTubeClientOptions): Promise<AuthSta
     problem = explained;
   }
   await client.flush();
-  const expiry = client.auth.credentials.expiry_date;
+  const expiry = client.oauth.credentials.expiry_date;
   return {
     profile: client.profile,
     source: client.source,
     file: client.stored ? store.fileOf(client.profile) : undefined,
     clientId: client.clientId,
     channel,
-    scope: client.auth.credentials.scope ?? client.stored?.scope,
+    scope: client.oauth.credentials.scope ?? client.stored?.scope,
     expiresAt: typeof expiry === 'number' ? new Date(expiry).toISOString() : undefined,
     signedInAt: client.stored?.signedInAt,
     refresh,

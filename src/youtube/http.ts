@@ -1,0 +1,122 @@
+/**
+ * The one HTTP layer of everything happytube sends to Google (or the emulator): OAuth token calls,
+ * Data API calls and the resumable upload, over node:http/https with kept-alive connections.
+ * Plain node:http on purpose: it is loaded with Node itself, where the first `fetch()` of a process
+ * costs ~100 ms (undici is loaded on first use) and google-auth-library with @googleapis/youtube
+ * another ~100 ms — paid by every run of a command that may then move a few kilobytes.
+ */
+import http from 'node:http';
+import https from 'node:https';
+
+const agents = {
+  http: new http.Agent({ keepAlive: true }),
+  https: new https.Agent({ keepAlive: true }),
+};
+
+/** A request with no socket activity for this long is dropped (a retry may follow). */
+export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+
+/** A failure of the transport (reset, refused, unknown host, timeout): the server never answered. */
+export class TransportError extends Error {
+  override name = 'TransportError';
+  /** `ECONNRESET`, `ENOTFOUND`, … or `ETIMEDOUT` for an idle timeout. */
+  readonly code: string;
+  /** The host that could not be reached (for "no network" messages). */
+  readonly host: string;
+  /**
+   * A small request went out on a kept-alive socket: the server may have closed it while idle, so
+   * the failure says nothing about the network and is retried at once (Node's documented advice
+   * for `req.reusedSocket`).
+   */
+  reusedSocket = false;
+
+  constructor(code: string, host: string, options?: { cause?: unknown; message?: string }) {
+    super(options?.message ?? code, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.host = host;
+  }
+}
+
+export interface HttpAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** Streams the request body; returns true when every byte was written. */
+export type BodyWriter = (req: http.ClientRequest, stopped: () => boolean) => Promise<boolean>;
+
+export interface Exchange {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  headers: Record<string, string>;
+  body?: string | Buffer | BodyWriter;
+  idleTimeoutMs?: number;
+  signal?: AbortSignal | undefined;
+}
+
+/** One HTTP request; resolves with the whole answer, even one that came before the body was sent. */
+export function exchange(url: URL, init: Exchange): Promise<HttpAnswer> {
+  return new Promise((resolve, reject) => {
+    const isHttps = url.protocol === 'https:';
+    const idleTimeoutMs = init.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    const req = (isHttps ? https : http).request(url, {
+      method: init.method,
+      headers: init.headers,
+      agent: isHttps ? agents.https : agents.http,
+    });
+    let answered = false;
+    let bodyComplete = false;
+    const settle = (): boolean => {
+      if (answered) return false;
+      answered = true;
+      init.signal?.removeEventListener('abort', onAbort);
+      return true;
+    };
+    const fail = (error: unknown): void => {
+      if (settle()) reject(error instanceof Error ? error : new Error(String(error)));
+    };
+    const onAbort = (): void => {
+      fail(init.signal?.reason);
+      req.destroy();
+    };
+    if (init.signal?.aborted) {
+      onAbort();
+      return;
+    }
+    init.signal?.addEventListener('abort', onAbort, { once: true });
+    req.setTimeout(idleTimeoutMs, () => req.destroy(new TransportError('ETIMEDOUT', url.host, { message: `no activity for ${idleTimeoutMs} ms` })));
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      const failure = error instanceof TransportError ? error : new TransportError(error.code ?? error.message, url.host, { cause: error });
+      // Only for the small requests: a streamed body may have been cut by a real drop.
+      failure.reusedSocket = req.reusedSocket && typeof init.body !== 'function';
+      fail(failure);
+    });
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', (error: NodeJS.ErrnoException) => fail(new TransportError(error.code ?? error.message, url.host, { cause: error })));
+      res.on('end', () => {
+        if (settle()) resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
+        // An early answer (an error before the body was all sent): this connection cannot be reused.
+        if (!bodyComplete) req.destroy();
+      });
+    });
+    const body = init.body;
+    if (typeof body === 'function') {
+      body(req, () => answered || req.destroyed).then(
+        (complete) => {
+          if (!complete) return;
+          bodyComplete = true;
+          req.end();
+        },
+        (error: unknown) => {
+          fail(error);
+          req.destroy();
+        },
+      );
+    } else {
+      bodyComplete = true;
+      req.end(body);
+    }
+  });
+}
