@@ -7,10 +7,11 @@
 import { open, readFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import type { z } from 'zod';
+import * as v from 'valibot';
 import { ExitCode, HappyError, InputError } from '../errors.ts';
 import type { Text } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
+import { issueText } from '../util/schema.ts';
 
 /** The state folder's name inside a library. */
 export const STATE_DIR = '.happytube';
@@ -27,7 +28,7 @@ export interface StateFileSpec<T extends object> {
   /** the format version this code writes and understands */
   readonly version: number;
   /** the content, without the `version` field */
-  readonly schema: z.ZodType<T>;
+  readonly schema: v.GenericSchema<unknown, T>;
   /**
    * A fast check of the parsed content (see ./check.ts): true only when `schema` accepts it as it
    * is. When it says false, `schema` decides, and names what is wrong.
@@ -77,13 +78,13 @@ export async function readStateFile<T extends object>(dir: string, spec: StateFi
     });
   }
   if (spec.check?.(content)) return content;
-  const parsed = spec.schema.safeParse(content);
+  const parsed = v.safeParse(spec.schema, content);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(file)';
-    throw corrupt(M.state.badField({ field, detail: issue?.message ?? parsed.error.message }), parsed.error);
+    const issue = parsed.issues[0];
+    const field = v.getDotPath(issue) ?? '(file)';
+    throw corrupt(M.state.badField({ field, detail: issueText(spec.schema, issue) }), new v.ValiError(parsed.issues));
   }
-  return parsed.data;
+  return parsed.output;
 }
 
 /**

@@ -2,26 +2,29 @@
  * The hash cache (`.happytube/hashes.json`): path + size + mtime → SHA-256, so a file that has not
  * changed since it was hashed is never read again. A change of size or mtime is a miss.
  */
-import { z } from 'zod';
+import * as v from 'valibot';
 import { M } from '../i18n/messages.ts';
 import { isFiniteNumber, isRecordOf, isSha256, isShape, isSize } from './check.ts';
+import { finiteNumber, map, wholeNumber } from '../util/schema.ts';
 import { StoredFile } from './files.ts';
 import type { StateFileSpec } from './files.ts';
 import { pathKey } from './paths.ts';
 
-const entrySchema = z.object({
-  size: z.number().int().nonnegative(),
-  mtimeMs: z.number(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 in lowercase hex'),
-});
+const entrySchema = map(
+  v.object({
+    size: v.pipe(wholeNumber(), v.minValue(0)),
+    mtimeMs: finiteNumber(),
+    sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 in lowercase hex')),
+  }),
+);
 
-const hashesSchema = z.object({
+const hashesSchema = v.object({
   /** path key (see `pathKey`) → what the file was when it was hashed */
-  files: z.record(z.string(), entrySchema),
+  files: map(v.record(v.string(), entrySchema)),
 });
 
-export type HashEntry = z.infer<typeof entrySchema>;
-export type HashCacheData = z.infer<typeof hashesSchema>;
+export type HashEntry = v.InferOutput<typeof entrySchema>;
+export type HashCacheData = v.InferOutput<typeof hashesSchema>;
 
 /** What identifies a version of a file on disk without reading it (from `fs.stat`). */
 export interface FileStamp {

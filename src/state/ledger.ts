@@ -5,64 +5,79 @@
  * Every change method resolves once the change is on disk: call it right after YouTube answers,
  * before the next request (the video id is saved the moment the upload returns it).
  */
-import { z } from 'zod';
+import * as v from 'valibot';
 import { M } from '../i18n/messages.ts';
 import { isNonEmptyString, isRecordOf, isSha256, isShape, isSize, isString, optional } from './check.ts';
+import { map, wholeNumber } from '../util/schema.ts';
 import { StoredFile } from './files.ts';
 import type { StateFileSpec } from './files.ts';
 import { pathKey } from './paths.ts';
 
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 in lowercase hex');
-const isoTime = z.string().min(1);
+/** A clip's key: its SHA-256 in lowercase hex (a key that is not one is an invalid key of `clips`). */
+const sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
+const isoTime = v.pipe(v.string(), v.minLength(1));
+const size = v.pipe(wholeNumber(), v.minValue(0));
 
-const clipStatusSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('published') }),
-  /** the video was deleted on YouTube: reported, never uploaded again on its own */
-  z.object({ state: z.literal('deleted-on-youtube'), since: isoTime }),
-  /** YouTube rejected or failed the video, or a step after the upload failed for good */
-  z.object({ state: z.literal('failed'), reason: z.string(), at: isoTime }),
-]);
+const clipStatusSchema = map(
+  v.variant(
+    'state',
+    [
+      v.object({ state: v.literal('published') }),
+      /** the video was deleted on YouTube: reported, never uploaded again on its own */
+      v.object({ state: v.literal('deleted-on-youtube'), since: isoTime }),
+      /** YouTube rejected or failed the video, or a step after the upload failed for good */
+      v.object({ state: v.literal('failed'), reason: v.string(), at: isoTime }),
+    ],
+    "Invalid discriminator value. Expected 'published' | 'deleted-on-youtube' | 'failed'",
+  ),
+);
 
-const clipSchema = z.object({
-  videoId: z.string().min(1),
-  /** file size in bytes */
-  size: z.number().int().nonnegative(),
-  /** paths (library-relative keys, see `pathKey`) where the content was last seen */
-  relPaths: z.array(z.string()),
-  /** the title last sent */
-  title: z.string(),
-  /** `digestOf` the rendered video resource last sent (absent: unknown, e.g. an adopted video) */
-  metadataHash: z.string().optional(),
-  /** playlist key → id of the playlistItem the tool added */
-  playlists: z.record(z.string(), z.string()),
-  /** hash of the thumbnail file last set */
-  thumbnailHash: z.string().optional(),
-  /** caption language → hash of the captions file last sent */
-  captions: z.record(z.string(), z.string()),
-  /** when the upload finished (or when an adopted video was published), ISO 8601 */
-  uploadedAt: isoTime,
-  status: clipStatusSchema,
-});
+const clipSchema = map(
+  v.object({
+    videoId: v.pipe(v.string(), v.minLength(1)),
+    /** file size in bytes */
+    size,
+    /** paths (library-relative keys, see `pathKey`) where the content was last seen */
+    relPaths: v.array(v.string()),
+    /** the title last sent */
+    title: v.string(),
+    /** `digestOf` the rendered video resource last sent (absent: unknown, e.g. an adopted video) */
+    metadataHash: v.optional(v.string()),
+    /** playlist key → id of the playlistItem the tool added */
+    playlists: map(v.record(v.string(), v.string())),
+    /** hash of the thumbnail file last set */
+    thumbnailHash: v.optional(v.string()),
+    /** caption language → hash of the captions file last sent */
+    captions: map(v.record(v.string(), v.string())),
+    /** when the upload finished (or when an adopted video was published), ISO 8601 */
+    uploadedAt: isoTime,
+    status: clipStatusSchema,
+  }),
+);
 
-const playlistSchema = z.object({
-  playlistId: z.string().min(1),
-  /** `digestOf` the playlist resource last sent (absent: unknown) */
-  metadataHash: z.string().optional(),
-});
+const playlistSchema = map(
+  v.object({
+    playlistId: v.pipe(v.string(), v.minLength(1)),
+    /** `digestOf` the playlist resource last sent (absent: unknown) */
+    metadataHash: v.optional(v.string()),
+  }),
+);
 
-const failureSchema = z.object({
-  size: z.number().int().nonnegative(),
-  reason: z.string(),
-  at: isoTime,
-});
+const failureSchema = map(
+  v.object({
+    size,
+    reason: v.string(),
+    at: isoTime,
+  }),
+);
 
-const ledgerSchema = z.object({
+const ledgerSchema = v.object({
   /** the channel this library is bound to, once the first sync has seen it */
-  channelId: z.string().min(1).optional(),
-  clips: z.record(sha256, clipSchema),
-  playlists: z.record(z.string(), playlistSchema),
+  channelId: v.optional(v.pipe(v.string(), v.minLength(1))),
+  clips: map(v.record(sha256, clipSchema)),
+  playlists: map(v.record(v.string(), playlistSchema)),
   /** path key → the last permanent failure of a clip that has no video yet */
-  failures: z.record(z.string(), failureSchema),
+  failures: map(v.record(v.string(), failureSchema)),
 });
 
 /** `clipStatusSchema`, as a plain check. */
@@ -113,14 +128,14 @@ function isLedger(v: object): v is LedgerData {
 }
 
 /** Where a published clip stands. */
-export type ClipStatus = z.infer<typeof clipStatusSchema>;
+export type ClipStatus = v.InferOutput<typeof clipStatusSchema>;
 /** One clip on YouTube, as the ledger knows it. */
-export type ClipRecord = z.infer<typeof clipSchema>;
+export type ClipRecord = v.InferOutput<typeof clipSchema>;
 /** One managed playlist. */
-export type PlaylistRecord = z.infer<typeof playlistSchema>;
+export type PlaylistRecord = v.InferOutput<typeof playlistSchema>;
 /** The last permanent failure of a clip that has no video yet (e.g. a 4xx when the upload began). */
-export type FailureRecord = z.infer<typeof failureSchema>;
-export type LedgerData = z.infer<typeof ledgerSchema>;
+export type FailureRecord = v.InferOutput<typeof failureSchema>;
+export type LedgerData = v.InferOutput<typeof ledgerSchema>;
 
 /** What `recordUpload` needs: the record minus what the ledger fills in. */
 export type NewClip = Omit<ClipRecord, 'playlists' | 'captions' | 'status' | 'relPaths'> & {

@@ -2,21 +2,22 @@
  * Quota spent today (`.happytube/quota.json`), per bucket, for the current Pacific quota day. It
  * survives restarts, so a run later the same day knows what is left; a new day starts from zero.
  */
-import { z } from 'zod';
+import * as v from 'valibot';
 import { M } from '../i18n/messages.ts';
 import { pacificDay, QuotaBudget } from '../youtube/quota.ts';
 import type { QuotaAmounts, QuotaBucket, QuotaCost } from '../youtube/quota.ts';
+import { finiteNumber } from '../util/schema.ts';
 import { StoredFile } from './files.ts';
 import type { StateFileSpec } from './files.ts';
 
-const quotaSchema = z.object({
+const quotaSchema = v.object({
   /** the Pacific day the counts belong to, `YYYY-MM-DD` (empty: nothing spent yet) */
-  day: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'expected YYYY-MM-DD'),
-  units: z.number().nonnegative(),
-  uploads: z.number().nonnegative(),
+  day: v.pipe(v.string(), v.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'expected YYYY-MM-DD')),
+  units: v.pipe(finiteNumber(), v.minValue(0)),
+  uploads: v.pipe(finiteNumber(), v.minValue(0)),
 });
 
-export type QuotaData = z.infer<typeof quotaSchema>;
+export type QuotaData = v.InferOutput<typeof quotaSchema>;
 
 export const QUOTA_FILE: StateFileSpec<QuotaData> = {
   name: 'quota.json',

@@ -5,36 +5,44 @@
  *
  * Kept apart from the ledger so that saving a session never rewrites the (large) ledger.
  */
-import { z } from 'zod';
+import * as v from 'valibot';
 import { ExitCode, HappyError } from '../errors.ts';
 import { M } from '../i18n/messages.ts';
+import { finiteNumber, map, wholeNumber } from '../util/schema.ts';
 import { StoredFile } from './files.ts';
 import type { StateFileSpec } from './files.ts';
 import type { FileStamp } from './hash-cache.ts';
 import { pathKey } from './paths.ts';
 
-const sessionSchema = z.object({
-  /** library-relative path of the file being uploaded (a `pathKey`) */
-  relPath: z.string().min(1),
-  /** the session URI from YouTube's `Location` header */
-  sessionUri: z.url(),
-  size: z.number().int().nonnegative(),
-  mtimeMs: z.number(),
-  /** when the session was created, ISO 8601 */
-  startedAt: z.string().min(1),
-  /** the file's SHA-256 when it was known before the upload (hashed ahead of time) */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-  /** the rendered video resource sent when the session was created */
-  resource: z.record(z.string(), z.unknown()),
-});
+const sessionSchema = map(
+  v.object({
+    /** library-relative path of the file being uploaded (a `pathKey`) */
+    relPath: v.pipe(v.string(), v.minLength(1)),
+    /** the session URI from YouTube's `Location` header (trimmed, tabs and line breaks taken out) */
+    sessionUri: v.pipe(
+      v.string(),
+      v.trim(),
+      v.url(),
+      v.transform((uri) => uri.replace(/[\t\n\r]/g, '')),
+    ),
+    size: v.pipe(wholeNumber(), v.minValue(0)),
+    mtimeMs: finiteNumber(),
+    /** when the session was created, ISO 8601 */
+    startedAt: v.pipe(v.string(), v.minLength(1)),
+    /** the file's SHA-256 when it was known before the upload (hashed ahead of time) */
+    sha256: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'Invalid string: must match pattern /^[0-9a-f]{64}$/'))),
+    /** the rendered video resource sent when the session was created */
+    resource: map(v.record(v.string(), v.unknown())),
+  }),
+);
 
-const sessionsSchema = z.object({
+const sessionsSchema = v.object({
   /** path key → session */
-  sessions: z.record(z.string(), sessionSchema),
+  sessions: map(v.record(v.string(), sessionSchema)),
 });
 
-export type UploadSession = z.infer<typeof sessionSchema>;
-export type SessionsData = z.infer<typeof sessionsSchema>;
+export type UploadSession = v.InferOutput<typeof sessionSchema>;
+export type SessionsData = v.InferOutput<typeof sessionsSchema>;
 
 /** A file as it is now, to compare with a saved session. */
 export interface SessionFile extends FileStamp {

@@ -1,7 +1,8 @@
 /**
  * The fast path of reading state files (src/state/check.ts): each plain check must accept only what
- * its zod schema accepts unchanged, so that reading a file means the same with or without it.
+ * its valibot schema accepts unchanged, so that reading a file means the same with or without it.
  */
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { HASHES_FILE } from '../../src/state/hash-cache.ts';
 import { LEDGER_FILE } from '../../src/state/ledger.ts';
@@ -73,11 +74,11 @@ const hashVariants: [string, Json][] = [
 
 function agrees<T extends object>(spec: StateFileSpec<T>, name: string, content: Json): void {
   const copy = JSON.parse(JSON.stringify(content)) as object;
-  const zod = spec.schema.safeParse(copy);
+  const parsed = v.safeParse(spec.schema, copy);
   const fast = spec.check!(copy);
-  // What the fast path accepts, zod accepts and returns unchanged; what zod would change (an
-  // unknown key it strips) the fast path declines, so that zod still decides.
-  const unchanged = zod.success && JSON.stringify(zod.data) === JSON.stringify(copy);
+  // What the fast path accepts, valibot accepts and returns unchanged; what valibot would change
+  // (an unknown key it strips) the fast path declines, so that valibot still decides.
+  const unchanged = parsed.success && JSON.stringify(parsed.output) === JSON.stringify(copy);
   expect(fast, name).toBe(unchanged);
 }
 
