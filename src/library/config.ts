@@ -1,12 +1,13 @@
 /**
- * happytube.yaml (SPEC §4): parsed with line numbers, validated with zod, unknown keys refused.
+ * happytube.yaml (SPEC §4): parsed with line numbers, validated with valibot, unknown keys refused.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as v from 'valibot';
 import { InputError } from '../errors.ts';
 import { M } from '../i18n/messages.ts';
 import { CATEGORIES, FORBIDDEN_CHARS, LIMITS, PRIVACIES } from './limits.ts';
+import { map, wholeNumber } from '../util/schema.ts';
 import { measure } from './rules.ts';
 import type { Diagnostic, LibraryConfig, PlaylistSpec, ScheduleSlot } from './types.ts';
 import type { YamlSource } from './yaml.ts';
@@ -14,49 +15,57 @@ import { lineOf, parseYaml, schemaDiagnostics } from './yaml.ts';
 
 export const CONFIG_FILE = 'happytube.yaml';
 
-const privacy = z.enum(PRIVACIES);
+const privacy = v.picklist(PRIVACIES);
+const text = v.pipe(v.string(), v.minLength(1));
+const count = v.pipe(wholeNumber(), v.gtValue(0));
 const SLOT = /^(SUN|MON|TUE|WED|THU|FRI|SAT)\s+([01]?\d|2[0-3]):([0-5]\d)$/i;
 const WEEKDAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 /** BCP 47 language tags as YouTube takes them: "vi", "en", "vi-VN", "zh-Hant". */
 export const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
 
-export const configSchema = z.strictObject({
-  language: z.enum(['vi', 'en']).optional(),
-  school: z.strictObject({ name: z.string().min(1), website: z.string().optional() }),
-  channel: z.strictObject({ id: z.string().regex(/^UC[\w-]{22}$/, 'UC + 22') .optional() }).optional(),
-  defaults: z
-    .strictObject({
-      template: z.string().min(1).optional(),
-      privacy: privacy.optional(),
-      madeForKids: z.boolean().optional(),
-      category: z.union([z.string(), z.number().int()]).optional(),
-      language: z.string().regex(LANGUAGE_TAG, 'vi, en, vi-VN').optional(),
-    })
-    .optional(),
-  quota: z
-    .strictObject({ units: z.number().int().positive().optional(), uploads: z.number().int().positive().optional() })
-    .optional(),
-  schedule: z
-    .strictObject({
-      timezone: z.string().min(1).optional(),
-      slots: z.array(z.string().regex(SLOT, 'MON 19:00')).min(1),
-    })
-    .optional(),
-  playlists: z
-    .array(
-      z.strictObject({
-        key: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'muc-dich'),
-        folder: z.string().min(1),
-        title: z.string().min(1),
-        description: z.string().optional(),
-        privacy: privacy.optional(),
-      }),
-    )
-    .optional(),
-  report: z.strictObject({ departmentEmail: z.string().optional() }).optional(),
-});
+export const configSchema = map(
+  v.strictObject({
+    language: v.optional(v.picklist(['vi', 'en'])),
+    school: map(v.strictObject({ name: text, website: v.optional(v.string()) })),
+    channel: v.optional(map(v.strictObject({ id: v.optional(v.pipe(v.string(), v.regex(/^UC[\w-]{22}$/, 'UC + 22'))) }))),
+    defaults: v.optional(
+      map(
+        v.strictObject({
+          template: v.optional(text),
+          privacy: v.optional(privacy),
+          madeForKids: v.optional(v.boolean()),
+          category: v.optional(v.union([v.string(), wholeNumber()])),
+          language: v.optional(v.pipe(v.string(), v.regex(LANGUAGE_TAG, 'vi, en, vi-VN'))),
+        }),
+      ),
+    ),
+    quota: v.optional(map(v.strictObject({ units: v.optional(count), uploads: v.optional(count) }))),
+    schedule: v.optional(
+      map(
+        v.strictObject({
+          timezone: v.optional(text),
+          slots: v.pipe(v.array(v.pipe(v.string(), v.regex(SLOT, 'MON 19:00'))), v.minLength(1)),
+        }),
+      ),
+    ),
+    playlists: v.optional(
+      v.array(
+        map(
+          v.strictObject({
+            key: v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'muc-dich')),
+            folder: text,
+            title: text,
+            description: v.optional(v.string()),
+            privacy: v.optional(privacy),
+          }),
+        ),
+      ),
+    ),
+    report: v.optional(map(v.strictObject({ departmentEmail: v.optional(v.string()) }))),
+  }),
+);
 
-type RawConfig = z.infer<typeof configSchema>;
+type RawConfig = v.InferOutput<typeof configSchema>;
 
 /** "./01-muc-dich/" → "01-muc-dich"; undefined when the folder leaves the library. */
 export function normaliseFolder(folder: string): string | undefined {
@@ -135,9 +144,9 @@ export interface ConfigResult {
 export function readConfig(text: string): ConfigResult {
   const { source, value, errors } = parseYaml(text, CONFIG_FILE);
   if (errors.length > 0) return { source, config: undefined, diagnostics: errors };
-  const parsed = configSchema.safeParse(value ?? {});
-  if (!parsed.success) return { source, config: undefined, diagnostics: schemaDiagnostics(source, configSchema, parsed.error.issues) };
-  const raw = parsed.data;
+  const parsed = v.safeParse(configSchema, value ?? {});
+  if (!parsed.success) return { source, config: undefined, diagnostics: schemaDiagnostics(source, configSchema, parsed.issues) };
+  const raw = parsed.output;
   const diagnostics: Diagnostic[] = [];
   const error = (path: PropertyKey[], field: string, message: Diagnostic['message'], fix?: Diagnostic['fix']): void => {
     const d: Diagnostic = { severity: 'error', file: CONFIG_FILE, line: lineOf(source, path), field, message };

@@ -10,9 +10,10 @@
  */
 import type { Template } from 'liquidjs';
 import { Liquid } from 'liquidjs';
-import { z } from 'zod';
+import * as v from 'valibot';
 import type { Text } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
+import { map } from '../util/schema.ts';
 import type { Diagnostic } from './types.ts';
 import type { YamlSource } from './yaml.ts';
 import { contentLineOf, parseYaml, schemaDiagnostics } from './yaml.ts';
@@ -21,11 +22,13 @@ import { contentLineOf, parseYaml, schemaDiagnostics } from './yaml.ts';
 export const BUILT_IN_TEMPLATE = '(built-in)';
 const BUILT_IN = { title: '{{ title }}', description: '{{ description }}', tags: '' };
 
-export const templateSchema = z.strictObject({
-  title: z.string().optional(),
-  description: z.string().optional(),
-  tags: z.union([z.string(), z.array(z.string())]).optional(),
-});
+export const templateSchema = map(
+  v.strictObject({
+    title: v.optional(v.string()),
+    description: v.optional(v.string()),
+    tags: v.optional(v.union([v.string(), v.array(v.string())])),
+  }),
+);
 
 export type TemplateField = 'title' | 'description' | 'tags';
 
@@ -173,14 +176,14 @@ export function compileTemplate(engine: Liquid, name: string, file: string, text
     diagnostics.push(...errors);
     return undefined;
   }
-  const parsed = templateSchema.safeParse(value ?? {});
+  const parsed = v.safeParse(templateSchema, value ?? {});
   if (!parsed.success) {
-    for (const d of schemaDiagnostics(source, templateSchema, parsed.error.issues)) {
+    for (const d of schemaDiagnostics(source, templateSchema, parsed.issues)) {
       diagnostics.push(d.fix ? d : { ...d, fix: M.library.templateQuoteFix() });
     }
     return undefined;
   }
-  const raw = parsed.data;
+  const raw = parsed.output;
   const before = diagnostics.length;
   const parts: CompiledPart[] = [];
   const add = (field: TemplateField, text: string, index: number | undefined, src: YamlSource | undefined): void => {

@@ -1,11 +1,12 @@
 /**
  * YAML files of the library (happytube.yaml, sidecars, templates) parsed with their line numbers,
- * and zod's findings turned into diagnostics that name the file, the line and the key.
+ * and valibot's findings turned into diagnostics that name the file, the line and the key.
  */
 import type { Document } from 'yaml';
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import type { z } from 'zod';
+import type * as v from 'valibot';
 import { M } from '../i18n/messages.ts';
+import { isUnknownKey, schemaAt, typeName } from '../util/schema.ts';
 import type { Diagnostic } from './types.ts';
 
 type Path = readonly PropertyKey[];
@@ -109,30 +110,12 @@ function has(source: YamlSource, path: Path): boolean {
   return source.doc.hasIn(path as PropertyKey[]);
 }
 
-/** The keys a zod object schema allows at `path` (through optional, nullable and arrays). */
-function allowedKeys(schema: z.ZodType, path: Path): string[] {
-  let current: unknown = schema;
-  const step = (): void => {
-    for (;;) {
-      const def = (current as { def?: { type?: string; innerType?: unknown; element?: unknown } }).def;
-      if (def?.type === 'optional' || def?.type === 'nullable' || def?.type === 'default') current = def.innerType;
-      else break;
-    }
-  };
-  step();
-  for (const part of path) {
-    const def = (current as { def?: { type?: string; element?: unknown; shape?: Record<string, unknown> } }).def;
-    if (def?.type === 'array' && typeof part === 'number') current = def.element;
-    else if (def?.type === 'object' && typeof part === 'string' && def.shape) current = def.shape[part];
-    else return [];
-    step();
-  }
-  const def = (current as { def?: { type?: string; shape?: Record<string, unknown> } }).def;
-  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
-}
-
-/** zod's findings as diagnostics with file, line and key, in both languages. */
-export function schemaDiagnostics(source: YamlSource, schema: z.ZodType, issues: readonly z.core.$ZodIssue[]): Diagnostic[] {
+/**
+ * valibot's findings as diagnostics with file, line and key, in both languages. A value's first
+ * wrong type is its only finding (its other checks are not reported), as before; a strict object
+ * names every unknown key, not only the first one.
+ */
+export function schemaDiagnostics(source: YamlSource, schema: v.GenericSchema, issues: readonly v.BaseIssue<unknown>[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const push = (path: Path, message: Diagnostic['message'], fix: Diagnostic['fix'], key = false): void => {
     const d: Diagnostic = { severity: 'error', file: source.file, line: lineOf(source, path, { key }), message };
@@ -140,32 +123,46 @@ export function schemaDiagnostics(source: YamlSource, schema: z.ZodType, issues:
     if (fix) d.fix = fix;
     out.push(d);
   };
+  const wrongType = new Set<string>();
   for (const issue of issues) {
-    const path = issue.path;
-    switch (issue.code) {
-      case 'unrecognized_keys':
-        for (const key of issue.keys) {
-          push([...path, key], M.library.unknownKey({ key }), M.library.unknownKeyFix({ allowed: allowedKeys(schema, path) }), true);
-        }
+    const items = issue.path ?? [];
+    const path = items.map((item) => item.key as PropertyKey);
+    const at = fieldName(path);
+    if (wrongType.has(at)) continue;
+    if (isUnknownKey(issue)) {
+      const parent = path.slice(0, -1);
+      const allowed = Object.keys(schemaAt(schema, items.slice(0, -1))?.entries ?? {});
+      for (const key of Object.keys(items.at(-1)!.input as object)) {
+        if (!allowed.includes(key)) push([...parent, key], M.library.unknownKey({ key }), M.library.unknownKeyFix({ allowed }), true);
+      }
+      continue;
+    }
+    const node = schemaAt(schema, items);
+    // A fraction or Infinity where a whole number goes is a wrong type, as a string would be.
+    const notInteger = issue.type === 'safe_integer' && !Number.isInteger(issue.input);
+    if (issue.kind === 'schema' || issue.type === 'finite' || notInteger) {
+      wrongType.add(at);
+      if (node === undefined || node.type === 'union') push(path, M.library.badValue({ field: at }), undefined);
+      else if (node.type === 'picklist') push(path, M.library.notOneOf({ field: at, values: node.options!.map(String) }), undefined);
+      else if (!has(source, path)) push(path, M.library.missingKey({ key: at }), M.library.missingKeyFix({ key: at }));
+      else push(path, M.library.wrongType({ field: at, expected: notInteger ? 'int' : typeName(node) }), undefined);
+      continue;
+    }
+    switch (issue.type) {
+      case 'safe_integer':
+        if ((issue.input as number) > 0) push(path, M.library.tooBig({ field: at, maximum: String(Number.MAX_SAFE_INTEGER) }), undefined);
+        else push(path, M.library.tooSmall({ field: at, minimum: String(Number.MIN_SAFE_INTEGER) }), undefined);
         break;
-      case 'invalid_type':
-        if (!has(source, path)) push(path, M.library.missingKey({ key: fieldName(path) }), M.library.missingKeyFix({ key: fieldName(path) }));
-        else push(path, M.library.wrongType({ field: fieldName(path), expected: issue.expected }), undefined);
+      case 'min_length':
+      case 'min_value':
+      case 'gt_value':
+        push(path, M.library.tooSmall({ field: at, minimum: String(issue.requirement) }), undefined);
         break;
-      case 'invalid_value':
-        push(path, M.library.notOneOf({ field: fieldName(path), values: issue.values.map(String) }), undefined);
-        break;
-      case 'too_small':
-        push(path, M.library.tooSmall({ field: fieldName(path), minimum: String(issue.minimum) }), undefined);
-        break;
-      case 'too_big':
-        push(path, M.library.tooBig({ field: fieldName(path), maximum: String(issue.maximum) }), undefined);
-        break;
-      case 'invalid_format':
-        push(path, M.library.badFormat({ field: fieldName(path), format: issue.message }), undefined);
+      case 'regex':
+        push(path, M.library.badFormat({ field: at, format: issue.message }), undefined);
         break;
       default:
-        push(path, M.library.badValue({ field: fieldName(path) }), undefined);
+        push(path, M.library.badValue({ field: at }), undefined);
     }
   }
   return out;
