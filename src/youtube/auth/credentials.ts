@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as v from 'valibot';
 import type { Environment } from '../../config/env.ts';
 import { InputError } from '../../errors.ts';
 import { auth as A } from '../../i18n/catalog/auth.ts';
@@ -16,10 +16,8 @@ export interface ClientCredentials {
 }
 
 /** Google's client_secret_….json: `{"installed": {...}}` for a desktop app (`web` is accepted too). */
-const ClientSecretFile = z.union([
-  z.object({ installed: z.object({ client_id: z.string().min(1), client_secret: z.string().min(1) }) }),
-  z.object({ web: z.object({ client_id: z.string().min(1), client_secret: z.string().min(1) }) }),
-]);
+const ClientBody = v.object({ client_id: v.pipe(v.string(), v.minLength(1)), client_secret: v.pipe(v.string(), v.minLength(1)) });
+const ClientSecretFile = v.union([v.object({ installed: ClientBody }), v.object({ web: ClientBody })]);
 
 async function readSecretFile(path: string, cwd: string): Promise<ClientCredentials> {
   const file = resolve(cwd, path);
@@ -36,13 +34,13 @@ async function readSecretFile(path: string, cwd: string): Promise<ClientCredenti
   } catch (error) {
     throw new InputError(A.secretFileInvalid({ file, detail: (error as Error).message }), { hint: A.secretFileHint() });
   }
-  const parsed = ClientSecretFile.safeParse(json);
+  const parsed = v.safeParse(ClientSecretFile, json);
   if (!parsed.success) {
     throw new InputError(A.secretFileInvalid({ file, detail: 'no "installed.client_id" / "installed.client_secret"' }), {
       hint: A.secretFileHint(),
     });
   }
-  const body = 'installed' in parsed.data ? parsed.data.installed : parsed.data.web;
+  const body = 'installed' in parsed.output ? parsed.output.installed : parsed.output.web;
   return { clientId: body.client_id, clientSecret: body.client_secret };
 }
 

@@ -8,37 +8,42 @@ import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
 import writeFileAtomic from 'write-file-atomic';
-import { z } from 'zod';
+import * as v from 'valibot';
 import type { Environment } from '../../config/env.ts';
 import { AuthError, InputError } from '../../errors.ts';
 import { auth as A } from '../../i18n/catalog/auth.ts';
+import { finiteNumber, issueText, map } from '../../util/schema.ts';
 
-const StoredTokens = z.object({
-  access_token: z.string().optional(),
-  refresh_token: z.string().min(1),
-  /** Milliseconds since the epoch. */
-  expiry_date: z.number().optional(),
-  token_type: z.string().optional(),
-  scope: z.string().optional(),
-});
-export type StoredTokens = z.infer<typeof StoredTokens>;
+const StoredTokens = map(
+  v.object({
+    access_token: v.optional(v.string()),
+    refresh_token: v.pipe(v.string(), v.minLength(1)),
+    /** Milliseconds since the epoch. */
+    expiry_date: v.optional(finiteNumber()),
+    token_type: v.optional(v.string()),
+    scope: v.optional(v.string()),
+  }),
+);
+export type StoredTokens = v.InferOutput<typeof StoredTokens>;
 
-const SignedInChannel = z.object({ id: z.string(), title: z.string() });
-export type SignedInChannel = z.infer<typeof SignedInChannel>;
+const SignedInChannel = map(v.object({ id: v.string(), title: v.string() }));
+export type SignedInChannel = v.InferOutput<typeof SignedInChannel>;
 
-const StoredProfile = z.object({
-  version: z.literal(1),
-  profile: z.string(),
-  clientId: z.string(),
-  scope: z.string(),
-  channel: SignedInChannel,
-  tokens: StoredTokens,
-  /** When `auth login` obtained the refresh token (ISO): the 7-day "Testing" clock. */
-  signedInAt: z.string(),
-  /** When the refresh token last worked (ISO): the 6-months-unused clock. */
-  lastUsedAt: z.string(),
-});
-export type StoredProfile = z.infer<typeof StoredProfile>;
+const StoredProfile = map(
+  v.object({
+    version: v.literal(1),
+    profile: v.string(),
+    clientId: v.string(),
+    scope: v.string(),
+    channel: SignedInChannel,
+    tokens: StoredTokens,
+    /** When `auth login` obtained the refresh token (ISO): the 7-day "Testing" clock. */
+    signedInAt: v.string(),
+    /** When the refresh token last worked (ISO): the 6-months-unused clock. */
+    lastUsedAt: v.string(),
+  }),
+);
+export type StoredProfile = v.InferOutput<typeof StoredProfile>;
 
 /** What the rest of the tool needs from a token store; tests and other back ends implement it. */
 export interface CredentialStore {
@@ -112,13 +117,13 @@ export class FileCredentialStore implements CredentialStore {
     } catch (error) {
       throw new AuthError(A.tokenFileDamaged({ file, detail: (error as Error).message }), { hint: A.loginAgainHint({ profile }) });
     }
-    const result = StoredProfile.safeParse(parsed);
+    const result = v.safeParse(StoredProfile, parsed);
     if (!result.success) {
-      const issue = result.error.issues[0];
-      const detail = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
+      const issue = result.issues[0];
+      const detail = `${v.getDotPath(issue) ?? '(root)'}: ${issueText(StoredProfile, issue)}`;
       throw new AuthError(A.tokenFileDamaged({ file, detail }), { hint: A.loginAgainHint({ profile }) });
     }
-    return result.data;
+    return result.output;
   }
 
   update(
