@@ -125,7 +125,10 @@ export function schemaDiagnostics(source: YamlSource, schema: v.GenericSchema, i
   };
   const wrongType = new Set<string>();
   for (const issue of issues) {
-    const items = issue.path ?? [];
+    let items: readonly v.IssuePathItem[] = issue.path ?? [];
+    // A value inside a union that fits none of its options: the union's value is not valid.
+    const union = items.findIndex((_, i) => schemaAt(schema, items.slice(0, i))?.type === 'union');
+    if (union >= 0) items = items.slice(0, union);
     const path = items.map((item) => item.key as PropertyKey);
     const at = fieldName(path);
     if (wrongType.has(at)) continue;
@@ -140,7 +143,7 @@ export function schemaDiagnostics(source: YamlSource, schema: v.GenericSchema, i
     const node = schemaAt(schema, items);
     // A fraction or Infinity where a whole number goes is a wrong type, as a string would be.
     const notInteger = issue.type === 'safe_integer' && !Number.isInteger(issue.input);
-    if (issue.kind === 'schema' || issue.type === 'finite' || notInteger) {
+    if (issue.kind === 'schema' || issue.type === 'finite' || notInteger || union >= 0) {
       wrongType.add(at);
       if (node === undefined || node.type === 'union') push(path, M.library.badValue({ field: at }), undefined);
       else if (node.type === 'picklist') push(path, M.library.notOneOf({ field: at, values: node.options!.map(String) }), undefined);

@@ -61,6 +61,10 @@ const ledgerVariants: [string, Json][] = [
   ['empty channel id', { ...ledger, channelId: '' }],
   ['playlist without id', { ...ledger, playlists: { p0: {} } }],
   ['failure without reason', { ...ledger, failures: { 'a.mp4': { size: 3, at: 'x' } } }],
+  ['status a list', withClip({ status: [] })],
+  ['clip a list', { ...ledger, clips: { [sha(1)]: [] } }],
+  ['failures a list', { ...ledger, failures: [] }],
+  ['playlist a list', { ...ledger, playlists: { p0: ['PL1'] } }],
 ];
 
 const hashVariants: [string, Json][] = [
@@ -70,6 +74,7 @@ const hashVariants: [string, Json][] = [
   ['mtime a string', { files: { 'a.mp4': { size: 3, mtimeMs: '1', sha256: sha('a') } } }],
   ['extra key', { files: { 'a.mp4': { size: 3, mtimeMs: 1, sha256: sha('a'), path: 'a' } } }],
   ['files a list', { files: [] }],
+  ['entry a list', { files: { 'a.mp4': [3, 1, sha('a')] } }],
 ];
 
 function agrees<T extends object>(spec: StateFileSpec<T>, name: string, content: Json): void {
