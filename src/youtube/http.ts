@@ -1,17 +1,34 @@
 /**
  * The one HTTP layer of everything happytube sends to Google (or the emulator): OAuth token calls,
  * Data API calls and the resumable upload, over node:http/https with kept-alive connections.
- * Plain node:http on purpose: it is loaded with Node itself, where the first `fetch()` of a process
- * costs ~100 ms (undici is loaded on first use) and google-auth-library with @googleapis/youtube
- * another ~100 ms — paid by every run of a command that may then move a few kilobytes.
+ *
+ * Start-up matters (every command that talks to YouTube pays it), so:
+ * - node:http rather than `fetch()`, whose first call costs ~100 ms (undici loads on first use);
+ * - the modules are taken with `process.getBuiltinModule`, not `import`: the ESM facade of
+ *   node:http reads every export, its lazy WebSocket ones included, which loads undici all the
+ *   same (~45 ms against ~7 ms);
+ * - node:https, and TLS with it, only on the first https request (~20 ms not spent on loopback).
  */
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
 
-const agents = {
-  http: new http.Agent({ keepAlive: true }),
-  https: new https.Agent({ keepAlive: true }),
-};
+interface Transport {
+  request: typeof http.request;
+  agent: http.Agent;
+}
+
+let plain: Transport | undefined;
+let secure: Transport | undefined;
+
+function transportFor(url: URL): Transport {
+  if (url.protocol === 'https:') {
+    const https = process.getBuiltinModule('node:https');
+    secure ??= { request: https.request, agent: new https.Agent({ keepAlive: true }) };
+    return secure;
+  }
+  const module = process.getBuiltinModule('node:http');
+  plain ??= { request: module.request, agent: new module.Agent({ keepAlive: true }) };
+  return plain;
+}
 
 /** A request with no socket activity for this long is dropped (a retry may follow). */
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
@@ -56,14 +73,10 @@ export interface Exchange {
 
 /** One HTTP request; resolves with the whole answer, even one that came before the body was sent. */
 export function exchange(url: URL, init: Exchange): Promise<HttpAnswer> {
+  const transport = transportFor(url);
   return new Promise((resolve, reject) => {
-    const isHttps = url.protocol === 'https:';
     const idleTimeoutMs = init.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
-    const req = (isHttps ? https : http).request(url, {
-      method: init.method,
-      headers: init.headers,
-      agent: isHttps ? agents.https : agents.http,
-    });
+    const req = transport.request(url, { method: init.method, headers: init.headers, agent: transport.agent });
     let answered = false;
     let bodyComplete = false;
     const settle = (): boolean => {
