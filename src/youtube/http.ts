@@ -8,6 +8,9 @@
  *   node:http reads every export, its lazy WebSocket ones included, which loads undici all the
  *   same (~45 ms against ~7 ms);
  * - node:https, and TLS with it, only on the first https request (~20 ms not spent on loopback).
+ *
+ * A school network's proxy is honoured: HTTPS_PROXY, HTTP_PROXY and NO_PROXY (Node's built-in
+ * proxy support, the agents' `proxyEnv`), for the API calls and the upload alike.
  */
 import type http from 'node:http';
 
@@ -22,11 +25,11 @@ let secure: Transport | undefined;
 function transportFor(url: URL): Transport {
   if (url.protocol === 'https:') {
     const https = process.getBuiltinModule('node:https');
-    secure ??= { request: https.request, agent: new https.Agent({ keepAlive: true }) };
+    secure ??= { request: https.request, agent: new https.Agent({ keepAlive: true, proxyEnv: process.env }) };
     return secure;
   }
   const module = process.getBuiltinModule('node:http');
-  plain ??= { request: module.request, agent: new module.Agent({ keepAlive: true }) };
+  plain ??= { request: module.request, agent: new module.Agent({ keepAlive: true, proxyEnv: process.env }) };
   return plain;
 }
 

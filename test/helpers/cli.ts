@@ -1,6 +1,7 @@
 /**
  * Runs the real CLI as a child process (bin/happytube.js under the Node that runs the tests), with
- * a clean environment: no HAPPYTUBE_* variables leak in from the developer's shell.
+ * a clean environment: no HAPPYTUBE_* variables leak in from the developer's shell, and no proxy
+ * variables (the CLI honours them, and the emulator is on this machine).
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,7 @@ export interface RunOptions {
 
 export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('HAPPYTUBE_')) env[k] = v;
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('HAPPYTUBE_') && !/^(https?_proxy|no_proxy)$/i.test(k)) env[k] = v;
   env.NO_COLOR = '1';
   env.LANG = 'en_US.UTF-8';
   for (const [k, v] of Object.entries(extra)) {

@@ -1,0 +1,144 @@
+/**
+ * The HTTP layer (src/youtube/http.ts) as it meets the world: TLS with a real certificate check,
+ * and a school network's proxy. Real servers on 127.0.0.1 — an https server with a certificate
+ * made here by openssl, a plain forward proxy — and the client in a child process, so that it
+ * starts as the CLI does and reads NODE_EXTRA_CA_CERTS and the proxy variables from its
+ * environment.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer as createHttpServer, request } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { Server as HttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const HTTP_MODULE = pathToFileURL(join(import.meta.dirname, '../../src/youtube/http.ts')).href;
+
+interface Echo {
+  status: number;
+  method: string;
+  url: string;
+  body: string;
+  socket: string;
+}
+
+/** Answers every request with what it received, as JSON. */
+function echo(req: IncomingMessage, res: { writeHead(status: number, headers: Record<string, string>): unknown; end(body: string): unknown }): void {
+  let body = '';
+  req.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+  req.on('end', () => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ method: req.method, url: req.url, body, socket: `${req.socket.remotePort}` }));
+  });
+}
+
+function listen(server: HttpServer | HttpsServer): Promise<number> {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+}
+
+/** A GET then a POST through exchange() in a fresh Node; prints their answers, or the failure's name and code. */
+function client(base: string, env: NodeJS.ProcessEnv): Promise<{ a?: Echo; b?: Echo; failed?: string; code?: string }> {
+  const script = `
+    import { exchange } from ${JSON.stringify(HTTP_MODULE)};
+    const read = (answer) => ({ status: answer.status, ...JSON.parse(answer.body) });
+    try {
+      const a = await exchange(new URL('${base}/one?x=1'), { method: 'GET', headers: {} });
+      const b = await exchange(new URL('${base}/two'), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'héllo' });
+      console.log(JSON.stringify({ a: read(a), b: read(b) }));
+    } catch (error) {
+      console.log(JSON.stringify({ failed: error.name, code: error.code }));
+    }
+    process.exit(0);
+  `;
+  const clean: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) if (!/^(https?_proxy|no_proxy|node_extra_ca_certs)$/i.test(key)) clean[key] = value;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.on('error', reject);
+    child.on('close', () => resolve(JSON.parse(out.trim()) as { a?: Echo; b?: Echo; failed?: string; code?: string }));
+  });
+}
+
+describe('exchange() over https', () => {
+  let dir: string;
+  let server: HttpsServer;
+  let origin: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'happytube-https-'));
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+      '-addext', 'subjectAltName=IP:127.0.0.1',
+      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+    ], { stdio: 'ignore' });
+    server = createHttpsServer({ key: await readFile(join(dir, 'key.pem')), cert: await readFile(join(dir, 'cert.pem')) }, echo);
+    origin = `https://127.0.0.1:${await listen(server)}`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('sends and reads requests on one kept-alive TLS connection', async () => {
+    const result = await client(origin, { NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem') });
+    expect(result.a).toMatchObject({ status: 200, method: 'GET', url: '/one?x=1', body: '' });
+    expect(result.b).toMatchObject({ status: 200, method: 'POST', url: '/two', body: 'héllo' });
+    expect(result.b?.socket).toBe(result.a?.socket);
+  });
+
+  it('checks the certificate: an untrusted one is a TransportError, nothing is sent', async () => {
+    const result = await client(origin, {});
+    expect(result.failed).toBe('TransportError');
+    expect(result.code).toMatch(/CERT|SIGNED|VERIFY/);
+  });
+});
+
+describe('exchange() behind a proxy (HTTP_PROXY, NO_PROXY)', () => {
+  let target: HttpServer;
+  let proxy: HttpServer;
+  let base: string;
+  let proxyUrl: string;
+  const proxied: string[] = [];
+
+  beforeAll(async () => {
+    target = createHttpServer(echo);
+    base = `http://127.0.0.1:${await listen(target)}`;
+    // A forward proxy: requests arrive in absolute form and are passed on.
+    proxy = createHttpServer((req, res) => {
+      proxied.push(`${req.method} ${req.url}`);
+      const upstream = request(new URL(req.url ?? ''), { method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      req.pipe(upstream);
+    });
+    proxyUrl = `http://127.0.0.1:${await listen(proxy)}`;
+  });
+
+  afterAll(async () => {
+    await Promise.all([new Promise((resolve) => proxy.close(resolve)), new Promise((resolve) => target.close(resolve))]);
+  });
+
+  it('goes through the proxy the environment names', async () => {
+    proxied.length = 0;
+    const result = await client(base, { HTTP_PROXY: proxyUrl });
+    expect(result.a).toMatchObject({ status: 200, method: 'GET', url: '/one?x=1' });
+    expect(result.b).toMatchObject({ status: 200, method: 'POST', body: 'héllo' });
+    expect(proxied).toEqual([`GET ${base}/one?x=1`, `POST ${base}/two`]);
+  });
+
+  it('goes straight to a host listed in NO_PROXY', async () => {
+    proxied.length = 0;
+    const result = await client(base, { HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' });
+    expect(result.b).toMatchObject({ status: 200, method: 'POST', body: 'héllo' });
+    expect(proxied).toEqual([]);
+  });
+});
