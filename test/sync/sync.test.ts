@@ -161,4 +161,20 @@ describe('happytube sync input', () => {
     expect(only.stderr).toMatch(/--only no-such-clip\.mp4/);
     expect((await emulator.admin.state()).calls).toEqual({});
   });
+
+  it('a sign-in that Google refused stops the run at once: exit 4, nothing sent, no retries', async () => {
+    const signIn = emulator.env();
+    const env = { ...signIn, HAPPYTUBE_LANG: 'en' };
+    const token = signIn.HAPPYTUBE_REFRESH_TOKEN ?? '';
+    const revoked = await fetch(`${emulator.url}/revoke?token=${encodeURIComponent(token)}`, { method: 'POST' });
+    expect(revoked.status).toBe(200);
+    const run = await runCli(['sync', library.dir, '--yes', '--verbose'], { env });
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain('HAPPYTUBE_REFRESH_TOKEN');
+    // The early refresh and the first call's: a refusal is not retried like a network failure.
+    const refreshes = run.stderr.split('\n').filter((line) => /POST \S+\/token → 400/.test(line));
+    expect(refreshes.length).toBeGreaterThanOrEqual(1);
+    expect(refreshes.length).toBeLessThanOrEqual(2);
+    expect((await emulator.admin.state()).calls).toEqual({});
+  });
 });
