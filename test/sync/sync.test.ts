@@ -137,11 +137,18 @@ describe('happytube sync', () => {
 describe('happytube playlists and status', () => {
   it('lists the managed playlists with their address and item count, and the published clips offline', async () => {
     expect((await sync(emulator, library.dir)).code).toBe(0);
+    const unitsToday = async (): Promise<number> => {
+      const status = await runCli(['status', library.dir], { env: { HAPPYTUBE_LANG: 'en' } });
+      return Number(/Quota today: (\d+)\/10000 units/.exec(status.stdout)?.[1]);
+    };
+    const before = await unitsToday();
     const result = await runCli(['playlists', library.dir, '--json'], { env: { ...emulator.env(), HAPPYTUBE_LANG: 'en' } });
     expect(result.code).toBe(0);
     const doc = JSON.parse(result.stdout) as { playlists: { key: string; id: string | null; url: string | null; items: number | null }[] };
     expect(doc.playlists.map((p) => [p.key, p.items])).toEqual([['muc-dich', 1], ['bo-tieu-chi', 1], ['qua-trinh-ket-qua', 3], ['mo-hinh-hay', 2]]);
     for (const p of doc.playlists) expect(p.url).toBe(`https://www.youtube.com/playlist?list=${p.id!}`);
+    // Its one playlists.list is counted in today's quota.
+    expect(await unitsToday()).toBe(before + 1);
 
     // status needs no network: no emulator variables at all.
     const status = await runCli(['status', library.dir], { env: { HAPPYTUBE_LANG: 'en' } });

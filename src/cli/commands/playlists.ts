@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { tr, useLibraryLang } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
+import type { QuotaCost } from '../../youtube/quota.ts';
 import type { CommandRegistrar } from '../program.ts';
 
 export const playlistsCommand: CommandRegistrar = (program, ctx) => {
@@ -23,12 +24,16 @@ export const playlistsCommand: CommandRegistrar = (program, ctx) => {
       const [library, state] = await Promise.all([loadLibrary(root), openState(root)]);
       useLibraryLang(library.config.language);
       const client = await createYouTubeClient({ environment: ctx.environment([root]), cwd: root, log: ctx.ui.verbose ? (line: string) => ctx.ui.debug(line) : undefined });
-      const api = new YouTubeApi(client, { onCost: () => undefined, signal: ctx.signal });
+      // Each page YouTube answered is recorded in .happytube/quota.json, as sync does.
+      const spent: QuotaCost[] = [];
+      const api = new YouTubeApi(client, { onCost: (cost) => spent.push(cost), signal: ctx.signal });
       let onChannel;
       try {
         onChannel = await api.myPlaylists();
       } catch (error) {
         throw client.explain(error);
+      } finally {
+        if (spent.length > 0) await state.quota.spend(spent, new Date());
       }
       const rows = library.playlists.map((spec) => {
         const id = state.ledger.playlist(spec.key)?.playlistId;
