@@ -3,7 +3,8 @@
  *   node_modules/.bin/node bench/upload.ts [--sizes=1024,100,2048]
  * Starts the emulator in a child process, writes one new clip per size (MiB) under os.tmpdir() — a
  * real MP4 header (test/fixtures/clips/tiny.mp4) then random bytes — and for each measures, each
- * uploader in its own child process, alternating them (best of 3 for the first size):
+ * uploader in its own child process, alternating them (best of 5 for the first size: one run on
+ * this loopback varies by ±20 %, and each tool's best is its speed with the least interference):
  *   curl -T           `curl -T FILE` to a fresh resumable session URI (the reference)
  *   happytube upload  the whole command, `node bin/happytube.js upload FILE --yes`, as a user runs
  *                     it: start-up, library, sign-in, channel reads, playlists, the upload, the
@@ -27,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { emulatorEnvironment } from '../src/emulator/index.ts';
 
 const MiB = 1024 * 1024;
-const REPEATS = 3;
+const REPEATS = 5;
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'happytube.js');
