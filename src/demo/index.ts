@@ -10,7 +10,6 @@ import type { EventEmitter } from 'node:events';
 import { cp, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import writeFileAtomic from 'write-file-atomic';
 import { readEnvironment } from '../config/env.ts';
 import type { Environment } from '../config/env.ts';
@@ -20,9 +19,10 @@ import type { Lang } from '../i18n/index.ts';
 import { makeReport, readLibraryConfig } from '../report/run.ts';
 import type { ReportModel } from '../report/model.ts';
 import type { SyncEventMap, SyncSummary } from '../sync/events.ts';
+import { packageRoot } from '../util/package-root.ts';
 
 /** The example library shipped with happytube. */
-export const EXAMPLE_LIBRARY = fileURLToPath(new URL('../../examples/happy-school', import.meta.url));
+export const EXAMPLE_LIBRARY = join(packageRoot(), 'examples', 'happy-school');
 
 /** The example library's `language`, if it can be read (runDemo reports a missing one). */
 export async function exampleLanguage(): Promise<Lang | undefined> {

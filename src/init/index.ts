@@ -7,15 +7,15 @@
  */
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Scalar, isScalar, parseDocument } from 'yaml';
 import { InputError } from '../errors.ts';
 import type { Lang } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
+import { packageRoot } from '../util/package-root.ts';
 import type { Privacy } from '../library/types.ts';
 
 /** The project's `templates/` folder: the library skeleton. */
-export const SKELETON_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const SKELETON_DIR = join(packageRoot(), 'templates');
 
 export const CONFIG_FILE = 'happytube.yaml';
 

@@ -132,9 +132,10 @@ export class FileCredentialStore implements CredentialStore {
   ): Promise<StoredProfile | undefined> {
     const run = async (): Promise<StoredProfile | undefined> => {
       const dir = await this.#ensureDir(profile);
-      // Loaded only when a write happens (most runs only read the store).
-      const { lock } = await import('proper-lockfile');
-      const release = await lock(dir, {
+      // Loaded only when a write happens (most runs only read the store). A CommonJS module: its
+      // exports are the default export (named ones exist only under Node's own loader).
+      const { default: lockfile } = await import('proper-lockfile');
+      const release = await lockfile.lock(dir, {
         realpath: false,
         stale: 10_000,
         retries: { retries: 50, minTimeout: 20, maxTimeout: 200 },
