@@ -1,0 +1,24 @@
+// Which code bin/happytube.js runs: dist/ (the bundle that scripts/build.ts makes, one file for
+// what most commands need) when it is there and newer than everything it is built from, else the
+// TypeScript sources — so a source edited, pulled or checked out since the last build is what runs.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The module to import, given the package's root folder.
+ * @param {string} root
+ * @returns {string}
+ */
+export function chooseEntry(root) {
+  const source = join(root, 'src', 'cli', 'main.ts');
+  const bundle = join(root, 'dist', 'main.js');
+  if (!existsSync(bundle)) return source;
+  const built = statSync(bundle).mtimeMs;
+  if (statSync(join(root, 'package.json')).mtimeMs > built) return source;
+  const sources = join(root, 'src');
+  if (!existsSync(sources)) return bundle;
+  for (const entry of readdirSync(sources, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && statSync(join(entry.parentPath, entry.name)).mtimeMs > built) return source;
+  }
+  return bundle;
+}
