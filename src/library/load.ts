@@ -134,7 +134,7 @@ class Loader {
   readonly root: string;
   readonly now: Date;
   readonly diagnostics: Diagnostic[] = [];
-  readonly engine: Liquid = makeEngine();
+  #engine: Liquid | undefined;
   readonly templates = new Map<string, CompiledTemplate | undefined>();
   defaultTemplate = BUILT_IN_TEMPLATE;
   config!: LibraryConfig;
@@ -145,6 +145,12 @@ class Loader {
   constructor(root: string, now: Date) {
     this.root = root;
     this.now = now;
+  }
+
+  /** Made once the configuration is read: its dates speak the library's language. */
+  get engine(): Liquid {
+    this.#engine ??= makeEngine(this.config.language ?? 'vi');
+    return this.#engine;
   }
 
   diag(d: Diagnostic): void {

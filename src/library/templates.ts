@@ -11,7 +11,7 @@
 import type { Template } from 'liquidjs';
 import { Liquid } from 'liquidjs';
 import * as v from 'valibot';
-import type { Text } from '../i18n/index.ts';
+import type { Lang, Text } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
 import { map } from '../util/schema.ts';
 import type { Diagnostic } from './types.ts';
@@ -100,13 +100,19 @@ export function dateLongVi(value: unknown): string {
   return d ? `ngày ${d.getUTCDate()} tháng ${d.getUTCMonth() + 1} năm ${d.getUTCFullYear()}` : '';
 }
 
-/** The Liquid engine of the library: strict, in-memory only (no includes from disk). */
-export function makeEngine(): Liquid {
+/**
+ * The Liquid engine of the library: strict, in-memory only (no includes from disk). Liquid's own
+ * `date` filter names days and months in the library's language ("Thứ Tư", "Tháng 11"), the same
+ * on every computer — by default it would take the computer's locale, so two laptops could render
+ * one clip differently (and each sync would update the other's metadata).
+ */
+export function makeEngine(language: Lang = 'vi'): Liquid {
   const engine = new Liquid({
     strictVariables: true,
     strictFilters: true,
     ownPropertyOnly: true,
     templates: {},
+    locale: language === 'vi' ? 'vi-VN' : 'en-US',
   });
   engine.registerFilter('date_vi', dateVi);
   engine.registerFilter('ngay', dateVi);

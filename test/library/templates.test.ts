@@ -43,3 +43,15 @@ describe('plain variable templates', () => {
     }
   });
 });
+
+describe("Liquid's own date filter", () => {
+  it("names days and months in the library's language, whatever the computer's locale", () => {
+    const render = (language: 'vi' | 'en'): string => {
+      const engine = makeEngine(language);
+      const template = compileTemplate(engine, 'x', 'templates/x.yaml', 'title: "{{ date | date: \'%A %d %B %Y\' }}"\n', [])!;
+      return renderTemplate(engine, template, { ...vars('t', ''), date: '2024-11-20' }).rendered.title;
+    };
+    expect(render('vi')).toBe('Thứ Tư 20 Tháng 11 2024');
+    expect(render('en')).toBe('Wednesday 20 November 2024');
+  });
+});
