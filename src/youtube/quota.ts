@@ -4,7 +4,8 @@
  *
  * Every number the project relies on lives here, so that a change by Google is one edit.
  */
-import { instantOf, wallClockIn } from '../util/time-zone.ts';
+import { pacificClock } from '../util/pacific-time.ts';
+import { instantOf } from '../util/time-zone.ts';
 
 /**
  * A quota bucket. Since June 2026 `videos.insert` has its own bucket counted in calls (`uploads`);
@@ -100,9 +101,6 @@ export const LIMITS = Object.freeze({
   /** `videos.list` and `playlistItems.list` return at most this many items per call or page */
   pageSize: 50,
 });
-
-/** The wall clock of Los Angeles, where YouTube's quota day begins and ends. */
-const pacificClock = wallClockIn('America/Los_Angeles');
 
 /** The quota day `date` falls in: the calendar date in Pacific time, `'YYYY-MM-DD'`. */
 export function pacificDay(date: Date): string {
