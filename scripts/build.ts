@@ -9,11 +9,11 @@
  * looks at every file opened.
  *
  *   node scripts/build.ts      (npm run build; npm ci runs it as `prepare`, vitest before the tests)
+ * Without esbuild (an install without devDependencies) it says so and builds nothing.
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DIST = join(ROOT, 'dist');
@@ -22,6 +22,7 @@ export const DIST = join(ROOT, 'dist');
 const EXTERNAL = ['open', '@inquirer/prompts'];
 
 export async function buildDist(): Promise<void> {
+  const { build } = await import('esbuild');
   await rm(DIST, { recursive: true, force: true });
   await build({
     entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
@@ -46,4 +47,13 @@ export async function buildDist(): Promise<void> {
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await buildDist();
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    await buildDist();
+  } catch (error) {
+    // `npm ci --omit=dev` has no esbuild: happytube then runs from its sources, which is slower to
+    // start but the same program; an install must not fail for it.
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    process.stderr.write('happytube: esbuild is not installed (npm ci --omit=dev?): no dist/ bundle; happytube runs from src/.\n');
+  }
+}
