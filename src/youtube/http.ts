@@ -22,14 +22,17 @@ interface Transport {
 let plain: Transport | undefined;
 let secure: Transport | undefined;
 
+/** Kept-alive connections, through the proxy of the environment if it names one. */
+function transport(module: Pick<typeof http, 'request' | 'Agent'>): Transport {
+  return { request: module.request, agent: new module.Agent({ keepAlive: true, proxyEnv: process.env }) };
+}
+
 function transportFor(url: URL): Transport {
   if (url.protocol === 'https:') {
-    const https = process.getBuiltinModule('node:https');
-    secure ??= { request: https.request, agent: new https.Agent({ keepAlive: true, proxyEnv: process.env }) };
+    secure ??= transport(process.getBuiltinModule('node:https'));
     return secure;
   }
-  const module = process.getBuiltinModule('node:http');
-  plain ??= { request: module.request, agent: new module.Agent({ keepAlive: true, proxyEnv: process.env }) };
+  plain ??= transport(process.getBuiltinModule('node:http'));
   return plain;
 }
 
