@@ -11,7 +11,6 @@ import { report as R } from '../i18n/catalog/report.ts';
 import { CONFIG_FILE, readConfig, readConfigFile } from '../library/config.ts';
 import type { LibraryConfig } from '../library/types.ts';
 import { openState } from '../state/index.ts';
-import { toApiError } from '../youtube/api.ts';
 import { createYouTubeClient } from '../youtube/client.ts';
 import type { LogSink } from '../youtube/client.ts';
 import { costOf } from '../youtube/quota.ts';
@@ -90,8 +89,7 @@ export async function makeReport(o: ReportOptions): Promise<ReportResult> {
         onCall: () => state.quota.spend(costOf('videos.list'), new Date()),
       });
     } catch (error) {
-      const explained = client.explain(error);
-      throw explained === error ? (toApiError(error) ?? error) : explained;
+      throw client.explain(error);
     } finally {
       await client.flush();
     }

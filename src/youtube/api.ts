@@ -69,11 +69,6 @@ export interface ApiVideo {
   hasCaptions: boolean | undefined;
 }
 
-/** The YouTubeApiError of a failed call, or undefined when it never got an HTTP answer. */
-export function toApiError(error: unknown): YouTubeApiError | undefined {
-  return error instanceof YouTubeApiError ? error : undefined;
-}
-
 /** What went wrong on the way (`ECONNRESET`, …): the transport's failure under the NetworkError. */
 function transportReason(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
@@ -104,7 +99,7 @@ export class YouTubeApi {
         return result;
       } catch (error) {
         if (this.#options.signal?.aborted) throw this.#options.signal.reason;
-        const apiError = toApiError(error);
+        const apiError = error instanceof YouTubeApiError ? error : undefined;
         const transient = apiError ? isTransientStatus(apiError.status, apiError.reason) : isNetworkFailure(error);
         if (!transient) throw error;
         const reason = apiError ? `HTTP ${apiError.status} ${apiError.reason}` : transportReason(error);
