@@ -4,13 +4,13 @@
  * folder, their modification times set explicitly. And the sources, run directly, do what the
  * bundle (which the other CLI tests run) does.
  */
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chooseEntry } from '../../bin/entry.js';
+import { runNode } from '../helpers/cli.ts';
 
 let root: string;
 const SOURCE = (): string => join(root, 'src', 'cli', 'main.ts');
@@ -76,18 +76,8 @@ describe('the sources, run without the bundle', () => {
     const tmp = await mkdtemp(join(tmpdir(), 'happytube-source-'));
     const main = pathToFileURL(join(import.meta.dirname, '../../src/cli/main.ts')).href;
     const script = `const { main } = await import(${JSON.stringify(main)}); process.exitCode = await main(['demo', '--lang', 'en']);`;
-    const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: tmp, HAPPYTUBE_CONFIG_DIR: join(tmp, 'config'), NO_COLOR: '1' };
-    for (const key of Object.keys(env)) if (key.startsWith('HAPPYTUBE_') && key !== 'HAPPYTUBE_CONFIG_DIR') delete env[key];
     try {
-      const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-        child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
-      });
+      const result = await runNode(['--input-type=module', '-e', script], { env: { TMPDIR: tmp, HAPPYTUBE_CONFIG_DIR: join(tmp, 'config') } });
       expect(result.stderr).not.toMatch(/Error:/);
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('uploaded: 6');

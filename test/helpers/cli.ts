@@ -34,8 +34,13 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS
 }
 
 export function runCli(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  return runNode([BIN, ...args], options);
+}
+
+/** Node (the one running the tests) with these arguments, in the same clean environment. */
+export function runNode(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, args, {
       cwd: options.cwd ?? process.cwd(),
       env: cleanEnv(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -5,7 +5,7 @@
  * starts as the CLI does and reads NODE_EXTRA_CA_CERTS and the proxy variables from its
  * environment.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer as createHttpServer, request } from 'node:http';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNode } from '../helpers/cli.ts';
 
 const HTTP_MODULE = pathToFileURL(join(import.meta.dirname, '../../src/youtube/http.ts')).href;
 
@@ -42,7 +43,7 @@ function listen(server: HttpServer | HttpsServer): Promise<number> {
 }
 
 /** A GET then a POST through exchange() in a fresh Node; prints their answers, or the failure's name and code. */
-function client(base: string, env: NodeJS.ProcessEnv): Promise<{ a?: Echo; b?: Echo; failed?: string; code?: string }> {
+async function client(base: string, env: Record<string, string>): Promise<{ a?: Echo; b?: Echo; failed?: string; code?: string }> {
   const script = `
     import { exchange } from ${JSON.stringify(HTTP_MODULE)};
     const read = (answer) => ({ status: answer.status, ...JSON.parse(answer.body) });
@@ -55,15 +56,9 @@ function client(base: string, env: NodeJS.ProcessEnv): Promise<{ a?: Echo; b?: E
     }
     process.exit(0);
   `;
-  const clean: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (!/^(https?_proxy|no_proxy|node_extra_ca_certs)$/i.test(key)) clean[key] = value;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    child.on('error', reject);
-    child.on('close', () => resolve(JSON.parse(out.trim()) as { a?: Echo; b?: Echo; failed?: string; code?: string }));
-  });
+  // The proxy variables and extra certificates are only those of the test (runNode leaves out the shell's proxies).
+  const run = await runNode(['--input-type=module', '-e', script], { env: { NODE_EXTRA_CA_CERTS: undefined, ...env } });
+  return JSON.parse(run.stdout.trim()) as { a?: Echo; b?: Echo; failed?: string; code?: string };
 }
 
 describe('exchange() over https', () => {
