@@ -54,6 +54,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     // `npm ci --omit=dev` has no esbuild: happytube then runs from its sources, which is slower to
     // start but the same program; an install must not fail for it.
     if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    process.stderr.write('happytube: esbuild is not installed (npm ci --omit=dev?): no dist/ bundle; happytube runs from src/.\n');
+    process.stderr.write(
+      'happytube: chưa có esbuild (cài bằng "npm ci --omit=dev"?) nên không dựng bản gộp dist/; happytube vẫn chạy được từ mã nguồn, chỉ khởi động chậm hơn. Chạy "npm ci" để có bản gộp.\n' +
+        'happytube: esbuild is not installed ("npm ci --omit=dev"?), so there is no dist/ bundle; happytube still runs from its sources, only slower to start. Run "npm ci" to get the bundle.\n',
+    );
   }
 }
