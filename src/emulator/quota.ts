@@ -3,6 +3,7 @@
  * `videos.insert` counts calls against its own daily bucket; every other method spends units from
  * the shared daily pool. Both reset at midnight Pacific time. The cost table is here and only here.
  */
+import { testQuotaDay, testQuotaDayMs } from '../util/quota-day.ts';
 import { ApiError } from './http.ts';
 
 /** Units per call of the shared pool. `videos.insert` spends from the uploads bucket instead. */
@@ -36,6 +37,8 @@ export const DEFAULT_UPLOADS_PER_DAY = 100;
 
 /** The quota day: the calendar date in America/Los_Angeles. */
 export function pacificDay(now: Date = new Date()): string {
+  const testDay = testQuotaDayMs();
+  if (testDay !== undefined) return testQuotaDay(now.getTime(), testDay);
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 

@@ -5,6 +5,7 @@
  * Every number the project relies on lives here, so that a change by Google is one edit.
  */
 import { pacificClock } from '../util/pacific-time.ts';
+import { testQuotaDay, testQuotaDayMs, testQuotaReset } from '../util/quota-day.ts';
 import { instantOf } from '../util/time-zone.ts';
 
 /**
@@ -104,6 +105,8 @@ export const LIMITS = Object.freeze({
 
 /** The quota day `date` falls in: the calendar date in Pacific time, `'YYYY-MM-DD'`. */
 export function pacificDay(date: Date): string {
+  const testDay = testQuotaDayMs();
+  if (testDay !== undefined) return testQuotaDay(date.getTime(), testDay);
   const { year, month, day } = pacificClock(date.getTime());
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
@@ -113,6 +116,8 @@ export function pacificDay(date: Date): string {
  * included (midnight is never skipped or repeated there: the clocks change at 02:00).
  */
 export function nextQuotaReset(date: Date): Date {
+  const testDay = testQuotaDayMs();
+  if (testDay !== undefined) return testQuotaReset(date.getTime(), testDay);
   const { year, month, day } = pacificClock(date.getTime());
   return new Date(instantOf(Date.UTC(year, month - 1, day + 1), pacificClock).instant);
 }
