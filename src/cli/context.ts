@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import type { Environment } from '../config/env.ts';
 import type { Ui } from './ui.ts';
 
@@ -23,3 +24,9 @@ export interface CliContext {
   /** The environment of SPEC §3, with `.env` files from these folders (library first). */
   environment: (dotenvDirs?: readonly string[]) => Environment;
 }
+
+/**
+ * What each file of src/cli/commands/ exports: it adds its command to the program. It lives here,
+ * not in program.ts, so that the commands never import the program that assembles them.
+ */
+export type CommandRegistrar = (program: Command, ctx: CliContext) => void;

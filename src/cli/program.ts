@@ -43,8 +43,6 @@ function localise(command: Command, hasSubcommands = command.commands.length > 0
   return command;
 }
 
-export type CommandRegistrar = (program: Command, ctx: CliContext) => void;
-
 export interface ProgramParts {
   ui: CliContext['ui'];
   env: NodeJS.ProcessEnv;

@@ -9,8 +9,7 @@ import { tr } from '../../i18n/index.ts';
 import { auth as A } from '../../i18n/catalog/auth.ts';
 import { M } from '../../i18n/messages.ts';
 import type { AuthStatus } from '../../youtube/auth/status.ts';
-import type { CliContext } from '../context.ts';
-import type { CommandRegistrar } from '../program.ts';
+import type { CliContext, CommandRegistrar } from '../context.ts';
 
 /** The environment, with `.env` from the nearest library folder (if any), then the current folder. */
 async function environmentOf(ctx: CliContext): Promise<Environment> {

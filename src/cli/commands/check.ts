@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { InputError } from '../../errors.ts';
 import { tr, useLibraryLang } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
-import type { CommandRegistrar } from '../program.ts';
+import type { CommandRegistrar } from '../context.ts';
 
 export const checkCommand: CommandRegistrar = (program, ctx) => {
   program

@@ -5,7 +5,7 @@
 import { getLang, tr, useLibraryLang } from '../../i18n/index.ts';
 import { demo as D } from '../../i18n/catalog/demo.ts';
 import type { SyncEventMap } from '../../sync/events.ts';
-import type { CommandRegistrar } from '../program.ts';
+import type { CommandRegistrar } from '../context.ts';
 
 export const demoCommand: CommandRegistrar = (program, ctx) => {
   program

@@ -5,7 +5,7 @@
 import { InputError } from '../../errors.ts';
 import { emulator as E } from '../../i18n/catalog/emulator.ts';
 import { tr } from '../../i18n/index.ts';
-import type { CommandRegistrar } from '../program.ts';
+import type { CommandRegistrar } from '../context.ts';
 
 interface Flags {
   port?: string;

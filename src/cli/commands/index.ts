@@ -1,4 +1,4 @@
-import type { CommandRegistrar } from '../program.ts';
+import type { CommandRegistrar } from '../context.ts';
 import { checkCommand } from './check.ts';
 import { emulatorCommand } from './emulator.ts';
 import { authCommand } from './auth.ts';

@@ -12,8 +12,7 @@ import { M } from '../../i18n/messages.ts';
 import type { InitAnswers, InitDefaults } from '../../init/index.ts';
 import type { Privacy } from '../../library/types.ts';
 import { isPromptCancel } from '../confirm.ts';
-import type { CliContext } from '../context.ts';
-import type { CommandRegistrar } from '../program.ts';
+import type { CliContext, CommandRegistrar } from '../context.ts';
 
 interface InitFlags {
   yes?: boolean;

@@ -9,7 +9,7 @@ import { getLang, tr, useLibraryLang } from '../../i18n/index.ts';
 import { report as R } from '../../i18n/catalog/report.ts';
 import { M } from '../../i18n/messages.ts';
 import type { ReportFormat } from '../../report/index.ts';
-import type { CommandRegistrar } from '../program.ts';
+import type { CommandRegistrar } from '../context.ts';
 
 interface ReportFlags {
   format: ReportFormat;

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { same, tr, useLibraryLang } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
-import type { CommandRegistrar } from '../program.ts';
+import type { CommandRegistrar } from '../context.ts';
 
 export const statusCommand: CommandRegistrar = (program, ctx) => {
   program

@@ -10,8 +10,7 @@ import { InputError } from '../../errors.ts';
 import { tr, useLibraryLang } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
 import type { SyncEventMap } from '../../sync/events.ts';
-import type { CliContext } from '../context.ts';
-import type { CommandRegistrar } from '../program.ts';
+import type { CliContext, CommandRegistrar } from '../context.ts';
 
 interface SyncFlags {
   dryRun?: boolean;

@@ -27,8 +27,7 @@ import { M } from '../../i18n/messages.ts';
 import type { Library, Privacy } from '../../library/index.ts';
 import type { SidecarChanges, SidecarWrite } from '../../library/sidecar-write.ts';
 import type { SyncEventMap } from '../../sync/events.ts';
-import type { CliContext } from '../context.ts';
-import type { CommandRegistrar } from '../program.ts';
+import type { CliContext, CommandRegistrar } from '../context.ts';
 
 interface UploadFlags {
   dir?: string;
