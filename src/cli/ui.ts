@@ -2,10 +2,13 @@
  * Where the CLI's words go. Results go to stdout (or one JSON document with --json); notes,
  * warnings, errors and the verbose log go to stderr. Colours only on a TTY, never with NO_COLOR or
  * --no-color. The core never uses this: it returns values or emits events, and the commands print.
+ * Everything written here goes through terminalSafe: file names and text from a library or a
+ * server never reach the terminal with their control characters raw.
  */
 import type { Text } from '../i18n/index.ts';
 import { tr } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
+import { terminalSafe } from '../util/terminal.ts';
 
 export interface UiStreams {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -50,9 +53,14 @@ export class Ui {
     return `\u001b[${on}m${value}\u001b[${off}m`;
   }
 
+  /** `text` made safe for this terminal: only the colour codes of `style` stay raw. */
+  safe(text: string): string {
+    return terminalSafe(text, { keepStyles: this.color });
+  }
+
   /** A result line on stdout. */
   print(line: Text | string = ''): void {
-    this.streams.stdout.write(`${typeof line === 'string' ? line : tr(line)}\n`);
+    this.streams.stdout.write(`${this.safe(typeof line === 'string' ? line : tr(line))}\n`);
   }
 
   /** The one JSON document of --json, on stdout. */
@@ -62,21 +70,21 @@ export class Ui {
 
   /** Progress and information on stderr; silent with --quiet. */
   note(line: Text | string): void {
-    if (!this.quiet) this.streams.stderr.write(`${typeof line === 'string' ? line : tr(line)}\n`);
+    if (!this.quiet) this.streams.stderr.write(`${this.safe(typeof line === 'string' ? line : tr(line))}\n`);
   }
 
   warn(text: Text, hint?: Text): void {
-    this.streams.stderr.write(`${this.style('yellow', tr(M.cli.warningPrefix()))} ${tr(text)}\n`);
-    if (hint) this.streams.stderr.write(`  ${tr(M.cli.fixPrefix())} ${tr(hint)}\n`);
+    this.streams.stderr.write(`${this.style('yellow', tr(M.cli.warningPrefix()))} ${this.safe(tr(text))}\n`);
+    if (hint) this.streams.stderr.write(`  ${tr(M.cli.fixPrefix())} ${this.safe(tr(hint))}\n`);
   }
 
   error(text: Text, hint?: Text): void {
-    this.streams.stderr.write(`${this.style('red', tr(M.cli.errorPrefix()))} ${tr(text)}\n`);
-    if (hint) this.streams.stderr.write(`  ${tr(M.cli.fixPrefix())} ${tr(hint)}\n`);
+    this.streams.stderr.write(`${this.style('red', tr(M.cli.errorPrefix()))} ${this.safe(tr(text))}\n`);
+    if (hint) this.streams.stderr.write(`  ${tr(M.cli.fixPrefix())} ${this.safe(tr(hint))}\n`);
   }
 
   /** The --verbose log. Callers pass text that is already redacted (src/util/redact.ts). */
   debug(line: string): void {
-    if (this.verbose) this.streams.stderr.write(`${this.style('dim', line)}\n`);
+    if (this.verbose) this.streams.stderr.write(`${this.style('dim', terminalSafe(line))}\n`);
   }
 }

@@ -4,6 +4,7 @@ import { check } from './catalog/check.ts';
 import { cli } from './catalog/cli.ts';
 import { demo } from './catalog/demo.ts';
 import { emulator } from './catalog/emulator.ts';
+import { files } from './catalog/files.ts';
 import { init } from './catalog/init.ts';
 import { library } from './catalog/library.ts';
 import { progress } from './catalog/progress.ts';
@@ -12,4 +13,4 @@ import { state } from './catalog/state.ts';
 import { sync } from './catalog/sync.ts';
 import { upload } from './catalog/upload.ts';
 
-export const M = { auth, check, cli, demo, emulator, init, library, progress, report, state, sync, upload };
+export const M = { auth, check, cli, demo, emulator, files, init, library, progress, report, state, sync, upload };

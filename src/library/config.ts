@@ -1,14 +1,16 @@
 /**
  * happytube.yaml (SPEC §4): parsed with line numbers, validated with valibot, unknown keys refused.
  */
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { InputError } from '../errors.ts';
 import { M } from '../i18n/messages.ts';
+import { YAML_MAX_BYTES, readLibraryText } from './files.ts';
 import { CATEGORIES, FORBIDDEN_CHARS, LIMITS, PRIVACIES } from './limits.ts';
 import { map, wholeNumber } from '../util/schema.ts';
-import { measure } from './rules.ts';
+import { hiddenCharsFinding, measure } from './rules.ts';
+import { CONTROL_CHARS } from '../util/terminal.ts';
 import type { Diagnostic, LibraryConfig, PlaylistSpec, ScheduleSlot } from './types.ts';
 import type { YamlSource } from './yaml.ts';
 import { lineOf, parseYaml, schemaDiagnostics } from './yaml.ts';
@@ -66,6 +68,25 @@ export const configSchema = map(
 );
 
 type RawConfig = v.InferOutput<typeof configSchema>;
+
+/**
+ * One plain address, `name@school.edu.vn`: it becomes the To: line of the e-mail report, so no
+ * display name, no list, no spaces or line breaks that could add headers.
+ */
+export function isEmailAddress(value: string): boolean {
+  return /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/.test(value) && value.length <= 254;
+}
+
+/** An http(s) address with a host: the school's website becomes a link in the reports. */
+export function isWebAddress(value: string): boolean {
+  if (/\s/.test(value) || CONTROL_CHARS.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
 /** "./01-muc-dich/" → "01-muc-dich"; undefined when the folder leaves the library. */
 export function normaliseFolder(folder: string): string | undefined {
@@ -127,6 +148,9 @@ function checkPlaylists(raw: RawConfig, source: YamlSource, diagnostics: Diagnos
     }
     for (const [k, v] of [['title', title], ['description', description]] as const) {
       if (FORBIDDEN_CHARS.test(v)) error(at(k), field(k), M.library.forbiddenChars({ field: field(k) }), M.library.forbiddenCharsFix());
+      const hidden = hiddenCharsFinding(field(k), v);
+      if (hidden?.severity === 'warning') diagnostics.push({ severity: 'warning', file: source.file, line: lineOf(source, at(k)), field: field(k), message: hidden.message, fix: hidden.fix });
+      else if (hidden) error(at(k), field(k), hidden.message, hidden.fix);
     }
     if (ok && folder !== undefined) out.push({ key: p.key, folder, title, description, privacy: p.privacy ?? 'public' });
   });
@@ -161,6 +185,14 @@ export function readConfig(text: string): ConfigResult {
   if (raw.schedule && !validTimezone(timezone)) {
     error(['schedule', 'timezone'], 'schedule.timezone', M.library.badTimezone({ timezone }), M.library.badTimezoneFix());
   }
+  const email = raw.report?.departmentEmail;
+  if (email !== undefined && !isEmailAddress(email)) {
+    error(['report', 'departmentEmail'], 'report.departmentEmail', M.files.badEmail({ field: 'report.departmentEmail', value: email }), M.files.badEmailFix());
+  }
+  const website = raw.school.website;
+  if (website !== undefined && !isWebAddress(website)) {
+    error(['school', 'website'], 'school.website', M.files.badWebsite({ field: 'school.website', value: website }), M.files.badWebsiteFix());
+  }
   const playlists = checkPlaylists(raw, source, diagnostics);
   const config: LibraryConfig = {
     language: raw.language,
@@ -181,12 +213,14 @@ export function readConfig(text: string): ConfigResult {
   return { source, config, diagnostics };
 }
 
-/** The text of the library's happytube.yaml; InputError when `root` holds none. */
-export async function readConfigFile(root: string): Promise<{ configPath: string; text: string }> {
+/**
+ * The text of the library's happytube.yaml; InputError when `root` holds none, or one that is not
+ * a regular UTF-8 file of a sane size.
+ */
+export function readConfigFile(root: string): { configPath: string; text: string } {
   const configPath = join(root, CONFIG_FILE);
-  try {
-    return { configPath, text: await readFile(configPath, 'utf8') };
-  } catch {
-    throw new InputError(M.library.noConfig({ dir: root }), { hint: M.library.noConfigFix() });
-  }
+  if (!existsSync(configPath)) throw new InputError(M.library.noConfig({ dir: root }), { hint: M.library.noConfigFix() });
+  const read = readLibraryText(configPath, configPath, { maxBytes: YAML_MAX_BYTES, realRoot: undefined });
+  if (!read.ok) throw new InputError(read.message, { hint: read.fix });
+  return { configPath, text: read.text };
 }

@@ -5,20 +5,22 @@
  * missing happytube.yaml throws.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import type { Liquid } from 'liquidjs';
 import { digestOf } from '../state/digest.ts';
 import { M } from '../i18n/messages.ts';
 import { checkCaptions } from './captions.ts';
 import { CONFIG_FILE, LANGUAGE_TAG, readConfig, readConfigFile } from './config.ts';
+import type { FileProblem } from './files.ts';
+import { YAML_MAX_BYTES, libraryRealRoot, openLibraryFile, readLibraryText, readUpTo } from './files.ts';
 import { CAPTION_EXTENSIONS, DEFAULT_CATEGORY, LIMITS, SIDECAR_EXTENSIONS, THUMBNAIL_EXTENSIONS, VIDEO_EXTENSIONS } from './limits.ts';
 import { checkMetadata, isCalendarDate, parsePublishAt } from './rules.ts';
 import type { Sidecar } from './sidecar.ts';
 import { readSidecar } from './sidecar.ts';
-import { imageType, readHead, videoContainer } from './sniff.ts';
+import { SNIFF_BYTES, imageType, videoContainer } from './sniff.ts';
 import type { CompiledTemplate, TemplateVariables } from './templates.ts';
 import { BUILT_IN_TEMPLATE, builtInTemplate, compileTemplate, makeEngine, renderTemplate, splitTags } from './templates.ts';
 import type { Caption, Clip, ClipMetadata, Diagnostic, Library, LibraryConfig, LoadOptions, PlaylistSpec } from './types.ts';
@@ -132,6 +134,8 @@ interface ClipFiles {
 
 class Loader {
   readonly root: string;
+  /** The root after symbolic links: every file the library names must resolve inside it. */
+  readonly realRoot: string;
   readonly now: Date;
   readonly diagnostics: Diagnostic[] = [];
   #engine: Liquid | undefined;
@@ -144,6 +148,7 @@ class Loader {
 
   constructor(root: string, now: Date) {
     this.root = root;
+    this.realRoot = libraryRealRoot(root);
     this.now = now;
   }
 
@@ -168,8 +173,13 @@ class Loader {
     for (const onDisk of names.sort()) {
       const name = stripExt(onDisk.normalize('NFC'));
       const file = `${TEMPLATES_DIR}/${onDisk.normalize('NFC')}`;
-      const text = await readFile(join(this.root, TEMPLATES_DIR, onDisk), 'utf8');
-      this.templates.set(name, compileTemplate(this.engine, name, file, text, this.diagnostics));
+      const read = readLibraryText(join(this.root, TEMPLATES_DIR, onDisk), file, { maxBytes: YAML_MAX_BYTES, realRoot: this.realRoot });
+      if (!read.ok) {
+        this.diag(problemAt(file, read));
+        this.templates.set(name, undefined);
+        continue;
+      }
+      this.templates.set(name, compileTemplate(this.engine, name, file, read.text, this.diagnostics));
     }
     const wanted = this.config.defaults.template;
     if (wanted !== undefined) {
@@ -258,7 +268,7 @@ class Loader {
     return best;
   }
 
-  async loadClip(files: ClipFiles): Promise<Clip | undefined> {
+  loadClip(files: ClipFiles): Clip | undefined {
     const { folder, name, stem } = files;
     const rel = (n: string): string => (folder.rel === '' ? n : `${folder.rel}/${n}`);
     const relPath = rel(name);
@@ -274,18 +284,23 @@ class Loader {
       diag(d);
     };
 
-    // The video file: stat, then the first bytes.
+    // The video file: what it is, then the first bytes.
     let size = 0;
     let mtimeMs = 0;
-    try {
-      const st = statSync(abs);
-      size = st.size;
-      mtimeMs = st.mtimeMs;
-      if (!st.isFile()) throw new Error('not a file');
-      if (size === 0) clipError(M.library.clipEmpty(), M.library.clipEmptyFix());
-      else if (videoContainer(readHead(abs)) === undefined) clipError(M.library.clipNotVideo(), M.library.clipNotVideoFix());
-    } catch (error) {
-      clipError(M.library.clipUnreadable({ detail: error instanceof Error ? (error as NodeJS.ErrnoException).code ?? error.message : String(error) }), M.library.clipUnreadableFix());
+    const opened = openLibraryFile(abs, relPath, this.realRoot);
+    if (!opened.ok) {
+      clipError(opened.message, opened.fix);
+    } else {
+      try {
+        size = opened.stats.size;
+        mtimeMs = opened.stats.mtimeMs;
+        if (size === 0) clipError(M.library.clipEmpty(), M.library.clipEmptyFix());
+        else if (videoContainer(readUpTo(opened.fd, SNIFF_BYTES)) === undefined) clipError(M.library.clipNotVideo(), M.library.clipNotVideoFix());
+      } catch (error) {
+        clipError(M.library.clipUnreadable({ detail: (error as NodeJS.ErrnoException).code ?? String(error) }), M.library.clipUnreadableFix());
+      } finally {
+        closeSync(opened.fd);
+      }
     }
 
     // The sidecar.
@@ -294,10 +309,15 @@ class Loader {
     const sidecarRel = files.sidecar ? rel(files.sidecar) : undefined;
     const sidecarPath = files.sidecar ? join(folder.abs, folder.files.get(files.sidecar)!) : undefined;
     if (sidecarPath && sidecarRel) {
-      const read = readSidecar(await readFile(sidecarPath, 'utf8'), sidecarRel);
-      own.push(...read.diagnostics);
-      source = read.source;
-      if (read.sidecar) sidecar = read.sidecar;
+      const text = readLibraryText(sidecarPath, sidecarRel, { maxBytes: YAML_MAX_BYTES, realRoot: this.realRoot });
+      if (!text.ok) {
+        diag(problemAt(sidecarRel, text));
+      } else {
+        const read = readSidecar(text.text, sidecarRel);
+        own.push(...read.diagnostics);
+        source = read.source;
+        if (read.sidecar) sidecar = read.sidecar;
+      }
     }
     /** A finding about a sidecar key: in the sidecar at its line when it is written there. */
     const fieldError = (path: PropertyKey[], message: Diagnostic['message'], fix: Diagnostic['fix'], severity: Diagnostic['severity'] = 'error'): void => {
@@ -340,7 +360,7 @@ class Loader {
       thumbnailPath = join(folder.abs, folder.files.get(files.thumbnail)!);
     }
     if (thumbnailPath) {
-      const problem = await checkThumbnail(thumbnailPath);
+      const problem = checkThumbnail(thumbnailPath, sidecar.thumbnail ?? rel(files.thumbnail!), this.realRoot);
       if (problem) {
         if (sidecar.thumbnail !== undefined) fieldError(['thumbnail'], problem.message, problem.fix, problem.severity);
         else diag({ severity: problem.severity, file: rel(files.thumbnail!), field: 'thumbnail', message: problem.message, fix: problem.fix });
@@ -348,8 +368,8 @@ class Loader {
     }
 
     // Captions: found by name (STEM.LANG.srt), and the sidecar's {LANG: FILE}, which wins.
-    const captionList = new Map<string, Caption & { where: PropertyKey[] | string }>();
-    for (const c of files.captions) captionList.set(c.lang, { lang: c.lang, path: join(folder.abs, folder.files.get(c.name)!), format: c.format, where: rel(c.name) });
+    const captionList = new Map<string, Caption & { where: PropertyKey[] | string; shown: string }>();
+    for (const c of files.captions) captionList.set(c.lang, { lang: c.lang, path: join(folder.abs, folder.files.get(c.name)!), format: c.format, where: rel(c.name), shown: rel(c.name) });
     for (const [lang, file] of Object.entries(sidecar.captions ?? {})) {
       const format = lower(extname(file)).slice(1);
       if (!LANGUAGE_TAG.test(lang)) {
@@ -357,19 +377,20 @@ class Loader {
       } else if (format !== 'srt' && format !== 'vtt') {
         fieldError(['captions', lang], M.library.captionFormat({ file }), M.library.captionFormatFix());
       } else {
-        captionList.set(lang, { lang, path: resolve(folder.abs, file), format, where: ['captions', lang] });
+        captionList.set(lang, { lang, path: resolve(folder.abs, file), format, where: ['captions', lang], shown: file });
       }
     }
     const captions: Caption[] = [];
     for (const c of captionList.values()) {
-      const problem = await checkCaptionFile(c.path, c.format);
+      const problem = checkCaptionFile(c.path, c.format, c.shown, this.realRoot);
       if (problem) {
+        const fix = problem.fix ?? M.library.captionFix();
         if (typeof c.where === 'string') {
-          const d: Diagnostic = { severity: 'error', file: c.where, field: 'captions', message: problem.message, fix: M.library.captionFix() };
+          const d: Diagnostic = { severity: 'error', file: c.where, field: 'captions', message: problem.message, fix };
           if (problem.line !== undefined) d.line = problem.line;
           diag(d);
         } else {
-          fieldError(c.where, problem.message, M.library.captionFix());
+          fieldError(c.where, problem.message, fix);
         }
       }
       captions.push({ lang: c.lang, path: c.path, format: c.format });
@@ -399,7 +420,7 @@ class Loader {
       const key = `${p.file}\u0000${p.field}\u0000${p.detail}`;
       if (this.reportedTemplateProblems.has(key) && !p.detail.includes('vars.')) continue;
       this.reportedTemplateProblems.add(key);
-      diag({ severity: 'error', file: p.file, line: p.line, field: p.field, message: M.library.templateRenderError({ problem: p.message, clip: relPath }), fix: M.library.templateFix() });
+      diag({ severity: 'error', file: p.file, line: p.line, field: p.field, message: M.library.templateRenderError({ problem: p.message, clip: relPath }), fix: p.fix ?? M.library.templateFix() });
     }
     const sidecarTags = typeof sidecar.tags === 'string' ? splitTags(sidecar.tags) : (sidecar.tags ?? []).flatMap((t) => splitTags(String(t)));
     const tags = [...new Set([...rendered.tags, ...sidecarTags])];
@@ -477,36 +498,49 @@ class Loader {
   }
 }
 
+/** A file problem as a diagnostic of that file. */
+function problemAt(file: string, problem: FileProblem): Diagnostic {
+  const d: Diagnostic = { severity: 'error', file, message: problem.message, fix: problem.fix };
+  if (problem.line !== undefined) d.line = problem.line;
+  return d;
+}
+
 /**
  * A thumbnail over the raised limit (50 MB since September 2026) is an error; one over the old
- * 2 MB limit only a warning, since a Google project may still be on it.
+ * 2 MB limit only a warning, since a Google project may still be on it. `shown` names it.
  */
-async function checkThumbnail(
+function checkThumbnail(
   path: string,
-): Promise<{ severity: Diagnostic['severity']; message: Diagnostic['message']; fix: Diagnostic['fix'] } | undefined> {
+  shown: string,
+  realRoot: string,
+): { severity: Diagnostic['severity']; message: Diagnostic['message']; fix: Diagnostic['fix'] } | undefined {
+  const opened = openLibraryFile(path, shown, realRoot);
+  if (!opened.ok) return { severity: 'error', message: opened.message, fix: opened.fix };
   try {
-    const st = await stat(path);
-    if (imageType(readHead(path, 16)) === undefined) return { severity: 'error', message: M.library.thumbnailNotImage(), fix: M.library.thumbnailNotImageFix() };
-    if (st.size > LIMITS.thumbnailBytesRaised) {
-      return { severity: 'error', message: M.library.thumbnailTooBig({ bytes: st.size, max: LIMITS.thumbnailBytesRaised }), fix: M.library.thumbnailTooBigFix() };
+    const { size } = opened.stats;
+    if (imageType(readUpTo(opened.fd, 16)) === undefined) return { severity: 'error', message: M.library.thumbnailNotImage(), fix: M.library.thumbnailNotImageFix() };
+    if (size > LIMITS.thumbnailBytesRaised) {
+      return { severity: 'error', message: M.library.thumbnailTooBig({ bytes: size, max: LIMITS.thumbnailBytesRaised }), fix: M.library.thumbnailTooBigFix() };
     }
-    if (st.size > LIMITS.thumbnailBytes) {
-      return { severity: 'warning', message: M.library.thumbnailOverOldLimit({ bytes: st.size, max: LIMITS.thumbnailBytes }), fix: M.library.thumbnailTooBigFix() };
+    if (size > LIMITS.thumbnailBytes) {
+      return { severity: 'warning', message: M.library.thumbnailOverOldLimit({ bytes: size, max: LIMITS.thumbnailBytes }), fix: M.library.thumbnailTooBigFix() };
     }
     return undefined;
   } catch {
-    return { severity: 'error', message: M.library.thumbnailMissing({ file: path }), fix: M.library.thumbnailMissingFix() };
+    return { severity: 'error', message: M.library.thumbnailMissing({ file: shown }), fix: M.library.thumbnailMissingFix() };
+  } finally {
+    closeSync(opened.fd);
   }
 }
 
-async function checkCaptionFile(path: string, format: 'srt' | 'vtt'): Promise<{ line?: number; message: Diagnostic['message'] } | undefined> {
-  try {
-    const st = await stat(path);
-    if (st.size > LIMITS.captionBytes) return { message: M.library.captionTooBig({ bytes: st.size, max: LIMITS.captionBytes }) };
-    return checkCaptions(await readFile(path, 'utf8'), format);
-  } catch {
-    return { message: M.library.captionMissing({ file: path }) };
-  }
+function checkCaptionFile(path: string, format: 'srt' | 'vtt', shown: string, realRoot: string): { line?: number; message: Diagnostic['message']; fix?: Diagnostic['fix'] } | undefined {
+  const opened = openLibraryFile(path, shown, realRoot);
+  if (!opened.ok) return opened;
+  const { size } = opened.stats;
+  closeSync(opened.fd);
+  if (size > LIMITS.captionBytes) return { message: M.library.captionTooBig({ bytes: size, max: LIMITS.captionBytes }) };
+  const read = readLibraryText(path, shown, { maxBytes: LIMITS.captionBytes, realRoot });
+  return read.ok ? checkCaptions(read.text, format) : read;
 }
 
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
@@ -520,7 +554,7 @@ function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
  */
 export async function loadLibrary(dir: string, options: LoadOptions = {}): Promise<Library> {
   const root = resolve(dir);
-  const { configPath, text } = await readConfigFile(root);
+  const { configPath, text } = readConfigFile(root);
   const loader = new Loader(root, options.now ?? new Date());
   const { source, config, diagnostics } = readConfig(text);
   loader.diagnostics.push(...diagnostics);
@@ -533,7 +567,8 @@ export async function loadLibrary(dir: string, options: LoadOptions = {}): Promi
   const folders = await walk(root);
   loader.checkPlaylistFolders(folders);
   const all = folders.flatMap((f) => loader.clipFiles(f));
-  const clips = (await mapLimit(all, 32, (files) => loader.loadClip(files))).filter((c): c is Clip => c !== undefined);
+  // Synchronous reads: for thousands of small files several times faster than the promise API.
+  const clips = all.map((files) => loader.loadClip(files)).filter((c): c is Clip => c !== undefined);
   clips.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
   await loader.markDuplicates(clips, options.hashFile ?? ((c) => sha256File(c.path)));
   loader.diagnostics.sort(compareDiagnostics);

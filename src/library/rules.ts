@@ -4,6 +4,7 @@
  */
 import type { Text } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
+import { BIDI_CHARS, CONTROL_CHARS } from '../util/terminal.ts';
 import { CATEGORIES, FORBIDDEN_CHARS, LIMITS, PRIVACIES } from './limits.ts';
 import type { ClipMetadata } from './types.ts';
 
@@ -50,6 +51,17 @@ export interface RuleFinding {
   severity?: 'warning';
 }
 
+/**
+ * Control characters (ESC, BEL, NUL…) in text that goes to YouTube are refused: YouTube drops or
+ * refuses them, and they would steer the terminal of whoever reads a log. Invisible direction
+ * marks are only warned: a few languages need them, but they can also disguise text.
+ */
+export function hiddenCharsFinding(field: string, text: string): RuleFinding | undefined {
+  if (CONTROL_CHARS.test(text)) return { field, message: M.files.controlChars({ field }), fix: M.files.controlCharsFix() };
+  if (BIDI_CHARS.test(text)) return { field, message: M.files.bidiChars({ field }), fix: M.files.bidiCharsFix(), severity: 'warning' };
+  return undefined;
+}
+
 /** Checks rendered metadata against YouTube's limits. `now` decides whether publishAt is past. */
 export function checkMetadata(meta: ClipMetadata, now: Date): RuleFinding[] {
   const out: RuleFinding[] = [];
@@ -69,6 +81,10 @@ export function checkMetadata(meta: ClipMetadata, now: Date): RuleFinding[] {
   const tags = tagsLength(meta.tags);
   if (tags > LIMITS.tagsChars) out.push({ field: 'tags', message: M.library.tagsTooLong({ length: tags, max: LIMITS.tagsChars }), fix: M.library.tagsTooLongFix() });
   if (meta.tags.some((t) => FORBIDDEN_CHARS.test(t))) out.push({ field: 'tags', message: M.library.forbiddenChars({ field: 'tags' }), fix: M.library.forbiddenCharsFix() });
+  for (const [field, text] of [['title', meta.title], ['description', meta.description], ['tags', meta.tags.join('\n')]] as const) {
+    const hidden = hiddenCharsFinding(field, text);
+    if (hidden) out.push(hidden);
+  }
   if (CATEGORIES[meta.categoryId] === undefined) {
     out.push({ field: 'category', message: M.library.unknownCategory({ category: meta.categoryId }), fix: M.library.unknownCategoryFix({ known: Object.entries(CATEGORIES).map(([id, name]) => `${id} ${name}`) }) });
   }

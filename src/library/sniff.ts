@@ -1,26 +1,9 @@
 /**
  * What a file really is, from its first bytes: video containers for clips, JPEG/PNG for
- * thumbnails. Only the head of a file is read.
+ * thumbnails, from the head of the file (src/library/files.ts opens and reads it).
  */
-import { closeSync, openSync, readSync } from 'node:fs';
-
 /** Bytes read from the head of a clip: enough for MPEG-TS's second sync byte (196 in M2TS). */
 export const SNIFF_BYTES = 512;
-
-/**
- * The first `bytes` of a file. Synchronous on purpose: for thousands of small reads it is several
- * times faster than the promise API's thread-pool round trips.
- */
-export function readHead(path: string, bytes = SNIFF_BYTES): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.alloc(bytes);
-    const read = readSync(fd, buffer, 0, bytes, 0);
-    return buffer.subarray(0, read);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 const QUICKTIME_ATOMS = new Set(['ftyp', 'moov', 'mdat', 'wide', 'free', 'skip', 'pnot']);
 const ASF = Buffer.from([0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11]);

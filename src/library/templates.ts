@@ -8,12 +8,13 @@
  * - `date_vi` (alias `ngay`): the Vietnamese short date, `{{ date | date_vi }}` → "20/11/2024".
  * - `date_long_vi`: the Vietnamese long date, `{{ date | date_long_vi }}` → "ngày 20 tháng 11 năm 2024".
  */
-import type { Template } from 'liquidjs';
-import { Liquid } from 'liquidjs';
+import type { Emitter, Template } from 'liquidjs';
+import { Context, Liquid, toValue, toValueSync } from 'liquidjs';
 import * as v from 'valibot';
 import type { Lang, Text } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
 import { map } from '../util/schema.ts';
+import { YAML_MAX_BYTES } from './files.ts';
 import type { Diagnostic } from './types.ts';
 import type { YamlSource } from './yaml.ts';
 import { contentLineOf, parseYaml, schemaDiagnostics } from './yaml.ts';
@@ -44,6 +45,11 @@ interface CompiledPart {
    * template's missing field): rendering it is that variable, with no Liquid to run per clip.
    */
   variable?: 'title' | 'description';
+  /**
+   * Set once the part ran into a limit: it is not run again for the next clips (each run would
+   * take the whole time limit), and they get the same problem.
+   */
+  exhausted?: TemplateProblem;
 }
 
 export interface CompiledTemplate {
@@ -77,6 +83,8 @@ export interface TemplateProblem {
   /** What went wrong, without the clip (shared by every clip the problem hits). */
   detail: string;
   message: Text;
+  /** The fix, when it is not the general one of a template problem. */
+  fix?: Text;
 }
 
 function toDate(value: unknown, filter: string): Date | undefined {
@@ -101,6 +109,46 @@ export function dateLongVi(value: unknown): string {
 }
 
 /**
+ * A library's template can loop a hundred million times or write gigabytes; LiquidJS's own limits
+ * stop it. Real templates are a few lines writing a title (100 characters), a description (5,000
+ * bytes) and some tags, so the limits are far above any of them and far below harm: a few seconds
+ * and a few megabytes per clip.
+ */
+export const TEMPLATE_LIMITS = {
+  /** Characters of Liquid parsed at once (a template file is at most this big anyway). */
+  parse: YAML_MAX_BYTES,
+  /** Milliseconds of one render; the backstop for work the memory count does not see. */
+  renderMs: 2000,
+  /** LiquidJS's count of what a render creates: range items, string lengths of filters… */
+  memory: 1_000_000,
+  /** Characters one field of a template may write. */
+  output: 100_000,
+} as const;
+
+/** The message of a LiquidJS limit ("memory alloc limit exceeded"), and of ours. */
+const LIMIT_EXCEEDED = /limit exceeded|Invalid string length/;
+
+/** LiquidJS's output buffer, with a cap: a loop that writes megabytes stops at the cap. */
+class CappedEmitter implements Emitter {
+  buffer = '';
+  write(html: unknown): void {
+    const text = stringify(html);
+    if (this.buffer.length + text.length > TEMPLATE_LIMITS.output) throw new Error('output length limit exceeded');
+    this.buffer += text;
+  }
+}
+
+/** What LiquidJS writes for a value (its own `stringify`, which it does not export). */
+function stringify(html: unknown): string {
+  const value: unknown = toValue(html);
+  if (typeof value === 'string') return value;
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(stringify).join('');
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- as LiquidJS writes any other value
+  return String(value);
+}
+
+/**
  * The Liquid engine of the library: strict, in-memory only (no includes from disk). Liquid's own
  * `date` filter names days and months in the library's language ("Thứ Tư", "Tháng 11"), the same
  * on every computer — by default it would take the computer's locale, so two laptops could render
@@ -113,6 +161,9 @@ export function makeEngine(language: Lang = 'vi'): Liquid {
     ownPropertyOnly: true,
     templates: {},
     locale: language === 'vi' ? 'vi-VN' : 'en-US',
+    parseLimit: TEMPLATE_LIMITS.parse,
+    renderLimit: TEMPLATE_LIMITS.renderMs,
+    memoryLimit: TEMPLATE_LIMITS.memory,
   });
   engine.registerFilter('date_vi', dateVi);
   engine.registerFilter('ngay', dateVi);
@@ -121,19 +172,22 @@ export function makeEngine(language: Lang = 'vi'): Liquid {
 }
 
 /** Splits Liquid's "undefined variable: x, line:2, col:4" into its line and its text. */
-function liquidProblem(error: unknown, part: { line: number }): { line: number; detail: string; message: Text } {
+function liquidProblem(error: unknown, part: { line: number }, name: string): { line: number; detail: string; message: Text; limit: boolean } {
   const raw = error instanceof Error ? error.message : String(error);
   const at = /, line:(\d+), col:\d+$/.exec(raw);
   const detail = at ? raw.slice(0, at.index) : raw;
   const line = part.line + (at ? Number(at[1]) - 1 : 0);
   const variable = /^undefined variable: (.+)$/.exec(detail);
   const filter = /^undefined filter: (.+)$/.exec(detail);
-  const message = variable
-    ? M.library.unknownVariable({ name: variable[1]! })
-    : filter
-      ? M.library.unknownFilter({ name: filter[1]! })
-      : M.library.templateError({ detail });
-  return { line, detail, message };
+  const limit = LIMIT_EXCEEDED.test(detail);
+  const message = limit
+    ? M.files.templateTooMuch({ name })
+    : variable
+      ? M.library.unknownVariable({ name: variable[1]! })
+      : filter
+        ? M.library.unknownFilter({ name: filter[1]! })
+        : M.library.templateError({ detail });
+  return { line, detail, message, limit };
 }
 
 function compilePart(
@@ -149,8 +203,8 @@ function compilePart(
     if (variable) part.variable = variable;
     return part;
   } catch (error) {
-    const p = liquidProblem(error, where);
-    diagnostics.push({ severity: 'error', file, line: p.line, field: where.field, message: p.message, fix: M.library.templateFix() });
+    const p = liquidProblem(error, where, file);
+    diagnostics.push({ severity: 'error', file, line: p.line, field: where.field, message: p.message, fix: p.limit ? M.files.templateTooMuchFix() : M.library.templateFix() });
     return undefined;
   }
 }
@@ -214,6 +268,14 @@ export function splitTags(text: string): string[] {
     .filter((t) => t !== '');
 }
 
+/** One part for one clip, within TEMPLATE_LIMITS. */
+function renderPart(engine: Liquid, part: CompiledPart, variables: TemplateVariables): string {
+  const emitter = new CappedEmitter();
+  const context = new Context(variables, engine.options, { sync: true }, { liquid: engine });
+  toValueSync(engine.renderer.renderTemplates(part.template, context, emitter));
+  return emitter.buffer;
+}
+
 /** Renders a compiled template for one clip. */
 export function renderTemplate(
   engine: Liquid,
@@ -223,13 +285,22 @@ export function renderTemplate(
   const rendered: RenderedTemplate = { title: '', description: '', tags: [] };
   const problems: TemplateProblem[] = [];
   for (const part of template.parts) {
+    if (part.exhausted) {
+      problems.push(part.exhausted);
+      continue;
+    }
     let text: string;
     try {
       // `{{ title }}` renders the string as it is (no output escaping): no need to run Liquid.
-      text = (part.variable !== undefined ? variables[part.variable] : String(engine.renderSync(part.template, variables))).normalize('NFC');
+      text = (part.variable !== undefined ? variables[part.variable] : renderPart(engine, part, variables)).normalize('NFC');
     } catch (error) {
-      const p = liquidProblem(error, part);
-      problems.push({ file: template.file, line: p.line, field: part.field, detail: p.detail, message: p.message });
+      const p = liquidProblem(error, part, template.file);
+      const problem: TemplateProblem = { file: template.file, line: p.line, field: part.field, detail: p.detail, message: p.message };
+      if (p.limit) {
+        problem.fix = M.files.templateTooMuchFix();
+        part.exhausted = problem;
+      }
+      problems.push(problem);
       continue;
     }
     if (part.field === 'title') rendered.title = text.replace(/\s+/g, ' ').trim();

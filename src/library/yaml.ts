@@ -62,8 +62,19 @@ export function parseYaml(text: string, file: string): { source: YamlSource; val
     });
     return { source, value: undefined, errors };
   }
-  return { source, value: doc.toJS() as unknown, errors: [] };
+  try {
+    // An alias bomb (`b: [*a, *a, …]` nested) would expand to gigabytes: the parser's own count
+    // of expanded aliases stops it.
+    return { source, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown, errors: [] };
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    const line = doc.contents?.range ? lines.linePos(doc.contents.range[0]).line : 1;
+    return { source, value: undefined, errors: [{ severity: 'error', file, line, message: M.files.yamlAliases({ file }), fix: M.files.yamlAliasesFix() }] };
+  }
 }
+
+/** How many aliases a library YAML file may expand; real ones use none or a few. */
+const MAX_ALIAS_COUNT = 100;
 
 function lineAt(source: YamlSource, offset: number | undefined): number | undefined {
   return offset === undefined ? undefined : source.lines.linePos(offset).line;

@@ -24,7 +24,7 @@ import type { ReportModel } from './model.ts';
 
 /** happytube.yaml of the library, validated; its first error is an InputError (exit 2). */
 export async function readLibraryConfig(root: string): Promise<LibraryConfig> {
-  const { configPath: file, text } = await readConfigFile(resolve(root));
+  const { configPath: file, text } = readConfigFile(resolve(root));
   const { config, diagnostics } = readConfig(text);
   const first = diagnostics.find((d) => d.severity === 'error');
   if (!config || first) {

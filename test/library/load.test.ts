@@ -128,7 +128,7 @@ describe('loadLibrary', () => {
     symlinkSync(join(root, 'nowhere.mp4'), join(root, '01-muc-dich/gone.mp4'));
     const library = await loadLibrary(root, { now: NOW });
     expect(library.clips[0]!.skip).toBe(true);
-    expect(errors(library).map((d) => [d.file, d.message.en])).toEqual([['01-muc-dich/gone.mp4', 'The clip cannot be read (ENOENT).']]);
+    expect(errors(library).map((d) => [d.file, d.message.en])).toEqual([['01-muc-dich/gone.mp4', 'The file 01-muc-dich/gone.mp4 is not there.']]);
     expect(library.clips.find((c) => c.relPath === '01-muc-dich/gone.mp4')!.hasErrors).toBe(true);
     expect(library.clips[0]!.hasErrors).toBe(false);
   });

@@ -47,7 +47,8 @@ export const reportCommand: CommandRegistrar = (program, ctx) => {
       if (result.videos === 0) ctx.ui.warn(R.nothingSynced());
       if (result.deleted > 0) ctx.ui.warn(R.deletedNote({ count: result.deleted }));
       if (flags.out === undefined) {
-        ctx.ui.streams.stdout.write(result.text);
+        // On a terminal the report is read, not saved: its titles may not steer the screen.
+        ctx.ui.streams.stdout.write(ctx.ui.streams.stdout.isTTY === true ? ctx.ui.safe(result.text) : result.text);
       } else {
         const file = resolve(ctx.cwd, flags.out);
         const { default: writeFileAtomic } = await import('write-file-atomic');

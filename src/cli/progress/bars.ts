@@ -57,7 +57,7 @@ export function barHandlers(ui: Ui, planned: PlannedUploads | undefined): Handle
       left: formatTimeLeft(params.total - params.value, payload.bytesPerSec),
     };
     if (payload.kind === 'total') return tr(M.progress.barTotal({ ...common, files: payload.files }));
-    return tr(M.progress.barFile({ ...common, name: fit(payload.name, NAME_WIDTH) }));
+    return tr(M.progress.barFile({ ...common, name: fit(ui.safe(payload.name), NAME_WIDTH) }));
   }
 
   // cli-progress (CommonJS) loads only here, for a terminal: plain and --json runs never need it.
@@ -80,8 +80,8 @@ export function barHandlers(ui: Ui, planned: PlannedUploads | undefined): Handle
   let totalBar: SingleBar | undefined;
 
   function write(line: string): void {
-    if (multibar.isActive) multibar.log(`${line}\n`);
-    else stream.write(`${line}\n`);
+    if (multibar.isActive) multibar.log(`${ui.safe(line)}\n`);
+    else stream.write(`${ui.safe(line)}\n`);
   }
 
   function updateTotal(): void {

@@ -18,7 +18,7 @@ export const PLAIN_INTERVAL_MS = 5000;
 export function plainHandlers(ui: Ui, now: () => number): Handlers {
   const err = ui.streams.stderr;
   const last = new Map<string, { step: number; at: number }>();
-  const always = (line: string): void => void err.write(`${line}\n`);
+  const always = (line: string): void => void err.write(`${ui.safe(line)}\n`);
 
   return {
     'action:start': (e) => {
@@ -61,7 +61,7 @@ export function plainHandlers(ui: Ui, now: () => number): Handlers {
 export function jsonHandlers(ui: Ui): Handlers {
   return {
     warning: (e) => {
-      for (const line of warningLines(ui, e)) ui.streams.stderr.write(`${line}\n`);
+      for (const line of warningLines(ui, e)) ui.streams.stderr.write(`${ui.safe(line)}\n`);
     },
     stop: () => undefined,
   };
