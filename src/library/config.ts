@@ -187,11 +187,11 @@ export function readConfig(text: string): ConfigResult {
   }
   const email = raw.report?.departmentEmail;
   if (email !== undefined && !isEmailAddress(email)) {
-    error(['report', 'departmentEmail'], 'report.departmentEmail', M.files.badEmail({ field: 'report.departmentEmail', value: email }), M.files.badEmailFix());
+    error(['report', 'departmentEmail'], 'report.departmentEmail', M.files.badEmail({ field: 'report.departmentEmail', value: JSON.stringify(email) }), M.files.badEmailFix());
   }
   const website = raw.school.website;
   if (website !== undefined && !isWebAddress(website)) {
-    error(['school', 'website'], 'school.website', M.files.badWebsite({ field: 'school.website', value: website }), M.files.badWebsiteFix());
+    error(['school', 'website'], 'school.website', M.files.badWebsite({ field: 'school.website', value: JSON.stringify(website) }), M.files.badWebsiteFix());
   }
   const playlists = checkPlaylists(raw, source, diagnostics);
   const config: LibraryConfig = {
