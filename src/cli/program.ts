@@ -5,7 +5,7 @@
  */
 import { Command, Help } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { readEnvironment } from '../config/env.ts';
+import { foreignEndpoints, readEnvironment } from '../config/env.ts';
 import { tr } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
 import { commands } from './commands/index.ts';
@@ -52,11 +52,18 @@ export interface ProgramParts {
 
 export function makeProgram(parts: ProgramParts): Command {
   const program = new Command('happytube');
+  let endpointsNoted = false;
   const ctx: CliContext = {
     ...parts,
     globals: () => program.opts<GlobalOptions>(),
     environment: (dirs = []) => {
       const environment = readEnvironment(parts.env, [...dirs, parts.cwd]);
+      const foreign = foreignEndpoints(environment);
+      // Once per run, even with --quiet: the sign-in and the uploads go somewhere else than Google.
+      if (foreign.length > 0 && !endpointsNoted) {
+        endpointsNoted = true;
+        parts.ui.warn(M.cli.endpointsNotGoogle({ origins: foreign }));
+      }
       const profile = program.opts<GlobalOptions>().profile;
       return profile ? { ...environment, profile } : environment;
     },

@@ -25,9 +25,9 @@ import { packageRoot } from '../util/package-root.ts';
 export const EXAMPLE_LIBRARY = join(packageRoot(), 'examples', 'happy-school');
 
 /** The example library's `language`, if it can be read (runDemo reports a missing one). */
-export async function exampleLanguage(): Promise<Lang | undefined> {
+export function exampleLanguage(): Lang | undefined {
   try {
-    return (await readLibraryConfig(EXAMPLE_LIBRARY)).language;
+    return readLibraryConfig(EXAMPLE_LIBRARY).language;
   } catch {
     return undefined;
   }
@@ -128,7 +128,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
       });
     }
 
-    const config = await readLibraryConfig(library);
+    const config = readLibraryConfig(library);
     const report = await makeReport({ root: library, config, format: 'html', language: o.language(), environment, log: o.log, signal: o.signal });
     await writeFileAtomic(reportFile, report.text);
     return { summary: result.summary, model: report.model, reportFile };

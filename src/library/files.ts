@@ -6,11 +6,13 @@
  * blocking, checked to be a regular file of a sane size, and (for text) decoded as strict UTF-8;
  * anything else is a problem naming the file, never an exception or a hang.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import type { Text } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
+import type { OpenFailure } from '../util/regular-file.ts';
+import { failureOf, openRegularFile, readRegularFile } from '../util/regular-file.ts';
 
 /**
  * The most a YAML file of the library (happytube.yaml, a sidecar, a template) may hold. The
@@ -28,10 +30,6 @@ export interface FileProblem {
 
 export type Opened = { ok: true; fd: number; stats: Stats } | ({ ok: false } & FileProblem);
 
-// O_NONBLOCK: opening a pipe with nobody writing to it returns at once instead of waiting. Not on
-// Windows, where a library file cannot be a pipe.
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-
 /** The real path of the library's root, against which every file it names is checked. */
 export function libraryRealRoot(root: string): string {
   try {
@@ -46,12 +44,23 @@ function inside(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-function openProblem(error: unknown, shown: string): FileProblem {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return { message: M.files.fileMissing({ file: shown }), fix: M.files.fileMissingFix() };
-  if (code === 'EACCES' || code === 'EPERM') return { message: M.files.fileUnreadable({ file: shown, detail: code }), fix: M.files.fileUnreadableFix() };
-  if (code === 'EISDIR') return { message: M.files.notRegularFile({ file: shown }), fix: M.files.notRegularFileFix() };
-  return { message: M.files.fileUnreadable({ file: shown, detail: code ?? String(error) }), fix: M.files.fileUnreadableFix() };
+function problemOf(failure: OpenFailure, shown: string): FileProblem {
+  if (failure.reason === 'missing') return { message: M.files.fileMissing({ file: shown }), fix: M.files.fileMissingFix() };
+  if (failure.reason === 'not-file') return { message: M.files.notRegularFile({ file: shown }), fix: M.files.notRegularFileFix() };
+  return { message: M.files.fileUnreadable({ file: shown, detail: failure.code }), fix: M.files.fileUnreadableFix() };
+}
+
+/** `path` after symbolic links, when it is inside `realRoot`; else the problem. */
+function resolveInside(path: string, shown: string, realRoot: string | undefined): { ok: true; real: string } | ({ ok: false } & FileProblem) {
+  if (realRoot === undefined) return { ok: true, real: path };
+  let real: string;
+  try {
+    real = realpathSync.native(path);
+  } catch (error) {
+    return { ok: false, ...problemOf(failureOf(error), shown) };
+  }
+  if (!inside(realRoot, real)) return { ok: false, message: M.files.fileOutside({ file: shown }), fix: M.files.fileOutsideFix() };
+  return { ok: true, real };
 }
 
 /**
@@ -59,44 +68,10 @@ function openProblem(error: unknown, shown: string): FileProblem {
  * `shown` is how problems name it. The caller closes the descriptor.
  */
 export function openLibraryFile(path: string, shown: string, realRoot: string | undefined): Opened {
-  let real = path;
-  if (realRoot !== undefined) {
-    try {
-      real = realpathSync.native(path);
-    } catch (error) {
-      return { ok: false, ...openProblem(error, shown) };
-    }
-    if (!inside(realRoot, real)) return { ok: false, message: M.files.fileOutside({ file: shown }), fix: M.files.fileOutsideFix() };
-  }
-  let fd: number;
-  try {
-    fd = openSync(real, OPEN_FLAGS);
-  } catch (error) {
-    return { ok: false, ...openProblem(error, shown) };
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) {
-      closeSync(fd);
-      return { ok: false, message: M.files.notRegularFile({ file: shown }), fix: M.files.notRegularFileFix() };
-    }
-    return { ok: true, fd, stats: st };
-  } catch (error) {
-    closeSync(fd);
-    return { ok: false, ...openProblem(error, shown) };
-  }
-}
-
-/** Up to `max` bytes from the start of an open file. */
-export function readUpTo(fd: number, max: number): Buffer {
-  const buffer = Buffer.alloc(max);
-  let filled = 0;
-  while (filled < max) {
-    const read = readSync(fd, buffer, filled, max - filled, filled);
-    if (read === 0) break;
-    filled += read;
-  }
-  return buffer.subarray(0, filled);
+  const resolved = resolveInside(path, shown, realRoot);
+  if (!resolved.ok) return resolved;
+  const opened = openRegularFile(resolved.real);
+  return opened.ok ? opened : { ok: false, ...problemOf(opened, shown) };
 }
 
 /** The offset of the first byte that is not part of valid UTF-8, or -1. */
@@ -131,19 +106,14 @@ export function readLibraryText(
   shown: string,
   options: { maxBytes: number; realRoot: string | undefined },
 ): { ok: true; text: string } | ({ ok: false } & FileProblem) {
-  const opened = openLibraryFile(path, shown, options.realRoot);
-  if (!opened.ok) return opened;
-  let bytes: Buffer;
-  try {
-    if (opened.stats.size > options.maxBytes) return { ok: false, message: M.files.fileTooBig({ file: shown, bytes: opened.stats.size, max: options.maxBytes }), fix: M.files.fileTooBigFix() };
-    // The size a file claims is not trusted: a file that grows while read stops at the cap too.
-    bytes = readUpTo(opened.fd, options.maxBytes + 1);
-  } catch (error) {
-    return { ok: false, ...openProblem(error, shown) };
-  } finally {
-    closeSync(opened.fd);
+  const resolved = resolveInside(path, shown, options.realRoot);
+  if (!resolved.ok) return resolved;
+  const read = readRegularFile(resolved.real, options.maxBytes);
+  if (!read.ok) {
+    if (read.reason === 'too-big') return { ok: false, message: M.files.fileTooBig({ file: shown, bytes: read.bytes, max: options.maxBytes }), fix: M.files.fileTooBigFix() };
+    return { ok: false, ...problemOf(read, shown) };
   }
-  if (bytes.length > options.maxBytes) return { ok: false, message: M.files.fileTooBig({ file: shown, bytes: bytes.length, max: options.maxBytes }), fix: M.files.fileTooBigFix() };
+  const { bytes } = read;
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     let line = 1;

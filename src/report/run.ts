@@ -23,7 +23,7 @@ import { DEFAULT_TIME_ZONE } from './model.ts';
 import type { ReportModel } from './model.ts';
 
 /** happytube.yaml of the library, validated; its first error is an InputError (exit 2). */
-export async function readLibraryConfig(root: string): Promise<LibraryConfig> {
+export function readLibraryConfig(root: string): LibraryConfig {
   const { configPath: file, text } = readConfigFile(resolve(root));
   const { config, diagnostics } = readConfig(text);
   const first = diagnostics.find((d) => d.severity === 'error');

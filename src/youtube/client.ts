@@ -106,7 +106,7 @@ export async function createYouTubeClient(options: YouTubeClientOptions): Promis
   const stored = envToken ? undefined : await store.load(profile);
   if (!envToken && !stored) throw new AuthError(A.notSignedIn({ profile }), { hint: A.notSignedInHint({ profile }) });
 
-  const credentials = await resolveClientCredentials(environment, options.cwd);
+  const credentials = resolveClientCredentials(environment, options.cwd);
   if (stored && stored.clientId !== credentials.clientId) {
     throw new AuthError(A.otherClient({ profile, stored: stored.clientId, current: credentials.clientId }), {
       hint: A.otherClientHint({ profile }),

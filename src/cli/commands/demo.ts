@@ -18,7 +18,7 @@ export const demoCommand: CommandRegistrar = (program, ctx) => {
       const { formatCalendarDate, privacyLabel, statusLabel } = await import('../../report/format.ts');
       const { exampleLanguage, runDemo } = await import('../../demo/index.ts');
       // The example library's language from the first line (unless --lang or HAPPYTUBE_LANG chose).
-      useLibraryLang(await exampleLanguage());
+      useLibraryLang(exampleLanguage());
       const ui = ctx.ui;
       const events = new EventEmitter<SyncEventMap>();
       ui.print(ui.style('bold', tr(D.intro())));

@@ -31,7 +31,7 @@ export const reportCommand: CommandRegistrar = (program, ctx) => {
       const { findLibraryRoot } = await import('../../library/load.ts');
       const { makeReport, readLibraryConfig } = await import('../../report/run.ts');
       const root = dir === undefined ? (findLibraryRoot(ctx.cwd) ?? ctx.cwd) : resolve(ctx.cwd, dir);
-      const config = await readLibraryConfig(root);
+      const config = readLibraryConfig(root);
       useLibraryLang(config.language);
       const result = await makeReport({
         root,

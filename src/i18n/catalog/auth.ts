@@ -52,6 +52,18 @@ export const auth = {
     vi: `Tệp ${p.file} (HAPPYTUBE_CLIENT_SECRET_FILE) không phải tệp client_secret của Google: ${p.detail}`,
     en: `${p.file} (HAPPYTUBE_CLIENT_SECRET_FILE) is not a Google client_secret file: ${p.detail}`,
   }),
+  secretFileNotJson: (p: { file: string; line: number | undefined }): Text => ({
+    vi: `Tệp ${p.file} (HAPPYTUBE_CLIENT_SECRET_FILE) không phải là JSON hợp lệ${p.line === undefined ? '' : ` (lỗi ở dòng ${p.line})`}: đây không phải tệp client_secret tải từ Google.`,
+    en: `${p.file} (HAPPYTUBE_CLIENT_SECRET_FILE) is not valid JSON${p.line === undefined ? '' : ` (an error on line ${p.line})`}: it is not the client_secret file downloaded from Google.`,
+  }),
+  secretFileNotFile: (): Text => ({
+    vi: 'đây không phải là một tệp bình thường (mà là thư mục, đường ống hoặc thiết bị)',
+    en: 'it is not an ordinary file (it is a folder, a pipe or a device)',
+  }),
+  secretFileTooBig: (p: { bytes: number }): Text => ({
+    vi: `tệp nặng ${p.bytes} byte, trong khi tệp client_secret chỉ khoảng 1 KB`,
+    en: `it holds ${p.bytes} bytes, where a client_secret file is about 1 KB`,
+  }),
   secretFileHint: (): Text => ({
     vi: 'Tải lại tệp JSON của OAuth client loại "Desktop app" từ Google Cloud (nút tải xuống trên trang "Credentials"), xem mục "One-time setup: Google Cloud" trong README.',
     en: 'Download the JSON of the "Desktop app" OAuth client again from Google Cloud (the download button on the "Credentials" page); see "One-time setup: Google Cloud" in the README.',

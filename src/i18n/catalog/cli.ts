@@ -48,6 +48,18 @@ export const cli = {
   fixPrefix: (): Text => ({ vi: 'Cách sửa:', en: 'Fix:' }),
   errorPrefix: (): Text => ({ vi: 'Lỗi:', en: 'Error:' }),
   warningPrefix: (): Text => ({ vi: 'Cảnh báo:', en: 'Warning:' }),
+  dotenvRefused: (p: { file: string; name: string }): Text => ({
+    vi: `Tệp ${p.file} đặt ${p.name}, nhưng biến này không được lấy từ tệp .env: một thư mục thư viện chép từ nơi khác có thể dùng nó để gửi việc đăng nhập và mã truy cập tới máy chủ lạ.`,
+    en: `${p.file} sets ${p.name}, which is never taken from a .env file: a library folder copied from elsewhere could use it to send the sign-in and its tokens to another server.`,
+  }),
+  dotenvRefusedFix: (p: { name: string; allowed: readonly string[] }): Text => ({
+    vi: `Xóa dòng ${p.name} khỏi tệp .env (nếu không do bạn viết, đừng dùng thư viện này trước khi kiểm tra). Tệp .env chỉ được đặt: ${p.allowed.join(', ')}; các biến khác đặt trong môi trường của lệnh.`,
+    en: `Delete the ${p.name} line from the .env file (if you did not write it, check this library before using it). A .env may set only: ${p.allowed.join(', ')}; set any other variable in the command's environment.`,
+  }),
+  endpointsNotGoogle: (p: { origins: readonly string[] }): Text => ({
+    vi: `Không phải máy chủ của Google: việc đăng nhập và các lệnh YouTube đi tới ${p.origins.join(', ')} (đặt bởi HAPPYTUBE_API_ROOT / HAPPYTUBE_OAUTH_*_URL trong môi trường).`,
+    en: `Not Google's servers: the sign-in and the YouTube calls go to ${p.origins.join(', ')} (set by HAPPYTUBE_API_ROOT / HAPPYTUBE_OAUTH_*_URL in the environment).`,
+  }),
   interrupted: (): Text => ({
     vi: 'Đã dừng theo yêu cầu. Chạy lại lệnh để làm tiếp.',
     en: 'Stopped on request. Run the command again to continue.',

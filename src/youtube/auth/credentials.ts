@@ -3,12 +3,13 @@
  * environment, or `.env` in the library then the current folder — src/config/env.ts does that
  * lookup), or HAPPYTUBE_CLIENT_SECRET_FILE, the JSON Google Cloud offers for download.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as v from 'valibot';
 import type { Environment } from '../../config/env.ts';
 import { InputError } from '../../errors.ts';
 import { auth as A } from '../../i18n/catalog/auth.ts';
+import { same, tr } from '../../i18n/index.ts';
+import { readRegularFile } from '../../util/regular-file.ts';
 
 export interface ClientCredentials {
   clientId: string;
@@ -19,20 +20,35 @@ export interface ClientCredentials {
 const ClientBody = v.object({ client_id: v.pipe(v.string(), v.minLength(1)), client_secret: v.pipe(v.string(), v.minLength(1)) });
 const ClientSecretFile = v.union([v.object({ installed: ClientBody }), v.object({ web: ClientBody })]);
 
-async function readSecretFile(path: string, cwd: string): Promise<ClientCredentials> {
+/** A client_secret file is under 1 KB; anything much bigger is the wrong file. */
+const SECRET_FILE_MAX_BYTES = 64 * 1024;
+
+/**
+ * Where JSON.parse stopped, as "line 3"; never its message, which quotes the file's text (and so
+ * the client secret, or whatever else the variable points at).
+ */
+function jsonErrorLine(error: unknown, raw: string): number | undefined {
+  const message = error instanceof Error ? error.message : '';
+  const lineColumn = /\(line (\d+) column \d+\)/.exec(message);
+  if (lineColumn) return Number(lineColumn[1]);
+  const position = /at position (\d+)/.exec(message);
+  if (position) return raw.slice(0, Number(position[1])).split('\n').length;
+  return undefined;
+}
+
+function readSecretFile(path: string, cwd: string): ClientCredentials {
   const file = resolve(cwd, path);
-  let raw: string;
-  try {
-    raw = await readFile(file, 'utf8');
-  } catch (error) {
-    const detail = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'ENOENT' : String((error as Error).message);
-    throw new InputError(A.secretFileUnreadable({ file, detail }), { hint: A.secretFileHint() });
+  const read = readRegularFile(file, SECRET_FILE_MAX_BYTES);
+  if (!read.ok) {
+    const detail = read.reason === 'too-big' ? A.secretFileTooBig({ bytes: read.bytes }) : read.reason === 'not-file' ? A.secretFileNotFile() : same(read.code);
+    throw new InputError(A.secretFileUnreadable({ file, detail: tr(detail) }), { hint: A.secretFileHint() });
   }
+  const raw = read.bytes.toString('utf8');
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch (error) {
-    throw new InputError(A.secretFileInvalid({ file, detail: (error as Error).message }), { hint: A.secretFileHint() });
+    throw new InputError(A.secretFileNotJson({ file, line: jsonErrorLine(error, raw) }), { hint: A.secretFileHint() });
   }
   const parsed = v.safeParse(ClientSecretFile, json);
   if (!parsed.success) {
@@ -48,7 +64,7 @@ async function readSecretFile(path: string, cwd: string): Promise<ClientCredenti
  * The client to sign in with. The id/secret pair wins over the file; a missing client is bad
  * input (exit 2): it is set-up, nothing was sent, and the README's "Google Cloud setup" fixes it.
  */
-export async function resolveClientCredentials(environment: Environment, cwd: string = process.cwd()): Promise<ClientCredentials> {
+export function resolveClientCredentials(environment: Environment, cwd: string = process.cwd()): ClientCredentials {
   const { clientId, clientSecret, clientSecretFile } = environment;
   if (clientId && clientSecret) return { clientId, clientSecret };
   if (clientSecretFile && !clientId && !clientSecret) return readSecretFile(clientSecretFile, cwd);

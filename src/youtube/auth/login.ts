@@ -61,7 +61,7 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
   const { environment, log } = options;
   const profile = checkProfileName(environment.profile);
   const store = options.store ?? storeFor(environment);
-  const credentials = await resolveClientCredentials(environment, options.cwd);
+  const credentials = resolveClientCredentials(environment, options.cwd);
   const redactor = new Redactor();
   const facts = (): SignInFacts => ({ profile, clientId: credentials.clientId, fromEnvironment: false });
   const oauth = new OAuthClient({ environment, credentials, redactor, log, facts });
