@@ -88,16 +88,41 @@ describe('auth login --no-browser', () => {
     await expect(fetch(answer)).rejects.toThrow();
   });
 
-  it('refuses an answer whose state does not match, and saves nothing', async () => {
+  it('ignores any answer without its state, whatever it carries, and keeps waiting for the real one', async () => {
     const { config, cwd } = await tempDirs();
     const session = startLogin([], envFor(config), cwd);
     const answer = await consent(await session.authUrl);
-    answer.searchParams.set('state', 'forged-state-from-another-page');
-    const page = await fetch(answer);
-    expect(page.status).toBe(400);
+    const forged = new URL(answer);
+    forged.searchParams.set('state', 'forged-state-from-another-page');
+    const forgedPage = await fetch(forged);
+    expect(forgedPage.status).toBe(400);
+    expect(await forgedPage.text()).toContain('so it was ignored');
+    // Any local page can cancel nothing, and say nothing: an `error` without the state is ignored too.
+    const cancel = new URL(answer.origin + answer.pathname);
+    cancel.searchParams.set('error', 'access_denied <script>alert(1)</script> \u001b[2J');
+    const cancelPage = await fetch(cancel);
+    expect(cancelPage.status).toBe(400);
+    expect(await cancelPage.text()).not.toContain('<script>');
+    expect((await fetch(answer)).status).toBe(200);
+    const r = await session.result;
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('access_denied');
+    await stat(join(config, 'profiles', 'default', 'token.json'));
+  });
+
+  it('shows an error that carries the state escaped and cut, never raw', async () => {
+    const { config, cwd } = await tempDirs();
+    const session = startLogin([], envFor(config), cwd);
+    const authUrl = new URL(await session.authUrl);
+    const denied = new URL(authUrl.searchParams.get('redirect_uri')!);
+    denied.searchParams.set('state', authUrl.searchParams.get('state')!);
+    denied.searchParams.set('error', `access_denied\u001b]0;pwned\u0007\u001b[2J${'x'.repeat(200)}`);
+    expect((await fetch(denied)).status).toBe(400);
     const r = await session.result;
     expect(r.code).toBe(4);
-    expect(r.stderr).toContain('does not match');
+    expect(r.stderr).toContain('Google did not grant access ("access_denied\\u001b]0;pwned\\u0007\\u001b[2J');
+    expect(r.stderr).not.toContain('\u001b');
+    expect(r.stderr).not.toContain('x'.repeat(100));
     await expect(stat(join(config, 'profiles', 'default', 'token.json'))).rejects.toThrow();
   });
 

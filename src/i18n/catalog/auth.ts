@@ -132,6 +132,10 @@ export const auth = {
     vi: 'Đã từ chối câu trả lời đăng nhập: mã "state" không khớp với yêu cầu này (có thể là một trang khác hoặc một lần đăng nhập cũ).',
     en: 'Refused the sign-in answer: its "state" does not match this request (another page or an older sign-in sent it).',
   }),
+  stateMismatchIgnored: (): Text => ({
+    vi: 'Đây không phải câu trả lời cho lần đăng nhập đang chờ (mã "state" không khớp) nên đã bị bỏ qua. Hãy đăng nhập trong thẻ trình duyệt mà happytube đã mở.',
+    en: 'This is not the answer to the sign-in that is waiting (its "state" does not match), so it was ignored. Sign in in the browser tab that happytube opened.',
+  }),
   retryLoginHint: (): Text => ({
     vi: 'Chạy lại "happytube auth login" và hoàn tất đăng nhập trong cửa sổ trình duyệt mà lệnh này mở ra.',
     en: 'Run "happytube auth login" again and finish in the browser window this command opens.',

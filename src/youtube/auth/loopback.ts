@@ -1,6 +1,7 @@
 /**
  * The loopback half of the desktop sign-in (SPEC §8): an HTTP listener on 127.0.0.1 and a random
- * port that takes exactly one answer on its callback path — checking `state` — then closes, and
+ * port that takes exactly one answer on its callback path — one that carries this sign-in's
+ * `state`; it ignores any other request, whatever it carries — then closes, and
  * gives up after a time limit. The same answer may instead arrive as the browser's final address
  * pasted by the user (a browser on another device cannot reach this listener).
  */
@@ -38,10 +39,23 @@ export interface Loopback {
 
 type Verdict = { ok: true; code: string } | { ok: false; error: AuthError };
 
+/**
+ * Google's error codes are short words (`access_denied`); anything else is shown quoted and cut,
+ * so that an answer cannot write a paragraph of its own into the CLI's message.
+ */
+function shownError(error: string): string {
+  return /^[\w.-]{1,64}$/.test(error) ? error : JSON.stringify(error.length > 64 ? `${error.slice(0, 64)}…` : error);
+}
+
+/**
+ * `state` first: only an answer to this very request may end the sign-in, either way. Any page
+ * the browser opens can send a request to this port; without the state it can neither cancel the
+ * sign-in nor put its words in the CLI's message.
+ */
 function judge(params: URLSearchParams, state: string): Verdict {
-  const error = params.get('error');
-  if (error) return { ok: false, error: new AuthError(A.consentDenied({ error }), { hint: A.retryLoginHint() }) };
   if (params.get('state') !== state) return { ok: false, error: new AuthError(A.stateMismatch(), { hint: A.retryLoginHint() }) };
+  const error = params.get('error');
+  if (error) return { ok: false, error: new AuthError(A.consentDenied({ error: shownError(error) }), { hint: A.retryLoginHint() }) };
   const code = params.get('code');
   if (!code) return { ok: false, error: new AuthError(A.noCode(), { hint: A.retryLoginHint() }) };
   return { ok: true, code };
@@ -73,6 +87,11 @@ export async function startLoopback(options: LoopbackOptions): Promise<Loopback>
     log?.(`loopback ${req.method ?? 'GET'} ${redactUrl(url.pathname + url.search)}`);
     if (url.pathname !== CALLBACK_PATH) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    if (url.searchParams.get('state') !== state) {
+      // Not the answer to this sign-in (another page, an old tab): ignored, the sign-in goes on.
+      res.writeHead(400, { 'content-type': 'text/html; charset=utf-8', connection: 'close' }).end(page(A.pageFailedTitle(), A.stateMismatchIgnored()));
       return;
     }
     const verdict = judge(url.searchParams, state);
