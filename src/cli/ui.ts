@@ -50,17 +50,23 @@ export class Ui {
   style(style: Style, value: string): string {
     if (!this.color) return value;
     const [on, off] = CODES[style];
-    return `\u001b[${on}m${value}\u001b[${off}m`;
+    // What is styled is shown escaped here already: its own codes could not pass for ours.
+    return `\u001b[${on}m${terminalSafe(value)}\u001b[${off}m`;
   }
 
-  /** `text` made safe for this terminal: only the colour codes of `style` stay raw. */
+  /** `text` made safe for this terminal: only the codes of `style` stay raw. */
   safe(text: string): string {
     return terminalSafe(text, { keepStyles: this.color });
   }
 
+  /** A line made safe: a string may carry `style`'s codes, a Text never does. */
+  #line(line: Text | string): string {
+    return typeof line === 'string' ? this.safe(line) : terminalSafe(tr(line));
+  }
+
   /** A result line on stdout. */
   print(line: Text | string = ''): void {
-    this.streams.stdout.write(`${this.safe(typeof line === 'string' ? line : tr(line))}\n`);
+    this.streams.stdout.write(`${this.#line(line)}\n`);
   }
 
   /** The one JSON document of --json, on stdout. */
@@ -70,17 +76,17 @@ export class Ui {
 
   /** Progress and information on stderr; silent with --quiet. */
   note(line: Text | string): void {
-    if (!this.quiet) this.streams.stderr.write(`${this.safe(typeof line === 'string' ? line : tr(line))}\n`);
+    if (!this.quiet) this.streams.stderr.write(`${this.#line(line)}\n`);
   }
 
   warn(text: Text, hint?: Text): void {
-    this.streams.stderr.write(`${this.style('yellow', tr(M.cli.warningPrefix()))} ${this.safe(tr(text))}\n`);
-    if (hint) this.streams.stderr.write(`  ${tr(M.cli.fixPrefix())} ${this.safe(tr(hint))}\n`);
+    this.streams.stderr.write(`${this.style('yellow', tr(M.cli.warningPrefix()))} ${terminalSafe(tr(text))}\n`);
+    if (hint) this.streams.stderr.write(`  ${tr(M.cli.fixPrefix())} ${terminalSafe(tr(hint))}\n`);
   }
 
   error(text: Text, hint?: Text): void {
-    this.streams.stderr.write(`${this.style('red', tr(M.cli.errorPrefix()))} ${this.safe(tr(text))}\n`);
-    if (hint) this.streams.stderr.write(`  ${tr(M.cli.fixPrefix())} ${this.safe(tr(hint))}\n`);
+    this.streams.stderr.write(`${this.style('red', tr(M.cli.errorPrefix()))} ${terminalSafe(tr(text))}\n`);
+    if (hint) this.streams.stderr.write(`  ${tr(M.cli.fixPrefix())} ${terminalSafe(tr(hint))}\n`);
   }
 
   /** The --verbose log. Callers pass text that is already redacted (src/util/redact.ts). */

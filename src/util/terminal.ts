@@ -12,8 +12,11 @@
  */
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** The colour codes the CLI writes itself (select graphic rendition: `ESC [ 31 m`). */
-const OWN_STYLE = /\u001b\[\d{1,2}m/y;
+/**
+ * The codes of the CLI's own styling (src/cli/ui.ts): bold, dim, their reset, red, green, yellow,
+ * cyan and the colour reset. Nothing else, not even other colour codes (8 would hide text).
+ */
+const OWN_STYLE = /\u001b\[(?:1|2|22|31|32|33|36|39)m/y;
 
 function escapeChar(c: string): string {
   const code = c.charCodeAt(0);
@@ -21,8 +24,8 @@ function escapeChar(c: string): string {
 }
 
 /**
- * `text` with every control and direction character escaped. With `keepStyles`, the colour codes
- * that the CLI's own styling produced pass through (nothing but colour can be done with them).
+ * `text` with every control and direction character escaped. With `keepStyles`, the codes of the
+ * CLI's own styling pass through: with them, text can only be coloured, made bold or dim.
  */
 export function terminalSafe(text: string, options: { keepStyles?: boolean } = {}): string {
   return text.replace(UNSAFE, (c, offset: number) => {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, runNode } from '../helpers/cli.ts';
+import { terminal } from '../helpers/terminal.ts';
 import type { RunResult } from '../helpers/cli.ts';
 import { CONFIG, TEMPLATE, fixture, makeLibrary, removeLibrary } from './helpers.ts';
 import type { Files } from './helpers.ts';
@@ -180,6 +181,21 @@ describe('control characters', () => {
     expect(out).toContain('Hội thi\\x1b]0;pwned\\x07\\x1b[2J');
     // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
     expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+
+  it.skipIf(!posix)("on a colour terminal too: only the CLI's own colours are raw", async () => {
+    const dir = library({
+      [SIDECAR]: 'title: "Hội thi\\e[2J"\n',
+      '01-muc-dich/2024-11-22 Bé\u001b[8m ẩn.mp4': fixture('tiny.mp4'),
+    });
+    const screen = terminal(['--lang', 'en', 'check', dir], { NO_COLOR: undefined });
+    expect(await screen.exit).toBe(2);
+    const out = screen.output();
+    expect(out).toContain('\u001b[1m'); // the CLI's bold: this is a colour terminal
+    expect(out).toContain('2024-11-22 Bé\\x1b[8m ẩn.mp4');
+    expect(out).toContain('Hội thi\\x1b[2J');
+    expect(out).not.toContain('\u001b[8m');
+    expect(out).not.toContain('\u001b[2J');
   });
 
   it('a right-to-left override in a description: a warning, shown escaped', async () => {

@@ -10,6 +10,7 @@ import type { Params, SingleBar } from 'cli-progress';
 import { tr } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
 import type { Ui } from '../ui.ts';
+import { terminalSafe } from '../../util/terminal.ts';
 import { formatBytes, formatSpeed, formatTimeLeft, percentOf } from './format.ts';
 import type { Handlers } from './lines.ts';
 import { doneLine, failedLine, resumedLine, retryLine, warningLines } from './lines.ts';
@@ -57,7 +58,7 @@ export function barHandlers(ui: Ui, planned: PlannedUploads | undefined): Handle
       left: formatTimeLeft(params.total - params.value, payload.bytesPerSec),
     };
     if (payload.kind === 'total') return tr(M.progress.barTotal({ ...common, files: payload.files }));
-    return tr(M.progress.barFile({ ...common, name: fit(ui.safe(payload.name), NAME_WIDTH) }));
+    return tr(M.progress.barFile({ ...common, name: fit(terminalSafe(payload.name), NAME_WIDTH) }));
   }
 
   // cli-progress (CommonJS) loads only here, for a terminal: plain and --json runs never need it.
