@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, runNode } from '../helpers/cli.ts';
+import { useEmulator } from '../helpers/emulator.ts';
 import { terminal } from '../helpers/terminal.ts';
 import type { RunResult } from '../helpers/cli.ts';
 import { CONFIG, TEMPLATE, fixture, makeLibrary, removeLibrary } from './helpers.ts';
@@ -18,6 +19,7 @@ import type { Files } from './helpers.ts';
 
 const C = '01-muc-dich/2024-11-20 Hội thi bé khỏe';
 const SIDECAR = `${C}.yaml`;
+const emulator = useEmulator();
 const roots: string[] = [];
 afterAll(() => roots.forEach(removeLibrary));
 
@@ -138,6 +140,18 @@ describe('paths that leave the library', () => {
     const out = expectRefused(await check(dir), SIDECAR, /is outside the library folder/);
     expect(out).toMatch(/line 1, thumbnail: .*x\.jpg is outside the library folder/);
     expect(out).toMatch(/line 3, captions\.vi: .*x\.vi\.srt is outside the library folder/);
+  });
+
+  it('nothing of such a library reaches YouTube: sync and upload stop with exit 2', async () => {
+    const dir = library({ [SIDECAR]: `thumbnail: ${JSON.stringify(join(outside, 'x.jpg'))}\n` });
+    const env = emulator.env();
+    const sync = await runNode([BIN, '--lang', 'en', 'sync', dir], { env, timeoutMs: 30_000 });
+    expect(sync.code, sync.stderr).toBe(2);
+    expect(sync.stderr).toContain('x.jpg is outside the library folder');
+    const upload = await runNode([BIN, '--lang', 'en', 'upload', join(dir, `${C}.mp4`)], { env, timeoutMs: 30_000 });
+    expect(upload.code, upload.stderr).toBe(2);
+    expect(upload.stderr).toContain('x.jpg is outside the library folder');
+    expect((await emulator.admin.state()).videos).toEqual([]);
   });
 
   it.skipIf(!posix)('a thumbnail, caption or sidecar that is a link to a file outside', async () => {
