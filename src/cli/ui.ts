@@ -8,7 +8,7 @@
 import type { Text } from '../i18n/index.ts';
 import { tr } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
-import { terminalSafe } from '../util/terminal.ts';
+import { terminalSafe, terminalSafeJson } from '../util/terminal.ts';
 
 export interface UiStreams {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -71,7 +71,7 @@ export class Ui {
 
   /** The one JSON document of --json, on stdout. */
   json(value: unknown): void {
-    this.streams.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    this.streams.stdout.write(`${terminalSafeJson(JSON.stringify(value, null, 2))}\n`);
   }
 
   /** Progress and information on stderr; silent with --quiet. */

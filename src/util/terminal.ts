@@ -37,6 +37,14 @@ export function terminalSafe(text: string, options: { keepStyles?: boolean } = {
   });
 }
 
+/**
+ * A JSON text with the characters JSON.stringify leaves raw (DEL, C1 controls, direction marks)
+ * written as `\uXXXX`: the same document for a program, and nothing that steers a terminal.
+ */
+export function terminalSafeJson(json: string): string {
+  return json.replace(/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** C0/C1 controls other than tab, line feed and carriage return: refused in metadata. */
 export const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 

@@ -212,11 +212,16 @@ describe('control characters', () => {
     expect(out).not.toContain('\u001b[2J');
   });
 
-  it('a right-to-left override in a description: a warning, shown escaped', async () => {
-    const r = await check(library({ [SIDECAR]: 'description: "ảnh \\u202Egpj.exe"\n' }));
+  it('a right-to-left override in a description: a warning, shown escaped, in --json too', async () => {
+    const dir = library({ [SIDECAR]: 'description: "ảnh \\u202Egpj.exe"\n' });
+    const r = await check(dir);
     expect(r.code, r.stdout).toBe(0);
     expect(r.stdout).toContain('"description" holds invisible text-direction characters');
     expect(r.stdout).not.toContain('\u202e');
+    const json = await runNode([BIN, 'check', '--json', dir]);
+    expect(json.stdout).not.toContain('\u202e');
+    const parsed = JSON.parse(json.stdout) as { clips: { metadata: { description: string } }[] };
+    expect(parsed.clips[0]!.metadata.description).toContain('ảnh \u202egpj.exe');
   });
 });
 
