@@ -57,7 +57,7 @@ export const cli = {
     en: `Delete the ${p.name} line from the .env file (if you did not write it, check this library before using it). A .env may set only: ${p.allowed.join(', ')}; set any other variable in the command's environment.`,
   }),
   endpointsNotGoogle: (p: { origins: readonly string[] }): Text => ({
-    vi: `Không phải máy chủ của Google: việc đăng nhập và các lệnh YouTube đi tới ${p.origins.join(', ')} (đặt bởi HAPPYTUBE_API_ROOT / HAPPYTUBE_OAUTH_*_URL trong môi trường).`,
+    vi: `Không phải máy chủ của Google: việc đăng nhập và các yêu cầu tới YouTube được gửi tới ${p.origins.join(', ')} (do HAPPYTUBE_API_ROOT / HAPPYTUBE_OAUTH_*_URL trong môi trường chỉ định).`,
     en: `Not Google's servers: the sign-in and the YouTube calls go to ${p.origins.join(', ')} (set by HAPPYTUBE_API_ROOT / HAPPYTUBE_OAUTH_*_URL in the environment).`,
   }),
   interrupted: (): Text => ({

@@ -53,7 +53,7 @@ export const files = {
     en: `${p.file} is not saved as UTF-8 (a bad character on line ${p.line}): its Vietnamese letters would be garbled on YouTube.`,
   }),
   notUtf8Fix: (): Text => ({
-    vi: 'Mở tệp bằng Notepad hoặc VS Code, chọn Lưu thành (Save As) với bảng mã (Encoding) UTF-8, rồi kiểm tra lại dấu tiếng Việt.',
+    vi: 'Mở tệp bằng Notepad hoặc VS Code, chọn Lưu Như (Save As) với bảng mã (Encoding) UTF-8, rồi kiểm tra lại dấu tiếng Việt.',
     en: 'Open the file in Notepad or VS Code, Save As with the encoding UTF-8, then check its Vietnamese letters.',
   }),
   yamlAliases: (p: { file: string }): Text => ({
