@@ -120,7 +120,7 @@ export const TEMPLATE_LIMITS = {
   /** Milliseconds of one render; the backstop for work the memory count does not see. */
   renderMs: 2000,
   /** LiquidJS's count of what a render creates: range items, string lengths of filters… */
-  memory: 1_000_000,
+  memory: 500_000,
   /** Characters one field of a template may write. */
   output: 100_000,
 } as const;
