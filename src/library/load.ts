@@ -1,8 +1,9 @@
 /**
  * The library folder → validated clips and playlists (SPEC §4). Reads happytube.yaml, the
  * templates (each parsed once), sidecars, thumbnails and captions; of the clips themselves only
- * their size and the first bytes (the container sniff). Problems become diagnostics; only a
- * missing happytube.yaml throws.
+ * their size and the first bytes (the container sniff). Every file is read through files.ts
+ * (inside the library, regular, bounded, UTF-8). Problems become diagnostics; only a missing or
+ * unreadable happytube.yaml throws.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, existsSync } from 'node:fs';
@@ -551,7 +552,8 @@ function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 
 /**
  * Reads and validates the library in `dir`. Throws InputError only when `dir` holds no
- * happytube.yaml; every other problem is a diagnostic of the returned library.
+ * happytube.yaml, or one that cannot be read as a regular UTF-8 file of at most 1 MB; every other
+ * problem is a diagnostic of the returned library.
  */
 export async function loadLibrary(dir: string, options: LoadOptions = {}): Promise<Library> {
   const root = resolve(dir);
