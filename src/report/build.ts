@@ -5,13 +5,15 @@
  * silently dropped.
  */
 import type { Lang } from '../i18n/index.ts';
+import type { youtube_v3 } from '@googleapis/youtube';
 import type { LibraryConfig } from '../library/types.ts';
 import type { ClipRecord, Ledger } from '../state/index.ts';
+import type { YouTubeClient } from '../youtube/client.ts';
 import { LIMITS } from '../youtube/quota.ts';
-import type { ListResponse, Video } from '../youtube/resources.ts';
-import type { ApiRequester } from '../youtube/rest.ts';
 import type { Privacy, ProcessingStatus, ReportModel, ReportPlaylist, ReportVideo } from './model.ts';
 import { DEFAULT_TIME_ZONE, playlistUrl, videoUrl } from './model.ts';
+
+type Video = youtube_v3.Schema$Video;
 
 /** How a video stands on YouTube now, from `videos.list`. */
 export interface LiveVideo {
@@ -71,18 +73,18 @@ export function ledgerVideoIds(ledger: Ledger): string[] {
  * call YouTube accepted (1 unit).
  */
 export async function fetchLiveVideos(
-  request: ApiRequester,
+  client: Pick<YouTubeClient, 'call'>,
   ids: readonly string[],
   options: { signal?: AbortSignal; onCall?: () => Promise<void> | void } = {},
 ): Promise<Map<string, LiveVideo>> {
   const live = new Map<string, LiveVideo>();
   for (let i = 0; i < ids.length; i += LIMITS.pageSize) {
     const batch = ids.slice(i, i + LIMITS.pageSize);
-    const res = await request<ListResponse<Video>>({
-      path: 'videos',
-      query: { part: [...REPORT_PARTS], id: batch, maxResults: LIMITS.pageSize },
-      signal: options.signal,
-    });
+    const res = await client.call<youtube_v3.Schema$VideoListResponse>(
+      'videos.list',
+      (yt, o) => yt.videos.list({ part: [...REPORT_PARTS], id: batch, maxResults: LIMITS.pageSize }, o),
+      { signal: options.signal, expect: 'youtube#videoListResponse' },
+    );
     await options.onCall?.();
     for (const item of res.items ?? []) {
       const video = toLiveVideo(item);

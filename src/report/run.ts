@@ -84,7 +84,7 @@ export async function makeReport(o: ReportOptions): Promise<ReportResult> {
   if (ids.length > 0) {
     const client = await createYouTubeClient({ environment: o.environment, cwd: o.cwd, log: o.log });
     try {
-      live = await fetchLiveVideos(client.request, ids, {
+      live = await fetchLiveVideos(client, ids, {
         ...(o.signal ? { signal: o.signal } : {}),
         onCall: () => state.quota.spend(costOf('videos.list'), new Date()),
       });

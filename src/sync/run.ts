@@ -120,7 +120,7 @@ function cachedHasher(state: LibraryState, remember: boolean): (file: { path: st
  */
 export function startClient(environment: Environment, cwd: string, log: LogSink | undefined): Promise<YouTubeClient> {
   const ready = import('../youtube/client.ts').then(({ createYouTubeClient }) => createYouTubeClient({ environment, cwd, log }));
-  ready.then((client) => client.oauth.accessToken()).catch(() => undefined);
+  ready.then((client) => client.accessToken()).catch(() => undefined);
   return ready;
 }
 

@@ -1,6 +1,6 @@
 /**
- * The Data API calls sync makes, typed, over the client's REST requests (src/youtube/client.ts,
- * ./rest.ts). Every call:
+ * The Data API calls sync makes, through @googleapis/youtube (the client's `call`,
+ * src/youtube/client.ts). Every call:
  * - records its quota cost (`onCost`, per page for lists) once YouTube accepted it;
  * - turns a refusal into a YouTubeApiError with YouTube's `reason` (`quotaExceeded`,
  *   `uploadLimitExceeded`, `playlistNotFound`…);
@@ -10,20 +10,55 @@
  *   3: run again later). Anything else (a sign-in that no longer works, a refusal) fails at once.
  */
 import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import type { youtube_v3 } from '@googleapis/youtube';
 import { WorkLeftError } from '../errors.ts';
 import { sync as S } from '../i18n/catalog/sync.ts';
 import { backoffDelay, DEFAULT_RETRY, sleep } from './backoff.ts';
 import type { RetryPolicy } from './backoff.ts';
-import { isNetworkFailure } from './auth/errors.ts';
-import { isTransientStatus, YouTubeApiError } from './errors.ts';
+import { isNetworkFailure, NetworkError } from './auth/errors.ts';
+import type { CallRunner, YouTubeClient } from './client.ts';
+import { isTransientStatus, UnexpectedAnswerError, YouTubeApiError } from './errors.ts';
 import { costOf, LIMITS } from './quota.ts';
 import type { ApiMethod, QuotaCost } from './quota.ts';
-import type { Caption, Channel, ListResponse, Playlist, PlaylistItem, Video } from './resources.ts';
-import type { ApiRequest, ApiRequester } from './rest.ts';
+import { RequestTimeoutError } from './transport.ts';
+
+type Channel = youtube_v3.Schema$Channel;
+type Playlist = youtube_v3.Schema$Playlist;
+type PlaylistItem = youtube_v3.Schema$PlaylistItem;
+type Video = youtube_v3.Schema$Video;
+type Caption = youtube_v3.Schema$Caption;
+interface ListResponse<T> {
+  items?: T[];
+  nextPageToken?: string | null;
+}
 
 /** What the wrapper needs of the client (see createYouTubeClient). */
-export interface ApiClient {
-  readonly request: ApiRequester;
+export type ApiClient = Pick<YouTubeClient, 'call'>;
+
+/** The `kind` YouTube documents for each answer happytube reads. */
+const KIND = {
+  channelList: 'youtube#channelListResponse',
+  playlistList: 'youtube#playlistListResponse',
+  playlistItemList: 'youtube#playlistItemListResponse',
+  videoList: 'youtube#videoListResponse',
+  captionList: 'youtube#captionListResponse',
+  playlist: 'youtube#playlist',
+  playlistItem: 'youtube#playlistItem',
+  video: 'youtube#video',
+  caption: 'youtube#caption',
+  thumbnailSet: 'youtube#thumbnailSetResponse',
+} as const;
+
+/** A retry about to happen, for a visible line: `timedOutMs` when the server did not answer in time. */
+export interface ApiRetry {
+  method: ApiMethod;
+  /** The attempt about to be made (2 for the first retry) and the most there will be. */
+  attempt: number;
+  attempts: number;
+  delayMs: number;
+  reason: string;
+  timedOutMs: number | undefined;
 }
 
 export interface ApiOptions {
@@ -32,8 +67,8 @@ export interface ApiOptions {
   retry?: Partial<RetryPolicy>;
   /** Aborts waiting and requests in flight. */
   signal?: AbortSignal;
-  /** Each retry, for the --verbose log. */
-  onRetry?: (info: { method: ApiMethod; attempt: number; delayMs: number; reason: string }) => void;
+  /** Each retry, for a visible line. */
+  onRetry?: (info: ApiRetry) => void;
 }
 
 export interface MyChannel {
@@ -75,6 +110,16 @@ function transportReason(error: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
 }
 
+/** The request timeout that ended this attempt, if it was one. */
+function timedOut(error: unknown): number | undefined {
+  return error instanceof NetworkError && error.cause instanceof RequestTimeoutError ? error.cause.timeoutMs : undefined;
+}
+
+/** A file sent with a call (thumbnail, caption): a fresh stream for each attempt. */
+function media(mimeType: string, data: Buffer): { mimeType: string; body: Readable } {
+  return { mimeType, body: Readable.from([data]) };
+}
+
 export class YouTubeApi {
   readonly #client: ApiClient;
   readonly #options: ApiOptions;
@@ -86,8 +131,8 @@ export class YouTubeApi {
     this.#policy = { ...DEFAULT_RETRY, ...options.retry };
   }
 
-  #request<T>(request: ApiRequest): Promise<T> {
-    return this.#client.request<T>({ ...request, signal: this.#options.signal });
+  #request<T>(method: ApiMethod, expect: string | undefined, run: CallRunner<T>, isMedia = false): Promise<T> {
+    return this.#client.call<T>(method, run, { signal: this.#options.signal, expect, media: isMedia });
   }
 
   /** Runs one request with the retry policy; records `cost` once it succeeds. */
@@ -100,14 +145,15 @@ export class YouTubeApi {
       } catch (error) {
         if (this.#options.signal?.aborted) throw this.#options.signal.reason;
         const apiError = error instanceof YouTubeApiError ? error : undefined;
-        const transient = apiError ? isTransientStatus(apiError.status, apiError.reason) : isNetworkFailure(error);
+        const badAnswer = error instanceof UnexpectedAnswerError ? error : undefined;
+        const transient = apiError ? isTransientStatus(apiError.status, apiError.reason) : badAnswer ? badAnswer.retriable : isNetworkFailure(error);
         if (!transient) throw error;
-        const reason = apiError ? `HTTP ${apiError.status} ${apiError.reason}` : transportReason(error);
+        const reason = apiError ? `HTTP ${apiError.status} ${apiError.reason}` : badAnswer ? badAnswer.text.en : transportReason(error);
         if (attempt >= this.#policy.maxAttempts) {
           throw new WorkLeftError(S.retriesExhausted({ method, attempts: attempt, reason }), { hint: S.retriesExhaustedHint(), cause: error });
         }
         const delayMs = Math.max(apiError?.retryAfterMs ?? 0, backoffDelay(attempt, this.#policy));
-        this.#options.onRetry?.({ method, attempt, delayMs, reason });
+        this.#options.onRetry?.({ method, attempt: attempt + 1, attempts: this.#policy.maxAttempts, delayMs, reason, timedOutMs: timedOut(error) });
         await sleep(delayMs, this.#options.signal);
       }
     }
@@ -128,7 +174,7 @@ export class YouTubeApi {
   /** channels.list (mine): the signed-in channel and its uploads playlist. */
   async myChannel(): Promise<MyChannel | undefined> {
     const res = await this.#call('channels.list', () =>
-      this.#request<ListResponse<Channel>>({ path: 'channels', query: { part: ['id', 'snippet', 'contentDetails'], mine: true } }),
+      this.#request<ListResponse<Channel>>('channels.list', KIND.channelList, (yt, o) => yt.channels.list({ part: ['id', 'snippet', 'contentDetails'], mine: true }, o)),
     );
     const first = res.items?.[0];
     if (!first?.id) return undefined;
@@ -138,30 +184,28 @@ export class YouTubeApi {
   /** playlists.list (mine), every page. */
   myPlaylists(): Promise<ApiPlaylist[]> {
     return this.#pages('playlists.list', async (pageToken) => {
-      const res = await this.#request<ListResponse<Playlist>>({
-        path: 'playlists',
-        query: { part: ['id', 'snippet', 'status', 'contentDetails'], mine: true, maxResults: LIMITS.pageSize, pageToken },
-      });
+      const res = await this.#request<ListResponse<Playlist>>('playlists.list', KIND.playlistList, (yt, o) =>
+        yt.playlists.list({ part: ['id', 'snippet', 'status', 'contentDetails'], mine: true, maxResults: LIMITS.pageSize, pageToken }, o),
+      );
       const items = (res.items ?? []).map((p) => ({
         id: p.id ?? '',
         title: p.snippet?.title ?? '',
         description: p.snippet?.description ?? '',
         privacy: p.status?.privacyStatus ?? 'private',
-        itemCount: p.contentDetails?.itemCount,
+        itemCount: p.contentDetails?.itemCount ?? undefined,
       }));
-      return { items, next: res.nextPageToken };
+      return { items, next: res.nextPageToken ?? undefined };
     });
   }
 
   /** playlistItems.list of one playlist, every page (id and video id only). */
   playlistItems(playlistId: string): Promise<ApiPlaylistItem[]> {
     return this.#pages('playlistItems.list', async (pageToken) => {
-      const res = await this.#request<ListResponse<PlaylistItem>>({
-        path: 'playlistItems',
-        query: { part: ['id', 'contentDetails'], playlistId, maxResults: LIMITS.pageSize, pageToken },
-      });
+      const res = await this.#request<ListResponse<PlaylistItem>>('playlistItems.list', KIND.playlistItemList, (yt, o) =>
+        yt.playlistItems.list({ part: ['id', 'contentDetails'], playlistId, maxResults: LIMITS.pageSize, pageToken }, o),
+      );
       const items = (res.items ?? []).map((i) => ({ id: i.id ?? '', videoId: i.contentDetails?.videoId ?? '' }));
-      return { items, next: res.nextPageToken };
+      return { items, next: res.nextPageToken ?? undefined };
     });
   }
 
@@ -178,7 +222,9 @@ export class YouTubeApi {
       while (next < batches.length) {
         const index = next++;
         const res = await this.#call('videos.list', () =>
-          this.#request<ListResponse<Video>>({ path: 'videos', query: { part: ['id', ...parts], id: batches[index]!, maxResults: LIMITS.pageSize } }),
+          this.#request<ListResponse<Video>>('videos.list', KIND.videoList, (yt, o) =>
+            yt.videos.list({ part: ['id', ...parts], id: batches[index]!, maxResults: LIMITS.pageSize }, o),
+          ),
         );
         results[index] = (res.items ?? []).map(toVideo);
       }
@@ -200,7 +246,9 @@ export class YouTubeApi {
         if (existing) return existing.id;
       }
       tried = true;
-      const res = await this.#request<Playlist>({ method: 'POST', path: 'playlists', query: { part: ['snippet', 'status'] }, body: resource });
+      const res = await this.#request<Playlist>('playlists.insert', KIND.playlist, (yt, o) =>
+        yt.playlists.insert({ part: ['snippet', 'status'], requestBody: resource }, o),
+      );
       return res.id ?? '';
     });
   }
@@ -208,14 +256,18 @@ export class YouTubeApi {
   /** playlists.update with whole parts. */
   async updatePlaylist(playlistId: string, resource: Playlist): Promise<void> {
     await this.#call('playlists.update', () =>
-      this.#request<Playlist>({ method: 'PUT', path: 'playlists', query: { part: ['snippet', 'status'] }, body: { ...resource, id: playlistId } }),
+      this.#request<Playlist>('playlists.update', KIND.playlist, (yt, o) =>
+        yt.playlists.update({ part: ['snippet', 'status'], requestBody: { ...resource, id: playlistId } }, o),
+      ),
     );
   }
 
   /** videos.update with whole parts (snippet, status, recordingDetails) → the video as it is now. */
   async updateVideo(resource: Video): Promise<ApiVideo> {
     const res = await this.#call('videos.update', () =>
-      this.#request<Video>({ method: 'PUT', path: 'videos', query: { part: ['snippet', 'status', 'recordingDetails'] }, body: resource }),
+      this.#request<Video>('videos.update', KIND.video, (yt, o) =>
+        yt.videos.update({ part: ['snippet', 'status', 'recordingDetails'], requestBody: resource }, o),
+      ),
     );
     return toVideo(res);
   }
@@ -229,53 +281,56 @@ export class YouTubeApi {
     let tried = false;
     return this.#call('playlistItems.insert', async () => {
       if (tried) {
-        const existing = await this.#request<ListResponse<PlaylistItem>>({ path: 'playlistItems', query: { part: ['id'], playlistId, videoId, maxResults: 1 } });
+        const existing = await this.#request<ListResponse<PlaylistItem>>('playlistItems.list', KIND.playlistItemList, (yt, o) =>
+          yt.playlistItems.list({ part: ['id'], playlistId, videoId, maxResults: 1 }, o),
+        );
         this.#options.onCost(costOf('playlistItems.list'), 'playlistItems.list');
         const id = existing.items?.[0]?.id;
         if (id) return id;
       }
       tried = true;
-      const res = await this.#request<PlaylistItem>({
-        method: 'POST',
-        path: 'playlistItems',
-        query: { part: ['snippet'] },
-        body: { snippet: { playlistId, resourceId: { kind: 'youtube#video', videoId } } },
-      });
+      const res = await this.#request<PlaylistItem>('playlistItems.insert', KIND.playlistItem, (yt, o) =>
+        yt.playlistItems.insert({ part: ['snippet'], requestBody: { snippet: { playlistId, resourceId: { kind: 'youtube#video', videoId } } } }, o),
+      );
       return res.id ?? '';
     });
   }
 
   /** playlistItems.delete. */
   async deletePlaylistItem(itemId: string): Promise<void> {
-    await this.#call('playlistItems.delete', () => this.#request({ method: 'DELETE', path: 'playlistItems', query: { id: itemId } }));
+    await this.#call('playlistItems.delete', () => this.#request('playlistItems.delete', undefined, (yt, o) => yt.playlistItems.delete({ id: itemId }, o)));
   }
 
   /** thumbnails.set from a JPEG or PNG file (at most 2 MB: read whole, once). */
   async setThumbnail(videoId: string, path: string): Promise<void> {
-    const media = { contentType: /\.png$/i.test(path) ? 'image/png' : 'image/jpeg', data: await readFile(path) };
-    await this.#call('thumbnails.set', () => this.#request({ method: 'POST', path: 'thumbnails/set', query: { videoId }, media }));
+    const data = await readFile(path);
+    const mimeType = /\.png$/i.test(path) ? 'image/png' : 'image/jpeg';
+    await this.#call('thumbnails.set', () =>
+      this.#request('thumbnails.set', KIND.thumbnailSet, (yt, o) => yt.thumbnails.set({ videoId, media: media(mimeType, data) }, o), true),
+    );
   }
 
   /** captions.insert of one timed-text file → the caption's id. */
   async insertCaption(videoId: string, lang: string, path: string, format: 'srt' | 'vtt'): Promise<string> {
-    const media = { contentType: format === 'vtt' ? 'text/vtt' : 'application/x-subrip', data: await readFile(path) };
+    const data = await readFile(path);
+    const mimeType = format === 'vtt' ? 'text/vtt' : 'application/x-subrip';
     // Not idempotent either: a retry first looks for the track a lost answer may have created.
     let tried = false;
     return this.#call('captions.insert', async () => {
       if (tried) {
-        const existing = await this.#request<ListResponse<Caption>>({ path: 'captions', query: { part: ['snippet'], videoId } });
+        const existing = await this.#request<ListResponse<Caption>>('captions.list', KIND.captionList, (yt, o) => yt.captions.list({ part: ['snippet'], videoId }, o));
         this.#options.onCost(costOf('captions.list'), 'captions.list');
         const track = existing.items?.find((c) => c.snippet?.language === lang && !c.snippet.name);
         if (track?.id) return track.id;
       }
       tried = true;
-      const res = await this.#request<Caption>({
-        method: 'POST',
-        path: 'captions',
-        query: { part: ['snippet'] },
-        body: { snippet: { videoId, language: lang, name: '', isDraft: false } },
-        media,
-      });
+      const res = await this.#request<Caption>(
+        'captions.insert',
+        KIND.caption,
+        (yt, o) =>
+          yt.captions.insert({ part: ['snippet'], requestBody: { snippet: { videoId, language: lang, name: '', isDraft: false } }, media: media(mimeType, data) }, o),
+        true,
+      );
       return res.id ?? '';
     });
   }
@@ -288,11 +343,11 @@ function toVideo(v: Video): ApiVideo {
     title: v.snippet?.title ?? '',
     description: v.snippet?.description ?? '',
     tags: v.snippet?.tags ?? [],
-    categoryId: v.snippet?.categoryId,
+    categoryId: v.snippet?.categoryId ?? undefined,
     privacy: v.status?.privacyStatus ?? 'private',
-    publishAt: v.status?.publishAt,
-    fileName: v.fileDetails?.fileName,
-    fileSize: size === undefined ? undefined : Number(size),
-    hasCaptions: v.contentDetails?.caption === undefined ? undefined : v.contentDetails.caption === 'true',
+    publishAt: v.status?.publishAt ?? undefined,
+    fileName: v.fileDetails?.fileName ?? undefined,
+    fileSize: size === undefined || size === null ? undefined : Number(size),
+    hasCaptions: v.contentDetails?.caption === undefined || v.contentDetails.caption === null ? undefined : v.contentDetails.caption === 'true',
   };
 }

@@ -5,6 +5,7 @@
  */
 import { ExitCode, HappyError } from '../errors.ts';
 import type { Text } from '../i18n/index.ts';
+import { auth as A } from '../i18n/catalog/auth.ts';
 import { upload as M } from '../i18n/catalog/upload.ts';
 
 /** Reasons after which nothing more can be uploaded today: a sync stops and exits 3. */
@@ -81,4 +82,33 @@ export class YouTubeApiError extends HappyError {
 /** An answer worth retrying after a delay: 5xx, 429, and 403 per-second throttling. */
 export function isTransientStatus(status: number, reason?: string): boolean {
   return status >= 500 || status === 429 || (status === 403 && reason !== undefined && THROTTLED.has(reason));
+}
+
+/**
+ * An answer that is not what the Data API documents, naming the host and the call: not JSON (a
+ * Wi-Fi login page, a proxy's page, a cut-off body) or longer than happytube reads — exit 3,
+ * retrying can help — or JSON of the wrong shape, which retrying will not change: exit 1 and the fix.
+ */
+export class UnexpectedAnswerError extends HappyError {
+  readonly host: string;
+  readonly call: string;
+  /** Retrying the call may give a good answer (retried like a network failure). */
+  readonly retriable: boolean;
+
+  constructor(kind: { notJson: true } | { tooLarge: number } | { shape: string }, host: string, call: string, cause?: unknown) {
+    const retriable = !('shape' in kind);
+    const text =
+      'notJson' in kind
+        ? A.answerNotJson({ host, call })
+        : 'tooLarge' in kind
+          ? A.answerTooLarge({ host, call, megabytes: Math.round(kind.tooLarge / 1024 / 1024) })
+          : A.answerWrongShape({ host, call, detail: kind.shape });
+    super(retriable ? ExitCode.workLeft : ExitCode.failure, text, {
+      hint: retriable ? A.answerRetryHint() : A.answerWrongShapeHint(),
+      cause,
+    });
+    this.host = host;
+    this.call = call;
+    this.retriable = retriable;
+  }
 }

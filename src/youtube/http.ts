@@ -1,6 +1,7 @@
 /**
- * The one HTTP layer of everything happytube sends to Google (or the emulator): OAuth token calls,
- * Data API calls and the resumable upload, over node:http/https with kept-alive connections.
+ * The connections of everything happytube sends to Google (or the emulator): kept-alive agents
+ * over node:http/https, which Google's own clients use for sign-in and the Data API (`agentFor`,
+ * given to gaxios), and `exchange`, the resumable upload's streamed requests.
  *
  * Start-up matters (every command that talks to YouTube pays it), so:
  * - node:http rather than `fetch()`, whose first call costs ~100 ms (undici loads on first use);
@@ -34,6 +35,11 @@ function transportFor(url: URL): Transport {
   }
   plain ??= transport(process.getBuiltinModule('node:http'));
   return plain;
+}
+
+/** The kept-alive, proxy-aware agent for `url` (shared with the upload's own requests). */
+export function agentFor(url: URL): http.Agent {
+  return transportFor(url).agent;
 }
 
 /** A request with no socket activity for this long is dropped (a retry may follow). */

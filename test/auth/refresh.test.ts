@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readEnvironment } from '../../src/config/env.ts';
 import { createYouTubeClient } from '../../src/youtube/client.ts';
-import type { Channel, ListResponse } from '../../src/youtube/resources.ts';
 import { runCli } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import { consent, startLogin, tempDirs } from './session.ts';
@@ -36,7 +35,7 @@ describe('a long run with 2-second access tokens', () => {
     let calls = 0;
     while (Date.now() - started < 10_000) {
       const batch = await Promise.all(
-        Array.from({ length: 4 }, () => client.request<ListResponse<Channel>>({ path: 'channels', query: { part: ['id'], mine: true } })),
+        Array.from({ length: 4 }, () => client.call('channels.list', (yt, o) => yt.channels.list({ part: ['id'], mine: true }, o))),
       );
       for (const res of batch) expect(res.items?.[0]?.id).toBe(channelId);
       calls += batch.length;

@@ -297,6 +297,36 @@ export const auth = {
     en: 'Check the Wi-Fi and run the command again; work already done is kept.',
   }),
 
+  // ── a server that does not answer as the Data API does ───────────────────
+  answerNotJson: (p: { host: string; call: string }): Text => ({
+    vi: `${p.host} trả lời lệnh ${p.call} bằng một nội dung không phải của YouTube Data API (không phải JSON).`,
+    en: `${p.host} answered ${p.call} with something that is not the YouTube Data API's answer (not JSON).`,
+  }),
+  answerTooLarge: (p: { host: string; call: string; megabytes: number }): Text => ({
+    vi: `${p.host} gửi câu trả lời cho lệnh ${p.call} dài hơn ${p.megabytes} MB; happytube đã ngắt câu trả lời đó.`,
+    en: `${p.host} sent an answer to ${p.call} longer than ${p.megabytes} MB; happytube cut it off.`,
+  }),
+  answerRetryHint: (): Text => ({
+    vi: 'Thường là do trang đăng nhập Wi-Fi hoặc một proxy chen vào giữa: kiểm tra mạng rồi chạy lại lệnh; phần việc đã xong được giữ nguyên.',
+    en: 'This is often a Wi-Fi login page or a proxy in the way: check the network and run the command again; work already done is kept.',
+  }),
+  answerWrongShape: (p: { host: string; call: string; detail: string }): Text => ({
+    vi: `${p.host} trả lời lệnh ${p.call} bằng JSON không đúng như tài liệu của YouTube Data API (${p.detail}).`,
+    en: `${p.host} answered ${p.call} with JSON that is not what the YouTube Data API documents (${p.detail}).`,
+  }),
+  answerWrongShapeHint: (): Text => ({
+    vi: 'Kiểm tra HAPPYTUBE_API_ROOT và cài đặt proxy: chúng phải dẫn tới YouTube Data API (https://youtube.googleapis.com/). Nếu đúng rồi mà vẫn lỗi, hãy báo cho người bảo trì happytube.',
+    en: 'Check HAPPYTUBE_API_ROOT and the proxy settings: they must lead to the YouTube Data API (https://youtube.googleapis.com/). If they do, report this to whoever maintains happytube.',
+  }),
+  apiRetryTimeout: (p: { call: string; seconds: number; attempt: number; attempts: number }): Text => ({
+    vi: `YouTube không trả lời trong ${p.seconds} giây (${p.call}); đang thử lại (${p.attempt}/${p.attempts}).`,
+    en: `YouTube did not answer in ${p.seconds} s (${p.call}); trying again (${p.attempt}/${p.attempts}).`,
+  }),
+  apiRetry: (p: { call: string; reason: string; attempt: number; attempts: number }): Text => ({
+    vi: `YouTube tạm thời lỗi (${p.call}: ${p.reason}); đang thử lại (${p.attempt}/${p.attempts}).`,
+    en: `YouTube failed for a moment (${p.call}: ${p.reason}); trying again (${p.attempt}/${p.attempts}).`,
+  }),
+
   // ── the library's channel guard ──────────────────────────────────────────
   channelMismatch: (p: { file: string; configured: string; signedIn: string; title: string; profile: string }): Text => ({
     vi: `${p.file}: channel.id là ${p.configured}, nhưng hồ sơ "${p.profile}" đang đăng nhập kênh "${p.title}" (${p.signedIn}). Chưa gửi gì lên YouTube.`,

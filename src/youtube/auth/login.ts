@@ -4,18 +4,17 @@
  * (mine) to learn the channel, and the profile saved in the credential store.
  */
 import { randomBytes } from 'node:crypto';
+import type { Credentials } from 'google-auth-library';
 import type { Environment } from '../../config/env.ts';
 import { AuthError } from '../../errors.ts';
 import { auth as A } from '../../i18n/catalog/auth.ts';
 import { Redactor } from '../../util/redact.ts';
-import { fetchMyChannel } from '../client.ts';
-import { apiRequester } from '../rest.ts';
+import { caller, fetchMyChannel } from '../client.ts';
+import type { LogSink } from '../transport.ts';
 import { resolveClientCredentials } from './credentials.ts';
 import { YOUTUBE_SCOPE, hasYouTubeScope } from './errors.ts';
 import type { SignInFacts } from './errors.ts';
 import { startLoopback } from './loopback.ts';
-import type { LogSink } from './oauth.ts';
-import { OAuthClient, pkcePair } from './oauth.ts';
 import type { CredentialStore, SignedInChannel } from './store.ts';
 import { checkProfileName, mergeTokens, storeFor } from './store.ts';
 
@@ -64,29 +63,34 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
   const credentials = resolveClientCredentials(environment, options.cwd);
   const redactor = new Redactor();
   const facts = (): SignInFacts => ({ profile, clientId: credentials.clientId, fromEnvironment: false });
-  const oauth = new OAuthClient({ environment, credentials, redactor, log, facts });
+  const google = await import('../google.ts');
+  const oauth = google.createOAuthClient({ environment, credentials, redactor, log, facts });
 
-  const { codeVerifier, codeChallenge } = pkcePair();
+  const { codeVerifier, codeChallenge } = await google.pkcePair(oauth);
   redactor.add(codeVerifier);
   const state = randomBytes(24).toString('base64url');
   const loopback = await startLoopback({ state, timeoutMs: options.timeoutMs ?? LOGIN_TIMEOUT_MS, signal: options.signal, log });
   try {
-    const url = oauth.authUrl({ scope: YOUTUBE_SCOPE, state, codeChallenge, redirectUri: loopback.redirectUri });
+    const url = google.authorizationUrl(oauth, { scope: YOUTUBE_SCOPE, state, codeChallenge, redirectUri: loopback.redirectUri });
     options.onUrl(url);
     options.openBrowser?.(url).catch((error: unknown) => options.onBrowserError?.(error instanceof Error ? error.message : String(error)));
     if (options.pasted) void feed(options.pasted, (line) => loopback.deliver(line), options.onIgnoredPaste).catch(() => undefined);
 
     const code = await loopback.code;
-    const tokens = await oauth.exchangeCode({ code, codeVerifier, redirectUri: loopback.redirectUri });
+    redactor.add(code);
+    const { tokens } = await oauth.getToken({ code, codeVerifier, redirect_uri: loopback.redirectUri });
+    google.useTokens(oauth, redactor, tokens);
     if (!tokens.refresh_token) throw new AuthError(A.noRefreshToken(), { hint: A.noRefreshTokenHint() });
     const scope = tokens.scope ?? YOUTUBE_SCOPE;
     if (!hasYouTubeScope(scope)) {
       throw new AuthError(A.missingScope({ scope: YOUTUBE_SCOPE }), { hint: A.missingScopeHint({ profile }) });
     }
-    const channel = await fetchMyChannel(apiRequester({ apiRoot: environment.apiRoot, oauth, facts, redactor }));
+    const youtube = google.createYouTube(oauth, environment.apiRoot);
+    const channel = await fetchMyChannel({ call: caller(oauth, youtube, environment.apiRoot) });
 
     // channels.list may have refreshed already: keep the newest access token with the refresh token.
-    const saved = mergeTokens({ refresh_token: tokens.refresh_token }, { ...tokens, ...oauth.credentials, refresh_token: tokens.refresh_token });
+    const newest: Credentials = { ...tokens, ...oauth.credentials, refresh_token: tokens.refresh_token };
+    const saved = mergeTokens({ refresh_token: tokens.refresh_token }, newest);
     const now = new Date().toISOString();
     await store.update(profile, () => ({
       version: 1,

@@ -6,8 +6,7 @@ import type { Environment } from '../../config/env.ts';
 import { HappyError } from '../../errors.ts';
 import { Redactor } from '../../util/redact.ts';
 import { NetworkError, OAuthRefusal, isNetworkFailure } from './errors.ts';
-import type { LogSink } from './oauth.ts';
-import { OAuthClient } from './oauth.ts';
+import type { LogSink } from '../transport.ts';
 import type { CredentialStore, StoredProfile } from './store.ts';
 import { checkProfileName, storeFor } from './store.ts';
 
@@ -43,14 +42,15 @@ export async function logout(options: LogoutOptions): Promise<LogoutResult> {
   if (stored) {
     const redactor = new Redactor();
     redactor.add(stored.tokens.refresh_token, stored.tokens.access_token);
-    const oauth = new OAuthClient({
+    const google = await import('../google.ts');
+    const oauth = google.createOAuthClient({
       environment,
       redactor,
       log,
       facts: () => ({ profile, clientId: stored.clientId, fromEnvironment: false }),
     });
     try {
-      await oauth.revoke(stored.tokens.refresh_token);
+      await oauth.revokeToken(stored.tokens.refresh_token);
       revocation = 'revoked';
     } catch (error) {
       if (error instanceof NetworkError || isNetworkFailure(error)) revocation = 'offline';

@@ -32,7 +32,7 @@ export async function authStatus(options: YouTubeClientOptions): Promise<AuthSta
   let problem: HappyError | undefined;
   let channel = client.stored?.channel;
   try {
-    await client.oauth.refresh();
+    await client.oauth.refreshAccessToken();
     channel ??= await client.signedInChannel();
   } catch (error) {
     const explained = client.explain(error);
