@@ -71,11 +71,11 @@ function textOf(data: unknown): string {
   try {
     return JSON.stringify(data);
   } catch {
-    return String(data);
+    return '';
   }
 }
 
-/** The code of a failure without an answer (`ECONNRESET`, `TimeoutError`…), or undefined. */
+/** The code of a failure without an answer (`ECONNRESET`, `TimeoutError`, `max-size`…), else its message. */
 function failureCode(error: gaxios.GaxiosError): string {
   let current: unknown = error;
   for (let depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
@@ -109,7 +109,7 @@ function typedFailure(error: gaxios.GaxiosError, options: GoogleOptions, timeout
       if (typeof data.error === 'string') code = data.error;
       if (typeof data.error_description === 'string') description = data.error_description;
     }
-    const refusal = new OAuthRefusal(response.status, code, grantOf(error.config as { url: URL; data?: unknown }, options.environment.oauthRevokeUrl), options.redactor.text(description));
+    const refusal = new OAuthRefusal(response.status, code, grantOf(error.config, options.environment.oauthRevokeUrl), options.redactor.text(description));
     return classifyFailure(refusal, options.facts(), options.redactor) ?? refusal;
   }
   const refusal = YouTubeApiError.fromResponse(response.status, body, parseRetryAfter(response.headers.get('retry-after') ?? undefined));
@@ -192,7 +192,7 @@ export function createOAuthClient(options: GoogleOptions): OAuth2Client {
     },
     rejected: (error: gaxios.GaxiosError) => {
       log?.(line(error.config, error.response ? String(error.response.status) : failureCode(error)));
-      return Promise.reject(typedFailure(error, options, timeoutMs));
+      throw typedFailure(error, options, timeoutMs);
     },
   });
   oauth.on('tokens', (tokens: Credentials) => redactor.add(tokens.access_token ?? undefined, tokens.refresh_token ?? undefined, tokens.id_token ?? undefined));
