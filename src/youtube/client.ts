@@ -42,6 +42,8 @@ export interface YouTubeClientOptions {
 
 /** What a Data API method of @googleapis/youtube is given besides its parameters. */
 export interface CallOptions {
+  /** The media address of a method is built from this option of the call, not from the client's. */
+  rootUrl: string;
   retry: false;
   timeout: number;
   signal?: AbortSignal | undefined;
@@ -163,7 +165,7 @@ export function caller(oauth: OAuth2Client, youtube: youtube_v3.Youtube, apiRoot
   const host = new URL(apiRoot).host;
   const timeout = requestTimeoutMs();
   return async <T>(name: string, run: CallRunner<T>, settings: CallSettings = {}): Promise<T> => {
-    const options: CallOptions = { retry: false, timeout: settings.media ? timeout * 5 : timeout, signal: settings.signal };
+    const options: CallOptions = { rootUrl: apiRoot, retry: false, timeout: settings.media ? timeout * 5 : timeout, signal: settings.signal };
     const once = async (): Promise<T> => readAnswer<T>((await run(youtube, options)).data, host, name, settings.expect);
     try {
       try {
