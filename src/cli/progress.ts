@@ -61,6 +61,7 @@ export function attachProgress(
   on('action:start');
   on('upload:progress');
   on('upload:retry');
+  on('api:retry');
   on('upload:resumed');
   on('action:done');
   on('action:failed');

@@ -75,6 +75,8 @@ export interface SyncEventMap {
   'upload:progress': [{ action: ActionRef; sent: number; total: number; bytesPerSec: number }];
   /** A transient failure, retried after `delayMs`. */
   'upload:retry': [{ action: ActionRef; attempt: number; delayMs: number; reason: string }];
+  /** A Data API call failed for a moment (no answer in time, 5xx…) and is tried again: a line to show. */
+  'api:retry': [{ text: Text }];
   /** An upload continues a session saved by an earlier run, from `offset` bytes. */
   'upload:resumed': [{ action: ActionRef; offset: number; total: number }];
   /** An action finished; `url` for a video or playlist a person may want to open. */

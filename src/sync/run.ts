@@ -22,7 +22,7 @@ import { loadLibrary } from '../library/index.ts';
 import type { Clip, Library } from '../library/index.ts';
 import { acquireLock, openState, pathKey } from '../state/index.ts';
 import type { LibraryState } from '../state/index.ts';
-import { YouTubeApi } from '../youtube/api.ts';
+import { retryText, YouTubeApi } from '../youtube/api.ts';
 import type { ApiVideo } from '../youtube/api.ts';
 import { YouTubeApiError } from '../youtube/errors.ts';
 import type { LogSink, YouTubeClient } from '../youtube/client.ts';
@@ -194,7 +194,11 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
     uploads: library.config.quota.uploads ?? DEFAULT_QUOTA_LIMITS.uploads,
   };
   const meter = new QuotaMeter(state.quota.budget(limits, now()), dry ? undefined : state.quota, now);
-  const api = new YouTubeApi(client, { onCost: (cost) => meter.record(cost), signal: options.signal });
+  const api = new YouTubeApi(client, {
+    onCost: (cost) => meter.record(cost),
+    signal: options.signal,
+    onRetry: (info) => options.events.emit('api:retry', { text: retryText(info) }),
+  });
 
   // The channel guard, before anything is sent.
   const channel = await api.myChannel();

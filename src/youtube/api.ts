@@ -13,6 +13,8 @@ import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { youtube_v3 } from '@googleapis/youtube';
 import { WorkLeftError } from '../errors.ts';
+import type { Text } from '../i18n/index.ts';
+import { auth as A } from '../i18n/catalog/auth.ts';
 import { sync as S } from '../i18n/catalog/sync.ts';
 import { backoffDelay, DEFAULT_RETRY, sleep } from './backoff.ts';
 import type { RetryPolicy } from './backoff.ts';
@@ -110,6 +112,14 @@ function transportReason(error: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
 }
 
+/** The line that tells the user a call is tried again: "YouTube did not answer in 60 s (…); trying again (2/8)." */
+export function retryText(info: ApiRetry): Text {
+  const { method: call, attempt, attempts } = info;
+  return info.timedOutMs === undefined
+    ? A.apiRetry({ call, reason: info.reason, attempt, attempts })
+    : A.apiRetryTimeout({ call, seconds: Math.round(info.timedOutMs / 1000), attempt, attempts });
+}
+
 /** The request timeout that ended this attempt, if it was one. */
 function timedOut(error: unknown): number | undefined {
   return error instanceof NetworkError && error.cause instanceof RequestTimeoutError ? error.cause.timeoutMs : undefined;
@@ -146,7 +156,9 @@ export class YouTubeApi {
         if (this.#options.signal?.aborted) throw this.#options.signal.reason;
         const apiError = error instanceof YouTubeApiError ? error : undefined;
         const badAnswer = error instanceof UnexpectedAnswerError ? error : undefined;
-        const transient = apiError ? isTransientStatus(apiError.status, apiError.reason) : badAnswer ? badAnswer.retriable : isNetworkFailure(error);
+        // An answer cut off for its size is a failed request; one that is not JSON or of the wrong
+        // shape is not retried at once (a Wi-Fi login page stays): exit 3 or 1 with the fix.
+        const transient = apiError ? isTransientStatus(apiError.status, apiError.reason) : badAnswer ? badAnswer.kind === 'tooLarge' : isNetworkFailure(error);
         if (!transient) throw error;
         const reason = apiError ? `HTTP ${apiError.status} ${apiError.reason}` : badAnswer ? badAnswer.text.en : transportReason(error);
         if (attempt >= this.#policy.maxAttempts) {

@@ -86,14 +86,14 @@ export function isTransientStatus(status: number, reason?: string): boolean {
 
 /**
  * An answer that is not what the Data API documents, naming the host and the call: not JSON (a
- * Wi-Fi login page, a proxy's page, a cut-off body) or longer than happytube reads — exit 3,
- * retrying can help — or JSON of the wrong shape, which retrying will not change: exit 1 and the fix.
+ * Wi-Fi login page, a proxy's page, a cut-off body) or longer than happytube reads — exit 3, a
+ * later run can succeed — or JSON of the wrong shape, which running again will not change: exit 1
+ * and the fix.
  */
 export class UnexpectedAnswerError extends HappyError {
   readonly host: string;
   readonly call: string;
-  /** Retrying the call may give a good answer (retried like a network failure). */
-  readonly retriable: boolean;
+  readonly kind: 'notJson' | 'tooLarge' | 'shape';
 
   constructor(kind: { notJson: true } | { tooLarge: number } | { shape: string }, host: string, call: string, cause?: unknown) {
     const retriable = !('shape' in kind);
@@ -109,6 +109,6 @@ export class UnexpectedAnswerError extends HappyError {
     });
     this.host = host;
     this.call = call;
-    this.retriable = retriable;
+    this.kind = 'notJson' in kind ? 'notJson' : 'tooLarge' in kind ? 'tooLarge' : 'shape';
   }
 }

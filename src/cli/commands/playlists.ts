@@ -18,7 +18,7 @@ export const playlistsCommand: CommandRegistrar = (program, ctx) => {
       const { findLibraryRoot, loadLibrary } = await import('../../library/index.ts');
       const { openState } = await import('../../state/index.ts');
       const { createYouTubeClient } = await import('../../youtube/client.ts');
-      const { YouTubeApi } = await import('../../youtube/api.ts');
+      const { retryText, YouTubeApi } = await import('../../youtube/api.ts');
       const { playlistUrl } = await import('../../sync/execute.ts');
       const root = dir === undefined ? findLibraryRoot(ctx.cwd) ?? ctx.cwd : resolve(ctx.cwd, dir);
       const [library, state] = await Promise.all([loadLibrary(root), openState(root)]);
@@ -26,7 +26,7 @@ export const playlistsCommand: CommandRegistrar = (program, ctx) => {
       const client = await createYouTubeClient({ environment: ctx.environment([root]), cwd: root, log: ctx.ui.verbose ? (line: string) => ctx.ui.debug(line) : undefined });
       // Each page YouTube answered is recorded in .happytube/quota.json, as sync does.
       const spent: QuotaCost[] = [];
-      const api = new YouTubeApi(client, { onCost: (cost) => spent.push(cost), signal: ctx.signal });
+      const api = new YouTubeApi(client, { onCost: (cost) => spent.push(cost), signal: ctx.signal, onRetry: (info) => ctx.ui.note(retryText(info)) });
       let onChannel;
       try {
         onChannel = await api.myPlaylists();

@@ -44,6 +44,10 @@ export function retryLine(ui: Ui, e: Payload<'upload:retry'>): string {
   return ui.style('yellow', tr(text));
 }
 
+export function apiRetryLine(ui: Ui, e: Payload<'api:retry'>): string {
+  return ui.style('yellow', tr(e.text));
+}
+
 export function resumedLine(e: Payload<'upload:resumed'>): Text {
   return M.progress.resumed({
     label: e.action.label,
