@@ -3,7 +3,8 @@
  * and a school network's proxy. Real servers on 127.0.0.1 — an https server with a certificate
  * made here by openssl, a plain forward proxy — and the client in a child process, so that it
  * starts as the CLI does and reads NODE_EXTRA_CA_CERTS and the proxy variables from its
- * environment.
+ * environment. Then the whole CLI behind the proxy: Google's clients (sign-in, Data API) and the
+ * upload's own requests all go through it.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -16,7 +17,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runNode } from '../helpers/cli.ts';
+import { runCli, runNode } from '../helpers/cli.ts';
+import { useEmulator } from '../helpers/emulator.ts';
+import { exampleCopy } from '../sync/helpers.ts';
 
 const HTTP_MODULE = pathToFileURL(join(import.meta.dirname, '../../src/youtube/http.ts')).href;
 
@@ -135,5 +138,62 @@ describe('exchange() behind a proxy (HTTP_PROXY, NO_PROXY)', () => {
     const result = await client(base, { HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' });
     expect(result.b).toMatchObject({ status: 200, method: 'POST', body: 'héllo' });
     expect(proxied).toEqual([]);
+  });
+});
+
+describe('happytube sync behind a proxy (HTTP_PROXY, NO_PROXY)', () => {
+  const emulator = useEmulator();
+  let proxy: HttpServer;
+  let proxyUrl: string;
+  const proxied: string[] = [];
+
+  beforeAll(async () => {
+    proxy = createHttpServer((req, res) => {
+      proxied.push(`${req.method} ${new URL(req.url ?? '').pathname}`);
+      const upstream = request(new URL(req.url ?? ''), { method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      req.pipe(upstream);
+    });
+    proxyUrl = `http://127.0.0.1:${await listen(proxy)}`;
+  });
+
+  afterAll(async () => {
+    proxy.closeAllConnections();
+    await new Promise((resolve) => proxy.close(resolve));
+  });
+
+  it('sends the sign-in, every Data API call and the upload bytes through the proxy; none with NO_PROXY', async () => {
+    const library = await exampleCopy();
+    try {
+      proxied.length = 0;
+      const run = await runCli(['sync', library.dir, '--yes'], { env: { ...emulator.env(), HAPPYTUBE_LANG: 'en', HTTP_PROXY: proxyUrl } });
+      expect(run.code, run.stderr).toBe(0);
+      expect((await emulator.admin.state()).videos.length).toBe(6);
+      for (const expected of [
+        'POST /token',
+        'GET /youtube/v3/channels',
+        'GET /youtube/v3/playlists',
+        'POST /youtube/v3/playlists',
+        'POST /upload/youtube/v3/videos',
+        'POST /youtube/v3/playlistItems',
+        'POST /upload/youtube/v3/thumbnails/set',
+        'POST /upload/youtube/v3/captions',
+      ]) {
+        expect(proxied).toContain(expected);
+      }
+      // The bytes of the resumable sessions.
+      expect(proxied.filter((line) => line.startsWith('PUT /upload/')).length).toBeGreaterThanOrEqual(6);
+
+      await emulator.admin.wipe();
+      await rm(join(library.dir, '.happytube'), { recursive: true, force: true });
+      proxied.length = 0;
+      const direct = await runCli(['sync', library.dir, '--yes'], { env: { ...emulator.env(), HAPPYTUBE_LANG: 'en', HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' } });
+      expect(direct.code, direct.stderr).toBe(0);
+      expect(proxied).toEqual([]);
+    } finally {
+      await library.remove();
+    }
   });
 });
