@@ -1,6 +1,7 @@
 /**
- * Upload bench (SPEC §6): throughput and peak RSS of one upload to the emulator on loopback.
- *   node_modules/.bin/node bench/upload.ts [--sizes=1024,100,2048]
+ * Upload bench (SPEC §6): the transfer, the rest of the command and peak RSS of one upload to the
+ * emulator on loopback.
+ *   node_modules/.bin/node bench/upload.ts [--sizes=2048,100]
  * Starts the emulator in a child process, writes one new clip per size (MiB) under os.tmpdir() — a
  * real MP4 header (test/fixtures/clips/tiny.mp4) then random bytes — and for each measures, each
  * uploader in its own child process, alternating them (best of 5 for the first size: one run on
@@ -13,10 +14,14 @@
  *                     run the emulator is wiped and .happytube/ removed, so the clip is really new.
  *   uploadResumable   src/youtube/resumable.ts alone, SHA-256 on the way (informative)
  *   @googleapis/youtube  videos.insert with a file stream (first size only; informative)
- * MB/s = file size / time: wall time of the process for curl and the command, the upload call
- * alone (timed inside the child) for the two Node library rows. Peak RSS = VmHWM of the process.
- * The bars (SPEC §6), judged on the `happytube upload` rows: ≥ 90 % of curl's speed for 1 GiB,
- * ≤ 150 MB peak RSS at every size. Prints one table; exit 1 if a bar is missed.
+ * The transfer is timed on the emulator's clock, from the first byte of the file it received to the
+ * last (`transfer` of the video in GET /__admin/state), the same for every uploader: MB/s = file
+ * size / transfer. "rest" = the process's wall time minus its transfer: for `happytube upload`,
+ * start-up, library, sign-in, channel reads, playlist and state (best of the runs, like the
+ * transfer). Peak RSS = VmHWM of the process.
+ * The bars (SPEC §6), judged on the `happytube upload` rows of the first size (2 GiB): transfer
+ * ≥ 90 % of curl's speed, rest ≤ 0.6 s; ≤ 150 MB peak RSS at every size. Prints one table; exit 1
+ * if a bar is missed.
  */
 import { spawn } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
@@ -36,6 +41,7 @@ const EXAMPLE = join(ROOT, 'examples', 'happy-school');
 const MP4_HEAD = join(ROOT, 'test', 'fixtures', 'clips', 'tiny.mp4');
 /** The bars of SPEC §6, for the whole command. */
 const MIN_RATIO = 0.9;
+const MAX_REST_S = 0.6;
 const MAX_RSS_MB = 150;
 
 interface Signed {
@@ -73,7 +79,6 @@ async function childHappytube(url: string, file: string): Promise<void> {
   const { uploadResumable } = await import('../src/youtube/resumable.ts');
   const signed = await signIn(url);
   const info = await stat(file);
-  const started = performance.now();
   const result = await uploadResumable({
     file,
     size: info.size,
@@ -84,7 +89,7 @@ async function childHappytube(url: string, file: string): Promise<void> {
     authorize: () => Promise.resolve({ Authorization: `Bearer ${signed.access_token}` }),
     saveSession: () => Promise.resolve(),
   });
-  process.stdout.write(`${JSON.stringify({ ms: performance.now() - started, size: result.size, videoId: result.videoId })}\n`);
+  process.stdout.write(`${JSON.stringify({ size: result.size, videoId: result.videoId })}\n`);
 }
 
 async function childGoogleapis(url: string, file: string): Promise<void> {
@@ -95,19 +100,21 @@ async function childGoogleapis(url: string, file: string): Promise<void> {
   const auth = new OAuth2Client();
   auth.setCredentials({ access_token: signed.access_token, expiry_date: Date.now() + 3_600_000 });
   const api = youtube({ version: 'v3', auth });
-  const started = performance.now();
   const answer = await api.videos.insert(
     { part: ['snippet', 'status'], requestBody: resource('bench googleapis'), media: { mimeType: 'video/mp4', body: createReadStream(file) } },
     { rootUrl: `${url}/` },
   );
-  process.stdout.write(`${JSON.stringify({ ms: performance.now() - started, videoId: answer.data.id })}\n`);
+  process.stdout.write(`${JSON.stringify({ videoId: answer.data.id })}\n`);
 }
 
 // ---- orchestrator ------------------------------------------------------------------------------
 
 interface Measured {
   wallMs: number;
-  innerMs: number | undefined;
+  /** First byte to last on the emulator's clock. */
+  transferMs: number;
+  /** wallMs - transferMs. */
+  restMs: number;
   peakRssMiB: number;
   /** user + system CPU seconds of the process (last reading before it exited). */
   cpuSeconds: number;
@@ -133,11 +140,17 @@ async function vmHwmKiB(pid: number): Promise<number | undefined> {
   }
 }
 
+interface Run {
+  wallMs: number;
+  peakRssMiB: number;
+  cpuSeconds: number;
+}
+
 /**
  * Runs a command, polling its VmHWM (peak RSS) and CPU time until it exits; the last reading is the
  * peak. Its stderr is kept and shown only if it fails.
  */
-async function measure(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Measured> {
+async function measure(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run> {
   const started = performance.now();
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env, cwd: options.cwd });
   let stdout = '';
@@ -158,10 +171,26 @@ async function measure(command: string, args: string[], options: { env?: NodeJS.
   clearInterval(poll);
   const wallMs = performance.now() - started;
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}: ${stdout}${stderr}`);
-  const last = stdout.trim().split('\n').pop() ?? '';
-  let innerMs: number | undefined;
-  if (last.startsWith('{')) innerMs = (JSON.parse(last) as { ms: number }).ms;
-  return { wallMs, innerMs, peakRssMiB: peak / 1024, cpuSeconds: cpu };
+  return { wallMs, peakRssMiB: peak / 1024, cpuSeconds: cpu };
+}
+
+/** The transfer of the video the emulator completed last: first byte to last, on its clock. */
+async function lastTransferMs(url: string): Promise<number> {
+  const response = await fetch(`${url}/__admin/state`);
+  const state = (await response.json()) as { videos: { transfer?: { firstByteAt: number; lastByteAt: number } }[] };
+  const latest = state.videos
+    .map((v) => v.transfer)
+    .filter((t) => t !== undefined)
+    .sort((a, b) => b.lastByteAt - a.lastByteAt)[0];
+  if (!latest) throw new Error('the emulator recorded no transfer');
+  return latest.lastByteAt - latest.firstByteAt;
+}
+
+/** A run and the transfer it made, timed by the emulator. */
+async function measureUpload(url: string, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Measured> {
+  const run = await measure(command, args, options);
+  const transferMs = await lastTransferMs(url);
+  return { ...run, transferMs, restMs: run.wallMs - transferMs };
 }
 
 /** A new clip of `bytes`: a real MP4 (tiny.mp4) first, so library and emulator take it for a video, then random bytes. */
@@ -219,11 +248,11 @@ async function curlSession(url: string, size: number): Promise<string> {
   return location;
 }
 
-/** The faster run; peak RSS is the larger of the two. */
+/** The best of two runs: the faster transfer and, on its own, the shorter rest; peak RSS is the larger. */
 function best(a: Measured | undefined, b: Measured): Measured {
   if (!a) return b;
-  const faster = (a.innerMs ?? a.wallMs) <= (b.innerMs ?? b.wallMs) ? a : b;
-  return { ...faster, peakRssMiB: Math.max(a.peakRssMiB, b.peakRssMiB) };
+  const faster = a.transferMs <= b.transferMs ? a : b;
+  return { ...faster, restMs: Math.min(a.restMs, b.restMs), peakRssMiB: Math.max(a.peakRssMiB, b.peakRssMiB) };
 }
 
 const CURL = 'curl -T';
@@ -250,7 +279,7 @@ function loadAverage(): Promise<string> {
 
 async function main(): Promise<void> {
   const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
-  const sizes = (sizesArg ? sizesArg.slice('--sizes='.length) : '1024,100,2048').split(',').map((s) => Number(s) * MiB);
+  const sizes = (sizesArg ? sizesArg.slice('--sizes='.length) : '2048,100').split(',').map((s) => Number(s) * MiB);
   // As bin/happytube.js does, the Node children of this script use the compile cache (warmed by a
   // first run), so their memory is that of the real CLI rather than of a first-time TypeScript
   // strip. The command itself uses its own (bin/happytube.js), warmed the same way.
@@ -264,7 +293,7 @@ async function main(): Promise<void> {
   const emulator = spawn(process.execPath, [SELF, 'emulator'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve) => createInterface({ input: emulator.stdout }).once('line', resolve));
   const command = async (file: string): Promise<Measured> =>
-    measure(process.execPath, [BIN, 'upload', file, '--yes'], { env: await freshCommandEnv(url, library, configDir), cwd: library });
+    measureUpload(url, process.execPath, [BIN, 'upload', file, '--yes'], { env: await freshCommandEnv(url, library, configDir), cwd: library });
   const rows: Row[] = [];
   const loads = [await loadAverage()];
   try {
@@ -287,18 +316,19 @@ async function main(): Promise<void> {
         let alone: Measured | undefined;
         for (let r = 0; r < repeats; r += 1) {
           const uri = await curlSession(url, size);
-          const c = await measure('curl', ['-sS', '-o', '/dev/null', '-T', file, uri]);
+          const c = await measureUpload(url, 'curl', ['-sS', '-o', '/dev/null', '-T', file, uri]);
           const w = await command(file);
-          const u = await measure(process.execPath, [SELF, 'happytube', url, file], { env: cacheEnv });
+          const u = await measureUpload(url, process.execPath, [SELF, 'happytube', url, file], { env: cacheEnv });
+          const s = (ms: number): string => (ms / 1000).toFixed(2);
           process.stderr.write(
-            `${Math.round(size / MiB)} MiB run ${r + 1}: curl ${(c.wallMs / 1000).toFixed(2)} s, ${COMMAND} ${(w.wallMs / 1000).toFixed(2)} s (${w.peakRssMiB.toFixed(0)} MiB), ${UPLOADER} ${((u.innerMs ?? u.wallMs) / 1000).toFixed(2)} s\n`,
+            `${Math.round(size / MiB)} MiB run ${r + 1}: transfer curl ${s(c.transferMs)} s, ${COMMAND} ${s(w.transferMs)} s + ${s(w.restMs)} s rest (${w.peakRssMiB.toFixed(0)} MiB), ${UPLOADER} ${s(u.transferMs)} s\n`,
           );
           curl = best(curl, c);
           whole = best(whole, w);
           alone = best(alone, u);
         }
         if (curl && whole && alone) rows.push({ size, tool: CURL, result: curl }, { size, tool: COMMAND, result: whole }, { size, tool: UPLOADER, result: alone });
-        if (index === 0) rows.push({ size, tool: GOOGLEAPIS, result: await measure(process.execPath, [SELF, 'googleapis', url, file], { env: cacheEnv }) });
+        if (index === 0) rows.push({ size, tool: GOOGLEAPIS, result: await measureUpload(url, process.execPath, [SELF, 'googleapis', url, file], { env: cacheEnv }) });
       } finally {
         await rm(file, { force: true });
       }
@@ -308,20 +338,23 @@ async function main(): Promise<void> {
     emulator.stdin.end();
     await rm(work, { recursive: true, force: true });
   }
-  const header = ['size', 'uploader', 'MB/s', 'wall s', 'vs curl', 'CPU s', 'peak RSS MiB'];
+  const header = ['size', 'uploader', 'MB/s', 'transfer s', 'vs curl', 'rest s', 'wall s', 'CPU s', 'peak RSS MiB'];
   const lines = [header];
   let failed = false;
   for (const row of rows) {
-    const ms = row.result.innerMs ?? row.result.wallMs;
     const curl = rows.find((r) => r.size === row.size && r.tool === CURL);
-    const ratio = curl ? mbps(row.size, ms) / mbps(row.size, curl.result.wallMs) : 1;
-    if (row.tool === COMMAND && ((row.size === sizes[0] && ratio < MIN_RATIO) || row.result.peakRssMiB * 1.048576 > MAX_RSS_MB)) failed = true;
+    const ratio = curl ? curl.result.transferMs / row.result.transferMs : 1;
+    const judged = row.tool === COMMAND && row.size === sizes[0];
+    if (judged && (ratio < MIN_RATIO || row.result.restMs / 1000 > MAX_REST_S)) failed = true;
+    if (row.tool === COMMAND && row.result.peakRssMiB * 1.048576 > MAX_RSS_MB) failed = true;
     lines.push([
       `${Math.round(row.size / MiB)} MiB`,
       row.tool,
-      mbps(row.size, ms).toFixed(0),
-      (row.result.wallMs / 1000).toFixed(2),
+      mbps(row.size, row.result.transferMs).toFixed(0),
+      (row.result.transferMs / 1000).toFixed(2),
       `${(ratio * 100).toFixed(0)} %`,
+      (row.result.restMs / 1000).toFixed(2),
+      (row.result.wallMs / 1000).toFixed(2),
       row.result.cpuSeconds.toFixed(2),
       row.result.peakRssMiB.toFixed(0),
     ]);
@@ -330,7 +363,7 @@ async function main(): Promise<void> {
   for (const line of lines) process.stdout.write(`${line.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')}\n`);
   process.stdout.write(`load average (1, 5, 15 min) before and after each size: ${loads.join(' → ')}\n`);
   process.stdout.write(
-    `bars (${COMMAND}, the whole command): ≥ ${MIN_RATIO * 100} % of curl for ${Math.round((sizes[0] ?? 0) / MiB)} MiB, ≤ ${MAX_RSS_MB} MB peak RSS → ${failed ? 'FAILED' : 'met'}\n`,
+    `bars (${COMMAND}, ${Math.round((sizes[0] ?? 0) / MiB)} MiB): transfer ≥ ${MIN_RATIO * 100} % of curl's, rest of the command ≤ ${MAX_REST_S} s; ≤ ${MAX_RSS_MB} MB peak RSS at every size → ${failed ? 'FAILED' : 'met'}\n`,
   );
   if (failed) process.exitCode = 1;
 }

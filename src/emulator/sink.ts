@@ -21,6 +21,9 @@ export class ByteSink {
   private staged: Buffer | undefined;
   private stagedLength = 0;
   head: Buffer = Buffer.alloc(0);
+  /** When the first and the latest bytes arrived (ms since the epoch, sub-ms): the transfer's time on the emulator's clock. */
+  firstByteAt: number | undefined;
+  lastByteAt: number | undefined;
 
   /** Bytes received and kept. */
   get size(): number {
@@ -29,6 +32,8 @@ export class ByteSink {
 
   /** Takes a copy of the bytes it cannot hash yet; holds no reference to `chunk` afterwards. */
   write(chunk: Buffer): void {
+    this.lastByteAt = performance.timeOrigin + performance.now();
+    this.firstByteAt ??= this.lastByteAt;
     if (this.head.length < SNIFF_BYTES) this.head = Buffer.concat([this.head, chunk.subarray(0, SNIFF_BYTES - this.head.length)]);
     let offset = 0;
     while (offset < chunk.length) {

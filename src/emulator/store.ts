@@ -57,6 +57,8 @@ export interface StoredVideo {
   size: number;
   parts: VideoParts;
   thumbnail: { sha256: string; size: number; type: 'image/jpeg' | 'image/png' } | undefined;
+  /** When its first and last bytes arrived (ms since the epoch): the upload bench's clock. */
+  transfer?: { firstByteAt: number; lastByteAt: number } | undefined;
 }
 
 export interface StoredItem {
@@ -99,7 +101,7 @@ export interface EmulatorOptions {
 
 export interface StateSnapshot {
   channel: { id: string; title: string; uploadsPlaylistId: string };
-  videos: Array<{ id: string; sha256: string; size: number; resource: Json; thumbnail: StoredVideo['thumbnail']; captions: Array<{ id: string; language: unknown; sha256: string; size: number }> }>;
+  videos: Array<{ id: string; sha256: string; size: number; resource: Json; thumbnail: StoredVideo['thumbnail']; transfer: StoredVideo['transfer']; captions: Array<{ id: string; language: unknown; sha256: string; size: number }> }>;
   playlists: Array<{ id: string; title: string; privacyStatus: string; items: Array<{ id: string; videoId: string }>; videoIds: string[] }>;
   quota: QuotaSnapshot;
   calls: Record<string, number>;
@@ -165,6 +167,7 @@ export class EmulatorState {
         size: v.size,
         resource: render(v),
         thumbnail: v.thumbnail,
+        transfer: v.transfer,
         captions: [...this.captions.values()]
           .filter((c) => c.videoId === v.id)
           .map((c) => ({ id: c.id, language: c.snippet.language, sha256: c.sha256, size: c.size })),

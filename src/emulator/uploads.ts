@@ -80,7 +80,8 @@ function finish(state: EmulatorState, parts: VideoParts, sink: ByteSink, fileNam
     next.contentDetails = { duration: 'P0D', dimension: '2d', definition: 'sd', caption: 'false', licensedContent: false, contentRating: {}, projection: 'rectangular' };
     next.processingDetails = { processingStatus: 'failed', processingFailureReason: 'uploadFailed', ...availability };
   }
-  const video: StoredVideo = { id: videoId(), sha256: sink.digest(), size: sink.size, parts: next, thumbnail: undefined };
+  const transfer = sink.firstByteAt !== undefined && sink.lastByteAt !== undefined ? { firstByteAt: sink.firstByteAt, lastByteAt: sink.lastByteAt } : undefined;
+  const video: StoredVideo = { id: videoId(), sha256: sink.digest(), size: sink.size, parts: next, thumbnail: undefined, transfer };
   state.videos.set(video.id, video);
   return video;
 }
