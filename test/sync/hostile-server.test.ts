@@ -7,14 +7,14 @@
  */
 import { createServer, request } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunResult } from '../helpers/cli.ts';
 import { runCli } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import { useExampleLibrary } from './helpers.ts';
 
-type Spoil = 'hang' | 'endless' | 'login-page' | 'truncated-json' | 'wrong-shape' | 'reset';
+type Spoil = 'hang' | 'endless' | 'login-page' | 'truncated-json' | 'wrong-shape' | 'reset' | 'reset-reused' | 'expire-tokens-first';
 
 interface Rule {
   method: string;
@@ -29,6 +29,8 @@ const library = useExampleLibrary(emulator);
 let server: Server;
 let front: string;
 let rules: Rule[] = [];
+/** Connections that already carried a request: a request on one of them came on a kept-alive socket. */
+const served = new WeakSet<Socket>();
 /** Bytes of the endless answers written before the client hung up. */
 let endlessBytes = 0;
 
@@ -77,10 +79,17 @@ function spoil(kind: Spoil, req: IncomingMessage, res: ServerResponse): void {
 beforeAll(async () => {
   server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const rule = rules.find((r) => r.times > 0 && r.method === req.method && r.path === path);
+    const reused = served.has(req.socket);
+    served.add(req.socket);
+    const rule = rules.find((r) => r.times > 0 && r.method === req.method && r.path === path && (r.spoil !== 'reset-reused' || reused));
     if (!rule) return pass(req, res);
     rule.times -= 1;
-    spoil(rule.spoil, req, res);
+    if (rule.spoil === 'expire-tokens-first') {
+      // The access token dies while the run goes on (as after a laptop's sleep): this call gets 401.
+      void emulator.admin.expireTokens().then(() => pass(req, res));
+      return;
+    }
+    spoil(rule.spoil === 'reset-reused' ? 'reset' : rule.spoil, req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   front = `127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -154,6 +163,25 @@ describe('a server that misbehaves', () => {
     expect(run.stderr).toContain('HAPPYTUBE_API_ROOT');
     expect(run.stderr).not.toContain('no YouTube channel');
     expect((await emulator.admin.state()).calls).toEqual({});
+  });
+
+  it('drops the connection of an API call: the call is tried again, with a line that says so', async () => {
+    rules = [{ method: 'GET', path: '/youtube/v3/playlists', spoil: 'reset', times: 1 }];
+    const run = await cli(['playlists', library.dir]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('YouTube failed for a moment (playlists.list: ECONNRESET); trying again (2/8).');
+  });
+
+  it('closes the kept-alive connection a token refresh after a 401 goes out on: the refresh is tried again', async () => {
+    rules = [
+      { method: 'GET', path: '/youtube/v3/playlists', spoil: 'expire-tokens-first', times: 1 },
+      { method: 'POST', path: '/token', spoil: 'reset-reused', times: 1 },
+    ];
+    const run = await cli(['--verbose', 'playlists', library.dir]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(rules.map((r) => r.times)).toEqual([0, 0]);
+    expect(run.stderr).toMatch(new RegExp(`GET http://${front}/youtube/v3/playlists\\S* → 401`));
+    expect(run.stderr).toMatch(new RegExp(`POST http://${front}/token → ECONNRESET`));
   });
 
   it('drops the connection of a token refresh: the refresh is tried again', async () => {
