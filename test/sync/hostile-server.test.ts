@@ -172,22 +172,26 @@ describe('a server that misbehaves', () => {
     expect(run.stderr).toContain('YouTube failed for a moment (playlists.list: ECONNRESET); trying again (2/8).');
   });
 
+  // `auth status` refreshes and asks for the channel once, with no retries of its own: what recovers
+  // here is the token call itself.
   it('closes the kept-alive connection a token refresh after a 401 goes out on: the refresh is tried again', async () => {
     rules = [
-      { method: 'GET', path: '/youtube/v3/playlists', spoil: 'expire-tokens-first', times: 1 },
+      { method: 'GET', path: '/youtube/v3/channels', spoil: 'expire-tokens-first', times: 1 },
       { method: 'POST', path: '/token', spoil: 'reset-reused', times: 1 },
     ];
-    const run = await cli(['--verbose', 'playlists', library.dir]);
+    const run = await cli(['--verbose', 'auth', 'status']);
     expect(run.code, run.stderr).toBe(0);
     expect(rules.map((r) => r.times)).toEqual([0, 0]);
-    expect(run.stderr).toMatch(new RegExp(`GET http://${front}/youtube/v3/playlists\\S* → 401`));
+    expect(run.stdout).toMatch(/Refresh:\s+works/);
+    expect(run.stderr).toMatch(new RegExp(`GET http://${front}/youtube/v3/channels\\S* → 401`));
     expect(run.stderr).toMatch(new RegExp(`POST http://${front}/token → ECONNRESET`));
   });
 
   it('drops the connection of a token refresh: the refresh is tried again', async () => {
     rules = [{ method: 'POST', path: '/token', spoil: 'reset', times: 1 }];
-    const run = await cli(['--verbose', 'playlists', library.dir]);
+    const run = await cli(['--verbose', 'auth', 'status']);
     expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Refresh:\s+works/);
     expect(run.stderr).toMatch(new RegExp(`POST http://${front}/token → ECONNRESET`));
     expect(run.stderr).toMatch(new RegExp(`POST http://${front}/token → 200`));
   });
