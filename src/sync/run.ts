@@ -137,7 +137,10 @@ export async function runSync(options: RunSyncOptions): Promise<SyncResult> {
   // The client loads and signs in while the library is read; it sends nothing to YouTube until
   // the library is known to be valid.
   const clientReady = options.client !== undefined ? Promise.resolve(options.client) : startClient(options.environment, root, options.log);
-  clientReady.catch(() => undefined); // awaited below, after validation
+  clientReady.then(
+    (client) => client.onRetry((text) => options.events.emit('api:retry', { text })),
+    () => undefined, // awaited below, after validation
+  );
   // The state is read while the library is: its reads wait on the disk, the library's work on the CPU.
   const stateReady = openState(root);
   stateReady.catch(() => undefined); // awaited below, before the library's own errors

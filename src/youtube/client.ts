@@ -15,6 +15,7 @@ import type { youtube_v3 } from '@googleapis/youtube';
 import type { Credentials, OAuth2Client } from 'google-auth-library';
 import type { Environment } from '../config/env.ts';
 import { AuthError, InputError } from '../errors.ts';
+import type { Text } from '../i18n/index.ts';
 import { auth as A } from '../i18n/catalog/auth.ts';
 import { Redactor } from '../util/redact.ts';
 import { resolveClientCredentials } from './auth/credentials.ts';
@@ -93,6 +94,8 @@ export interface YouTubeClient {
   explain(error: unknown): unknown;
   /** Waits until refreshed tokens are written; rethrows a failed write. */
   flush(): Promise<void>;
+  /** Calls `listener` with a line to show when a token call is tried again (no answer in time, 5xx…). */
+  onRetry(listener: (text: Text) => void): void;
 }
 
 /** Why `data` is not an answer of the documented `kind`, or undefined when it is. */
@@ -107,7 +110,7 @@ function shapeProblem(data: unknown, expect: string | undefined): string | undef
 }
 
 /** A Data API answer as the client reads it: JSON (an object), or text when it was not JSON. */
-export function readAnswer<T>(data: unknown, host: string, name: string, expect: string | undefined): T {
+function readAnswer<T>(data: unknown, host: string, name: string, expect: string | undefined): T {
   let value = data;
   if (typeof value === 'string') {
     if (value.trim() === '') return {} as T;
@@ -210,7 +213,11 @@ export async function createYouTubeClient(options: YouTubeClientOptions): Promis
     lastUsedAt: stored?.lastUsedAt,
   };
   const google = await import('./google.ts');
-  const oauth = google.createOAuthClient({ environment, credentials, redactor, log, facts: () => facts });
+  const retryListeners: ((text: Text) => void)[] = [];
+  const onTokenRetry = (text: Text): void => {
+    for (const listener of retryListeners) listener(text);
+  };
+  const oauth = google.createOAuthClient({ environment, credentials, redactor, log, facts: () => facts, onTokenRetry });
   const refreshToken = stored ? stored.tokens.refresh_token : envToken!;
   google.useTokens(oauth, redactor, stored ? { ...stored.tokens } : { refresh_token: refreshToken });
 
@@ -267,6 +274,9 @@ export async function createYouTubeClient(options: YouTubeClientOptions): Promis
     async flush() {
       await saving;
       if (saveError !== undefined) throw saveError;
+    },
+    onRetry(listener) {
+      retryListeners.push(listener);
     },
   };
 }

@@ -25,6 +25,8 @@ import type { Credentials, gaxios, OAuth2Client } from 'google-auth-library';
 import youtubeApi from '@googleapis/youtube';
 import type { youtube_v3 } from '@googleapis/youtube';
 import type { Environment } from '../config/env.ts';
+import type { Text } from '../i18n/index.ts';
+import { auth as A } from '../i18n/catalog/auth.ts';
 import type { Redactor } from '../util/redact.ts';
 import { agentFor } from './http.ts';
 import { parseRetryAfter } from './backoff.ts';
@@ -47,7 +49,12 @@ export interface GoogleOptions {
   log?: LogSink | undefined;
   /** What is known about the sign-in, read when a failure needs explaining. */
   facts: () => SignInFacts;
+  /** A token call is tried again by gaxios: the line that says so. */
+  onTokenRetry?: ((text: Text) => void) | undefined;
 }
+
+/** Tries of a token call when no answer came (google-auth-library asks gaxios for 2 retries; one more here). */
+const TOKEN_TRIES_WITHOUT_ANSWER = 4;
 
 /** What the interceptors keep on a request's options (own enumerable: gaxios copies it into its errors). */
 interface Stamped {
@@ -159,9 +166,17 @@ export function createOAuthClient(options: GoogleOptions): OAuth2Client {
         // default, and a line for each.
         config.retryConfig = {
           ...config.retryConfig,
-          noResponseRetries: 3,
+          noResponseRetries: TOKEN_TRIES_WITHOUT_ANSWER - 1,
           onRetryAttempt: (error: gaxios.GaxiosError) => {
-            log?.(line(config, error.response ? String(error.response.status) : failureCode(error)));
+            const code = error.response ? String(error.response.status) : failureCode(error);
+            log?.(line(config, code));
+            const attempt = (error.config.retryConfig?.currentRetryAttempt ?? 0) + 1;
+            const attempts = TOKEN_TRIES_WITHOUT_ANSWER;
+            options.onTokenRetry?.(
+              code === 'TimeoutError'
+                ? A.tokenRetryTimeout({ seconds: Math.round(timeoutMs / 1000), attempt, attempts })
+                : A.tokenRetry({ reason: error.response ? `HTTP ${code}` : code, attempt, attempts }),
+            );
           },
         };
       }

@@ -187,11 +187,20 @@ describe('a server that misbehaves', () => {
     expect(run.stderr).toMatch(new RegExp(`POST http://${front}/token → ECONNRESET`));
   });
 
+  it('does not answer a token refresh: the run says so and tries again', async () => {
+    rules = [{ method: 'POST', path: '/token', spoil: 'hang', times: 1 }];
+    const run = await cli(['auth', 'status']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Refresh:\s+works/);
+    expect(run.stderr).toContain("Google's sign-in server did not answer in 1 s; trying again (2/4).");
+  });
+
   it('drops the connection of a token refresh: the refresh is tried again', async () => {
     rules = [{ method: 'POST', path: '/token', spoil: 'reset', times: 1 }];
     const run = await cli(['--verbose', 'auth', 'status']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/Refresh:\s+works/);
+    expect(run.stderr).toContain("Google's sign-in server failed for a moment (ECONNRESET); trying again (2/4).");
     expect(run.stderr).toMatch(new RegExp(`POST http://${front}/token → ECONNRESET`));
     expect(run.stderr).toMatch(new RegExp(`POST http://${front}/token → 200`));
   });

@@ -76,7 +76,7 @@ function printStatus(ctx: CliContext, status: AuthStatus): void {
 async function runStatus(ctx: CliContext, flags: { json?: boolean }): Promise<void> {
   const environment = await environmentOf(ctx);
   const { authStatus } = await import('../../youtube/auth/status.ts');
-  const status = await authStatus({ environment, cwd: ctx.cwd, log: verboseLog(ctx) });
+  const status = await authStatus({ environment, cwd: ctx.cwd, log: verboseLog(ctx), onRetry: (text) => ctx.ui.note(text) });
   if (flags.json) {
     ctx.ui.json({
       profile: status.profile,

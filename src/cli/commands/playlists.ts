@@ -24,6 +24,7 @@ export const playlistsCommand: CommandRegistrar = (program, ctx) => {
       const [library, state] = await Promise.all([loadLibrary(root), openState(root)]);
       useLibraryLang(library.config.language);
       const client = await createYouTubeClient({ environment: ctx.environment([root]), cwd: root, log: ctx.ui.verbose ? (line: string) => ctx.ui.debug(line) : undefined });
+      client.onRetry((text) => ctx.ui.note(text));
       // Each page YouTube answered is recorded in .happytube/quota.json, as sync does.
       const spent: QuotaCost[] = [];
       const api = new YouTubeApi(client, { onCost: (cost) => spent.push(cost), signal: ctx.signal, onRetry: (info) => ctx.ui.note(retryText(info)) });

@@ -318,6 +318,14 @@ export const auth = {
     vi: 'Kiểm tra HAPPYTUBE_API_ROOT và cài đặt proxy: chúng phải dẫn tới YouTube Data API (https://youtube.googleapis.com/). Nếu đúng rồi mà vẫn lỗi, hãy báo cho người bảo trì happytube.',
     en: 'Check HAPPYTUBE_API_ROOT and the proxy settings: they must lead to the YouTube Data API (https://youtube.googleapis.com/). If they do, report this to whoever maintains happytube.',
   }),
+  tokenRetryTimeout: (p: { seconds: number; attempt: number; attempts: number }): Text => ({
+    vi: `Máy chủ đăng nhập của Google không trả lời trong ${p.seconds} giây; đang thử lại (${p.attempt}/${p.attempts}).`,
+    en: `Google's sign-in server did not answer in ${p.seconds} s; trying again (${p.attempt}/${p.attempts}).`,
+  }),
+  tokenRetry: (p: { reason: string; attempt: number; attempts: number }): Text => ({
+    vi: `Máy chủ đăng nhập của Google tạm thời lỗi (${p.reason}); đang thử lại (${p.attempt}/${p.attempts}).`,
+    en: `Google's sign-in server failed for a moment (${p.reason}); trying again (${p.attempt}/${p.attempts}).`,
+  }),
   apiRetryTimeout: (p: { call: string; seconds: number; attempt: number; attempts: number }): Text => ({
     vi: `YouTube không trả lời trong ${p.seconds} giây (${p.call}); đang thử lại (${p.attempt}/${p.attempts}).`,
     en: `YouTube did not answer in ${p.seconds} s (${p.call}); trying again (${p.attempt}/${p.attempts}).`,

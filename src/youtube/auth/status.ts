@@ -3,6 +3,7 @@
  * refresh works right now (it is tried). Offline, the refresh is reported as not checked.
  */
 import { HappyError } from '../../errors.ts';
+import type { Text } from '../../i18n/index.ts';
 import type { YouTubeClientOptions } from '../client.ts';
 import { createYouTubeClient } from '../client.ts';
 import { NetworkError } from './errors.ts';
@@ -25,9 +26,10 @@ export interface AuthStatus {
   problem: HappyError | undefined;
 }
 
-export async function authStatus(options: YouTubeClientOptions): Promise<AuthStatus> {
+export async function authStatus(options: YouTubeClientOptions & { onRetry?: (text: Text) => void }): Promise<AuthStatus> {
   const store = options.store ?? storeFor(options.environment);
   const client = await createYouTubeClient({ ...options, store });
+  if (options.onRetry) client.onRetry(options.onRetry);
   let refresh: AuthStatus['refresh'] = 'ok';
   let problem: HappyError | undefined;
   let channel = client.stored?.channel;
