@@ -165,7 +165,9 @@ export class YouTubeApi {
           throw new WorkLeftError(S.retriesExhausted({ method, attempts: attempt, reason }), { hint: S.retriesExhaustedHint(), cause: error });
         }
         const delayMs = Math.max(apiError?.retryAfterMs ?? 0, backoffDelay(attempt, this.#policy));
-        this.#options.onRetry?.({ method, attempt: attempt + 1, attempts: this.#policy.maxAttempts, delayMs, reason, timedOutMs: timedOut(error) });
+        // The line shown while it goes on: the status alone for a server error (its reason, `backendError`, says nothing more).
+        const shown = apiError && apiError.status >= 500 ? `HTTP ${apiError.status}` : reason;
+        this.#options.onRetry?.({ method, attempt: attempt + 1, attempts: this.#policy.maxAttempts, delayMs, reason: shown, timedOutMs: timedOut(error) });
         await sleep(delayMs, this.#options.signal);
       }
     }

@@ -31,7 +31,7 @@ export type { SignedInChannel } from './auth/store.ts';
 export type { LogSink } from './transport.ts';
 
 export interface YouTubeClientOptions {
-  /** The environment of SPEC §3 (`ctx.environment([libraryDir])`); its `profile` is the one used. */
+  /** The environment (`ctx.environment([libraryDir])`, see docs/architecture.md); its `profile` is the one used. */
   environment: Environment;
   /** Where a relative HAPPYTUBE_CLIENT_SECRET_FILE is resolved from. */
   cwd?: string;
