@@ -19,10 +19,10 @@ import type { Lang } from '../i18n/index.ts';
 import { makeReport, readLibraryConfig } from '../report/run.ts';
 import type { ReportModel } from '../report/model.ts';
 import type { SyncEventMap, SyncSummary } from '../sync/events.ts';
-import { packageRoot } from '../util/package-root.ts';
+import { shippedFolder } from '../util/package-root.ts';
 
 /** The example library shipped with happytube. */
-export const EXAMPLE_LIBRARY = join(packageRoot(), 'examples', 'happy-school');
+export const EXAMPLE_LIBRARY = join(shippedFolder('examples'), 'happy-school');
 
 /** The example library's `language`, if it can be read (runDemo reports a missing one). */
 export function exampleLanguage(): Lang | undefined {
