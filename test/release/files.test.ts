@@ -77,6 +77,16 @@ describe.each([
   });
 });
 
+describe('happytube-win-x64.exe', () => {
+  it('is unsigned: the Node.js project\'s signature, which no longer matches, was taken off', async () => {
+    const bytes = await readFile(join(RELEASE, 'happytube-win-x64.exe'));
+    const optional = bytes.readUInt32LE(0x3c) + 24;
+    expect(bytes.readUInt16LE(optional)).toBe(0x20b); // PE32+
+    const security = optional + 112 + 4 * 8; // IMAGE_DIRECTORY_ENTRY_SECURITY
+    expect([bytes.readUInt32LE(security), bytes.readUInt32LE(security + 4)]).toEqual([0, 0]);
+  });
+});
+
 describe(TARBALL, () => {
   it('ships the bundle, bin/, templates/ and examples/: no tests, no sources, no dev files', async () => {
     const { stdout } = await promisify(execFile)('tar', ['-tzf', join(RELEASE, TARBALL)], { maxBuffer: 16 * 1024 * 1024 });
