@@ -59,15 +59,25 @@ function extractedAssets(sea: Sea): string {
       writeFileSync(file, Buffer.from(sea.getAsset(key)));
     }
     writeFileSync(join(temp, '.complete'), '');
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
+  try {
     // A folder left incomplete by a process that was stopped half-way (it has no .complete).
     if (existsSync(target) && !existsSync(complete)) rmSync(target, { recursive: true, force: true });
     renameSync(temp, target);
-  } catch (error) {
-    rmSync(temp, { recursive: true, force: true });
+    return target;
+  } catch {
     // Another happytube wrote the same folder at the same moment: theirs is as good as ours.
-    if (!existsSync(complete)) throw error;
+    if (existsSync(complete)) {
+      rmSync(temp, { recursive: true, force: true });
+      return target;
+    }
+    // On Windows an antivirus still reading the new files can refuse the rename for a while: this
+    // run uses the files where they were written, the next one tries again.
+    return temp;
   }
-  return target;
 }
 
 /** A folder shipped with happytube (`templates` or `examples`), as a real folder on disk. */
