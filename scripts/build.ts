@@ -34,6 +34,8 @@ export async function buildDist(): Promise<void> {
     target: 'node22',
     external: EXTERNAL,
     sourcemap: 'linked',
+    // The maps name the source files in stacks (--verbose); the package does not ship the sources.
+    sourcesContent: false,
     // The CommonJS dependencies (commander, yaml, write-file-atomic…) use require() and __filename.
     banner: {
       js: [

@@ -19,10 +19,10 @@ import type { Lang } from '../i18n/index.ts';
 import { makeReport, readLibraryConfig } from '../report/run.ts';
 import type { ReportModel } from '../report/model.ts';
 import type { SyncEventMap, SyncSummary } from '../sync/events.ts';
-import { packageRoot } from '../util/package-root.ts';
+import { shippedFolder } from '../util/package-root.ts';
 
 /** The example library shipped with happytube. */
-export const EXAMPLE_LIBRARY = join(packageRoot(), 'examples', 'happy-school');
+export const EXAMPLE_LIBRARY = join(shippedFolder('examples'), 'happy-school');
 
 /** The example library's `language`, if it can be read (runDemo reports a missing one). */
 export function exampleLanguage(): Lang | undefined {
@@ -75,6 +75,27 @@ function demoEnvironment(endpoints: Record<string, string>, configDir: string): 
   });
 }
 
+/**
+ * The demo's browser: GET the consent address and follow its redirects — the emulator's consent
+ * answers with one to our loopback listener. Through src/youtube/http.ts, as every other request
+ * of happytube, and not fetch(): Wine cannot start a fetch() at all (undici turns keep-alive on
+ * while the socket is still connecting, which Wine refuses with "connect UNKNOWN").
+ */
+async function consentBrowser(address: string, signal: AbortSignal): Promise<void> {
+  const { exchange } = await import('../youtube/http.ts');
+  let url = new URL(address);
+  for (let hops = 0; hops < 5; hops++) {
+    const answer = await exchange(url, { method: 'GET', headers: {}, signal });
+    const location = answer.headers.location;
+    if (answer.status < 300 || answer.status >= 400 || !location) {
+      if (answer.status >= 400) throw new Error(`HTTP ${answer.status} from ${url.origin}${url.pathname}`);
+      return;
+    }
+    url = new URL(location, url);
+  }
+  throw new Error(`too many redirects from ${address}`);
+}
+
 export async function runDemo(o: DemoOptions): Promise<DemoResult> {
   const examples = EXAMPLE_LIBRARY;
   const reportFile = defaultReportFile();
@@ -97,17 +118,17 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
 
     const environment = demoEnvironment(emulatorEnvironment(emulator.url), join(work, 'config'));
     const { login } = await import('../youtube/auth/login.ts');
+    // The sign-in stops at once, with the reason, when the demo's browser fails: nobody else can
+    // finish it, so waiting for the listener's time-out would only hide what went wrong.
+    const browserFailed = new AbortController();
     const signedIn = await login({
       environment,
       log: o.log,
-      signal: o.signal,
+      signal: AbortSignal.any([o.signal, browserFailed.signal]),
       timeoutMs: 20_000,
       onUrl: () => undefined,
-      // The browser: the emulator's consent answers with the redirect to our loopback listener.
-      openBrowser: async (url) => {
-        const res = await fetch(url, { signal: o.signal });
-        await res.arrayBuffer();
-      },
+      openBrowser: (url) => consentBrowser(url, o.signal),
+      onBrowserError: (detail) => browserFailed.abort(new HappyError(ExitCode.failure, D.browserFailed({ detail }), { hint: D.syncIncompleteHint() })),
     });
     o.onStep({ kind: 'signedIn', channel: signedIn.channel.title });
 

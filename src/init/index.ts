@@ -11,11 +11,11 @@ import { Scalar, isScalar, parseDocument } from 'yaml';
 import { InputError } from '../errors.ts';
 import type { Lang } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
-import { packageRoot } from '../util/package-root.ts';
+import { shippedFolder } from '../util/package-root.ts';
 import type { Privacy } from '../library/types.ts';
 
 /** The project's `templates/` folder: the library skeleton. */
-export const SKELETON_DIR = join(packageRoot(), 'templates');
+export const SKELETON_DIR = shippedFolder('templates');
 
 export const CONFIG_FILE = 'happytube.yaml';
 

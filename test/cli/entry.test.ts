@@ -69,6 +69,13 @@ describe('chooseEntry', () => {
     await file('dist/main.js', 0);
     expect(chooseEntry(root)).toBe(BUNDLE());
   });
+
+  it('runs the bundle of a package without sources whatever the dates its installer gave (the choice was made when it was packed)', async () => {
+    await rm(join(root, 'src'), { recursive: true });
+    await file('dist/main.js', 0);
+    await file('package.json', 20);
+    expect(chooseEntry(root)).toBe(BUNDLE());
+  });
 });
 
 describe('the sources, run without the bundle', () => {

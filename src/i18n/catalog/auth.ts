@@ -118,7 +118,7 @@ export const auth = {
   }),
   waiting: (p: { minutes: number }): Text => ({
     vi: `Đang chờ đăng nhập (tối đa ${p.minutes} phút)…`,
-    en: `Waiting for the sign-in (at most ${p.minutes} minutes)…`,
+    en: `Waiting for the sign-in (at most ${p.minutes} ${p.minutes === 1 ? 'minute' : 'minutes'})…`,
   }),
   browserFailed: (p: { detail: string }): Text => ({
     vi: `Không mở được trình duyệt (${p.detail}); hãy tự mở địa chỉ ở trên.`,
@@ -150,7 +150,7 @@ export const auth = {
   }),
   loginTimeout: (p: { minutes: number }): Text => ({
     vi: `Hết ${p.minutes} phút mà chưa đăng nhập xong; đã đóng cổng chờ.`,
-    en: `The sign-in did not finish within ${p.minutes} minutes; stopped waiting.`,
+    en: `The sign-in did not finish within ${p.minutes} ${p.minutes === 1 ? 'minute' : 'minutes'}; stopped waiting.`,
   }),
   codeRejected: (): Text => ({
     vi: 'Google từ chối mã đăng nhập: mã đã dùng rồi, đã hết hạn, hoặc thuộc về một lần đăng nhập khác.',

@@ -40,6 +40,10 @@ export const demo = {
     vi: `Chạy thử xong trong ${p.seconds} giây. Dùng thật: xem README.md, mục “One-time setup: Google Cloud”.`,
     en: `Demo finished in ${p.seconds} s. For real use, see README.md, “One-time setup: Google Cloud”.`,
   }),
+  browserFailed: (p: { detail: string }): Text => ({
+    vi: `Không mở được trang đồng ý của YouTube giả lập để đăng nhập thử: ${p.detail}`,
+    en: `The demo could not open the emulator's consent page to sign in: ${p.detail}`,
+  }),
   syncIncomplete: (p: { failed: number; left: number }): Text => ({
     vi: `Lần đồng bộ thử chưa xong: ${p.failed} clip lỗi, ${p.left} việc còn lại.`,
     en: `The demo sync did not finish: ${p.failed} clips failed, ${p.left} left.`,

@@ -1,0 +1,6 @@
+/** Before the release tests: release/ built from the sources as they are (npm run release). */
+import { release } from '../../scripts/release.ts';
+
+export default async function setup(): Promise<void> {
+  await release();
+}
