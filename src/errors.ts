@@ -21,12 +21,15 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 export interface HappyErrorOptions {
   hint?: Text;
   cause?: unknown;
+  /** Technical detail (an HTTP status, an API's reason code): printed only with --verbose. */
+  detail?: string;
 }
 
 export class HappyError extends Error {
   readonly exitCode: ExitCode;
   readonly text: Text;
   readonly hint: Text | undefined;
+  readonly detail: string | undefined;
 
   constructor(exitCode: ExitCode, text: Text, options: HappyErrorOptions = {}) {
     super(text.en, options.cause === undefined ? undefined : { cause: options.cause });
@@ -34,6 +37,7 @@ export class HappyError extends Error {
     this.exitCode = exitCode;
     this.text = text;
     this.hint = options.hint;
+    this.detail = options.detail;
   }
 }
 

@@ -37,6 +37,7 @@ function commanderToExit(error: CommanderError, ui: Ui, argv: readonly string[],
 export function reportError(error: unknown, ui: Ui): number {
   if (error instanceof HappyError) {
     ui.error(error.text, error.hint);
+    if (error.detail !== undefined) ui.debug(error.detail);
     if (ui.verbose && error.cause instanceof Error) ui.debug(error.cause.stack ?? error.cause.message);
     return error.exitCode;
   }

@@ -15,13 +15,12 @@ import type { SyncEventMap, SyncSummary } from '../sync/events.ts';
 import type { SyncResult } from '../sync/run.ts';
 import { barHandlers } from './progress/bars.ts';
 import type { PlannedUploads } from './progress/bars.ts';
-import { formatClock } from './progress/format.ts';
 import type { Handlers } from './progress/lines.ts';
 import { jsonHandlers, plainHandlers } from './progress/plain.ts';
 import type { Ui } from './ui.ts';
 
 export type { PlannedUploads } from './progress/bars.ts';
-export { formatBytes, formatClock, formatSpeed, formatTimeLeft } from './progress/format.ts';
+export { formatBytes, formatSpeed, formatTimeLeft } from './progress/format.ts';
 
 export type ProgressMode = 'tty' | 'plain' | 'json';
 
@@ -107,7 +106,7 @@ export function printSummary(ui: Ui, summary: SyncSummary, where: 'result' | 'no
     const left =
       summary.quotaResetAt === undefined
         ? M.progress.summaryLeftNoQuota({ n: summary.left })
-        : M.progress.summaryLeft({ n: summary.left, time: formatClock(summary.quotaResetAt) });
+        : M.progress.summaryLeft({ n: summary.left, resetAt: summary.quotaResetAt });
     out(ui.style('yellow', tr(left)));
   }
 }
@@ -120,7 +119,7 @@ export function printSummary(ui: Ui, summary: SyncSummary, where: 'result' | 'no
 export function runOutcome(result: Pick<SyncResult, 'stop' | 'summary' | 'failures'>): HappyError | undefined {
   const { stop, summary } = result;
   if (stop?.kind === 'quota') {
-    return new WorkLeftError(M.sync.quotaLeft({ left: summary.left, time: formatClock(summary.quotaResetAt ?? new Date()) }), { hint: M.sync.quotaLeftHint() });
+    return new WorkLeftError(M.sync.quotaLeft({ left: summary.left, resetAt: summary.quotaResetAt ?? new Date() }), { hint: M.sync.quotaLeftHint() });
   }
   if (stop?.kind === 'interrupted') return stop.error;
   if (result.failures.size > 0) return new HappyError(ExitCode.failure, M.sync.someFailed({ count: result.failures.size }), { hint: M.sync.someFailedHint() });

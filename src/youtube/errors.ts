@@ -62,6 +62,7 @@ export class YouTubeApiError extends HappyError {
     super(exitCodeFor(status, detail.reason), M.apiError({ status, ...detail }), {
       hint: hintFor(status, detail.reason),
       cause: options.cause,
+      detail: `YouTube: HTTP ${status} ${detail.reason}: ${detail.message}`,
     });
     this.status = status;
     this.reason = detail.reason;

@@ -8,12 +8,13 @@ const UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 **
 /**
  * Parses a RATE into bytes per second. A number, optionally followed by `k`, `M` or `G` (binary
  * multiples, as curl's `--limit-rate`: k = 1024), optionally followed by `B` or `iB`, optionally
- * `/s`; case does not matter, so `500k`, `2M`, `1.5MB`, `1.5MiB/s` and `800000` are all valid.
+ * `/s`; case does not matter, so `500k`, `2M`, `1.5MB`, `1.5MiB/s` and `800000` are all valid. The
+ * decimal mark may be a comma, as Vietnamese writes it: `1,5MB`.
  * Anything else, zero or a rate under 1 byte/s throws an InputError naming the value.
  */
 export function parseRate(text: string): number {
-  const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([kmg]?)(i?b)?(\/s)?\s*$/i.exec(text);
-  const number = match?.[1];
+  const match = /^\s*(\d+(?:[.,]\d+)?|[.,]\d+)\s*([kmg]?)(i?b)?(\/s)?\s*$/i.exec(text);
+  const number = match?.[1]?.replace(',', '.');
   const unit = match?.[2];
   if (number === undefined || unit === undefined) {
     throw new InputError(M.badRate({ value: text }), { hint: M.badRateHint() });

@@ -62,13 +62,13 @@ async function runLogin(ctx: CliContext, flags: { browser: boolean }): Promise<v
   }
 }
 
-function printStatus(ctx: CliContext, status: AuthStatus): void {
+function printStatus(ctx: CliContext, status: AuthStatus, youtubeScope: string): void {
   const source = status.file ? A.sourceStored({ file: status.file }) : A.sourceEnvironment();
   ctx.ui.print(A.statusProfile({ profile: status.profile, source: tr(source) }));
   ctx.ui.print(status.channel ? A.statusChannel(status.channel) : A.statusChannelUnknown());
   ctx.ui.print(A.statusClient({ clientId: status.clientId }));
-  if (status.scope) ctx.ui.print(A.statusScope({ scope: status.scope }));
-  if (status.expiresAt) ctx.ui.print(A.statusExpiry({ when: status.expiresAt }));
+  if (status.scope) ctx.ui.print(A.statusScope({ scope: status.scope, youtube: status.scope.split(' ').includes(youtubeScope) }));
+  if (status.expiresAt) ctx.ui.print(A.statusExpiry({ when: new Date(status.expiresAt) }));
   const refresh = { ok: A.statusRefreshOk, failed: A.statusRefreshFailed, offline: A.statusRefreshUnknown }[status.refresh];
   ctx.ui.print(refresh());
 }
@@ -76,6 +76,7 @@ function printStatus(ctx: CliContext, status: AuthStatus): void {
 async function runStatus(ctx: CliContext, flags: { json?: boolean }): Promise<void> {
   const environment = await environmentOf(ctx);
   const { authStatus } = await import('../../youtube/auth/status.ts');
+  const { YOUTUBE_SCOPE } = await import('../../youtube/auth/errors.ts');
   const status = await authStatus({ environment, cwd: ctx.cwd, log: verboseLog(ctx), onRetry: (text) => ctx.ui.note(text) });
   if (flags.json) {
     ctx.ui.json({
@@ -90,7 +91,7 @@ async function runStatus(ctx: CliContext, flags: { json?: boolean }): Promise<vo
       refresh: status.refresh,
     });
   } else {
-    printStatus(ctx, status);
+    printStatus(ctx, status, YOUTUBE_SCOPE);
   }
   if (status.problem) throw status.problem;
 }

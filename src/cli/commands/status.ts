@@ -16,7 +16,6 @@ export const statusCommand: CommandRegistrar = (program, ctx) => {
     .action(async (dir: string | undefined, flags: { json?: boolean }) => {
       const { findLibraryRoot } = await import('../../library/index.ts');
       const { libraryStatus } = await import('../../sync/status.ts');
-      const { formatClock } = await import('../progress/format.ts');
       const root = dir === undefined ? findLibraryRoot(ctx.cwd) ?? ctx.cwd : resolve(ctx.cwd, dir);
       const s = await libraryStatus(root);
       useLibraryLang(s.library.config.language);
@@ -51,7 +50,8 @@ export const statusCommand: CommandRegistrar = (program, ctx) => {
           unitLimit: s.quota.limits.units,
           uploads: s.quota.uploads,
           uploadLimit: s.quota.limits.uploads,
-          time: formatClock(s.quota.resetsAt),
+          resetAt: s.quota.resetsAt,
+          timeZone: s.library.config.schedule?.timezone,
         }),
       );
     });

@@ -1,35 +1,16 @@
 /**
- * Sizes, speeds, durations and clock times as a person reads them, in the current language:
+ * Sizes, speeds and durations as a person reads them, in the current language:
  * "1.5 MB", "2.0 MB/s", "2 min left" / "1,5 MB", "2,0 MB/giây", "còn 2 phút". Sizes use 1024
  * multiples, as `--limit-rate` does, so `--limit-rate 2M` shows as about 2.0 MB/s.
  */
 import type { Text } from '../../i18n/index.ts';
+import { formatBytes as formatBytesIn } from '../../i18n/format.ts';
 import { getLang } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
 
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
-
-/**
- * `value` with `fractionDigits` decimals and the language's decimal mark ("1,5" in Vietnamese), no
- * grouping. Not Intl: its first use in a process initialises ICU (~20 ms) for a comma.
- */
-function number(value: number, fractionDigits: number): string {
-  const text = value.toFixed(fractionDigits);
-  return getLang() === 'vi' ? text.replace('.', ',') : text;
-}
-
-/** "512 B", "1.5 KB", "12 MB", "2.3 GB" (one decimal under 10, none above). */
+/** "1.5 MB" / "1,5 MB" in the current language (src/i18n/format.ts). */
 export function formatBytes(bytes: number): string {
-  let value = Math.max(0, bytes);
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  if (unit === 0) return `${Math.round(value)} B`;
-  // 9.96 rounds to "10.0": show it without a decimal, as every value from 10 up.
-  const digits = value < 9.95 ? 1 : 0;
-  return `${number(value, digits)} ${UNITS[unit]}`;
+  return formatBytesIn(bytes, getLang());
 }
 
 /** "2.0 MB/s" / "2,0 MB/giây". */
@@ -51,11 +32,6 @@ export function formatTimeLeft(remainingBytes: number, bytesPerSec: number): Tex
   if (remainingBytes <= 0) return M.progress.finishing();
   if (!(bytesPerSec > 0) || !Number.isFinite(bytesPerSec)) return M.progress.timeLeftUnknown();
   return M.progress.timeLeft({ duration: formatDuration(remainingBytes / bytesPerSec) });
-}
-
-/** "14:00": the local time of the machine, 24-hour clock. */
-export function formatClock(date: Date): string {
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
 }
 
 /** Whole percent, 0–100; 100 only when everything is there. */

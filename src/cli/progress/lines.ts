@@ -24,8 +24,8 @@ export function doneLine(ui: Ui, e: Payload<'action:done'>): string {
 }
 
 export function failedLine(ui: Ui, e: Payload<'action:failed'>): string {
-  const error = e.reason === undefined ? e.error : joinText([e.error, M.progress.youtubeReason({ reason: e.reason })]);
-  return ui.style('red', tr(M.progress.failed({ label: e.action.label, error })));
+  const text = e.reason === undefined ? M.progress.failed({ label: e.action.label, error: e.error }) : M.progress.failedWithReason({ label: e.action.label, error: e.error, reason: e.reason });
+  return ui.style('red', tr(text));
 }
 
 export function uploadLine(e: Payload<'upload:progress'>): Text {

@@ -1,4 +1,8 @@
 import type { Text } from '../index.ts';
+import { formatDateTime } from '../format.ts';
+import { readmeSection } from './readme.ts';
+
+const setup = readmeSection('googleCloud');
 
 const loginCommand = (profile: string): string =>
   profile === 'default' ? 'happytube auth login' : `happytube auth login --profile ${profile}`;
@@ -29,27 +33,27 @@ export const auth = {
 
   // ── client credentials ───────────────────────────────────────────────────
   noClientCredentials: (): Text => ({
-    vi: 'Chưa có mã ứng dụng OAuth: HAPPYTUBE_CLIENT_ID và HAPPYTUBE_CLIENT_SECRET (hoặc HAPPYTUBE_CLIENT_SECRET_FILE) chưa được đặt.',
+    vi: 'happytube chưa có mã ứng dụng (OAuth client ID) mà trường tạo trên Google Cloud, nên chưa đăng nhập YouTube được.',
     en: 'No OAuth client: HAPPYTUBE_CLIENT_ID and HAPPYTUBE_CLIENT_SECRET (or HAPPYTUBE_CLIENT_SECRET_FILE) are not set.',
   }),
   noClientCredentialsHint: (): Text => ({
-    vi: 'Làm theo mục "One-time setup: Google Cloud" trong README: tạo một OAuth client loại "Desktop app", rồi ghi HAPPYTUBE_CLIENT_ID=… và HAPPYTUBE_CLIENT_SECRET=… vào tệp .env trong thư mục thư viện (hoặc đặt HAPPYTUBE_CLIENT_SECRET_FILE là đường dẫn tới tệp client_secret_….json đã tải về).',
-    en: 'Follow the "One-time setup: Google Cloud" section of the README: create an OAuth client of type "Desktop app", then put HAPPYTUBE_CLIENT_ID=… and HAPPYTUBE_CLIENT_SECRET=… in a .env file in the library folder (or set HAPPYTUBE_CLIENT_SECRET_FILE to the path of the downloaded client_secret_….json).',
+    vi: `Làm theo ${setup.vi}: tạo mã ứng dụng loại “Ứng dụng dành cho máy tính” (Desktop app), tải tệp client_secret_….json về, rồi ghi HAPPYTUBE_CLIENT_ID=… và HAPPYTUBE_CLIENT_SECRET=… vào tệp .env trong thư mục thư viện (hoặc đặt HAPPYTUBE_CLIENT_SECRET_FILE là đường dẫn tới tệp đã tải về).`,
+    en: `Follow ${setup.en}: create an OAuth client of type "Desktop app", then put HAPPYTUBE_CLIENT_ID=… and HAPPYTUBE_CLIENT_SECRET=… in a .env file in the library folder (or set HAPPYTUBE_CLIENT_SECRET_FILE to the path of the downloaded client_secret_….json).`,
   }),
   missingClientSecret: (p: { missing: string; present: string }): Text => ({
-    vi: `Đã có ${p.present} nhưng thiếu ${p.missing}.`,
+    vi: `Mới có ${p.present}, còn thiếu ${p.missing}.`,
     en: `${p.present} is set but ${p.missing} is missing.`,
   }),
   missingClientSecretHint: (p: { missing: string }): Text => ({
-    vi: `Chép giá trị ${p.missing} từ trang "Credentials" của Google Cloud vào tệp .env (xem mục "One-time setup: Google Cloud" trong README).`,
-    en: `Copy the ${p.missing} value from the Google Cloud "Credentials" page into the .env file (see "One-time setup: Google Cloud" in the README).`,
+    vi: `Chép giá trị ${p.missing} từ trang “Thông tin xác thực” (Credentials) của Google Cloud vào tệp .env (xem ${setup.vi}).`,
+    en: `Copy the ${p.missing} value from the Google Cloud "Credentials" page into the .env file (see ${setup.en}).`,
   }),
   secretFileUnreadable: (p: { file: string; detail: string }): Text => ({
     vi: `Không đọc được tệp ${p.file} (HAPPYTUBE_CLIENT_SECRET_FILE): ${p.detail}`,
     en: `Cannot read ${p.file} (HAPPYTUBE_CLIENT_SECRET_FILE): ${p.detail}`,
   }),
   secretFileInvalid: (p: { file: string; detail: string }): Text => ({
-    vi: `Tệp ${p.file} (HAPPYTUBE_CLIENT_SECRET_FILE) không phải tệp client_secret của Google: ${p.detail}`,
+    vi: `Tệp ${p.file} (HAPPYTUBE_CLIENT_SECRET_FILE) không phải tệp mã ứng dụng tải về từ Google Cloud: ${p.detail}`,
     en: `${p.file} (HAPPYTUBE_CLIENT_SECRET_FILE) is not a Google client_secret file: ${p.detail}`,
   }),
   secretFileNotJson: (p: { file: string; line: number | undefined }): Text => ({
@@ -65,13 +69,13 @@ export const auth = {
     en: `it holds ${p.bytes} bytes, where a client_secret file is about 1 KB`,
   }),
   secretFileHint: (): Text => ({
-    vi: 'Tải lại tệp JSON của OAuth client loại "Desktop app" từ Google Cloud (nút tải xuống trên trang "Credentials"), xem mục "One-time setup: Google Cloud" trong README.',
-    en: 'Download the JSON of the "Desktop app" OAuth client again from Google Cloud (the download button on the "Credentials" page); see "One-time setup: Google Cloud" in the README.',
+    vi: `Tải lại tệp JSON của mã ứng dụng loại “Ứng dụng dành cho máy tính” (Desktop app) từ Google Cloud (nút tải xuống trên trang “Thông tin xác thực”), xem ${setup.vi}.`,
+    en: `Download the JSON of the "Desktop app" OAuth client again from Google Cloud (the download button on the "Credentials" page); see ${setup.en}.`,
   }),
 
   // ── profiles and the token store ─────────────────────────────────────────
   badProfileName: (p: { name: string }): Text => ({
-    vi: `Tên hồ sơ "${p.name}" không hợp lệ: chỉ dùng chữ không dấu, số, ".", "_" và "-" (tối đa 64 ký tự).`,
+    vi: `Tên hồ sơ “${p.name}” không dùng được: chỉ gồm chữ không dấu, chữ số và các dấu “.”, “_”, “-” (tối đa 64 ký tự).`,
     en: `Profile name "${p.name}" is not valid: use only letters a–z, digits, ".", "_" and "-" (at most 64 characters).`,
   }),
   badProfileNameHint: (): Text => ({
@@ -79,27 +83,27 @@ export const auth = {
     en: 'Change the value of --profile or HAPPYTUBE_PROFILE, for example --profile school-main.',
   }),
   notSignedIn: (p: { profile: string }): Text => ({
-    vi: `Chưa đăng nhập (hồ sơ "${p.profile}").`,
+    vi: `Chưa đăng nhập YouTube (hồ sơ “${p.profile}”).`,
     en: `Not signed in (profile "${p.profile}").`,
   }),
   notSignedInHint: (p: { profile: string }): Text => ({
-    vi: `Chạy "${loginCommand(p.profile)}" (hoặc đặt HAPPYTUBE_REFRESH_TOKEN khi chạy tự động).`,
+    vi: `Chạy “${loginCommand(p.profile)}” rồi đăng nhập bằng tài khoản Google của kênh trường.`,
     en: `Run "${loginCommand(p.profile)}" (or set HAPPYTUBE_REFRESH_TOKEN for unattended runs).`,
   }),
   tokenFileDamaged: (p: { file: string; detail: string }): Text => ({
-    vi: `Tệp đăng nhập ${p.file} bị hỏng: ${p.detail}`,
+    vi: `Tệp lưu thông tin đăng nhập ${p.file} bị hỏng: ${p.detail}`,
     en: `The sign-in file ${p.file} is damaged: ${p.detail}`,
   }),
   loginAgainHint: (p: { profile: string }): Text => ({
-    vi: `Chạy "${loginCommand(p.profile)}" để đăng nhập lại.`,
+    vi: `Chạy “${loginCommand(p.profile)}” để đăng nhập lại.`,
     en: `Run "${loginCommand(p.profile)}" to sign in again.`,
   }),
   otherClient: (p: { profile: string; stored: string; current: string }): Text => ({
-    vi: `Hồ sơ "${p.profile}" đăng nhập bằng OAuth client ${p.stored}, nhưng bây giờ client đang đặt là ${p.current}; quyền truy cập cũ không dùng được với client mới.`,
+    vi: `Hồ sơ “${p.profile}” đã đăng nhập bằng mã ứng dụng ${p.stored}, nhưng mã ứng dụng đang khai báo bây giờ là ${p.current}; lần đăng nhập cũ không dùng được với mã ứng dụng mới.`,
     en: `Profile "${p.profile}" signed in with OAuth client ${p.stored}, but the client set now is ${p.current}; the old access does not work with the new client.`,
   }),
   otherClientHint: (p: { profile: string }): Text => ({
-    vi: `Đặt lại HAPPYTUBE_CLIENT_ID như cũ, hoặc chạy "${loginCommand(p.profile)}" để đăng nhập bằng client mới.`,
+    vi: `Trả HAPPYTUBE_CLIENT_ID về như cũ, hoặc chạy “${loginCommand(p.profile)}” để đăng nhập lại bằng mã ứng dụng mới.`,
     en: `Set HAPPYTUBE_CLIENT_ID back, or run "${loginCommand(p.profile)}" to sign in with the new client.`,
   }),
 
@@ -113,7 +117,7 @@ export const auth = {
     en: "Open this address in a browser and sign in with the YouTube channel's account:",
   }),
   pasteHint: (): Text => ({
-    vi: 'Nếu trình duyệt ở máy khác: sau khi đồng ý, chép địa chỉ cuối cùng trên thanh địa chỉ (bắt đầu bằng http://127.0.0.1) rồi dán vào đây và nhấn Enter.',
+    vi: 'Nếu mở trang trên một máy khác: sau khi bấm cho phép, chép địa chỉ cuối cùng trên thanh địa chỉ của trình duyệt (bắt đầu bằng http://127.0.0.1) rồi dán vào đây và nhấn Enter.',
     en: 'If the browser is on another device: after you agree, copy the final address from its address bar (it starts with http://127.0.0.1), paste it here and press Enter.',
   }),
   waiting: (p: { minutes: number }): Text => ({
@@ -125,11 +129,11 @@ export const auth = {
     en: `Could not open the browser (${p.detail}); open the address above yourself.`,
   }),
   pastedIgnored: (): Text => ({
-    vi: 'Dòng vừa dán không phải địa chỉ đăng nhập (cần có "code=" và "state="); hãy dán cả địa chỉ cuối cùng của trình duyệt.',
+    vi: 'Dòng vừa dán không phải địa chỉ trả về sau khi đăng nhập; hãy chép và dán nguyên địa chỉ cuối cùng trên thanh địa chỉ của trình duyệt.',
     en: 'The pasted line is not a sign-in address (it needs "code=" and "state="); paste the whole final address from the browser.',
   }),
   stateMismatch: (): Text => ({
-    vi: 'Đã từ chối câu trả lời đăng nhập: mã "state" không khớp với yêu cầu này (có thể là một trang khác hoặc một lần đăng nhập cũ).',
+    vi: 'Đã bỏ qua kết quả đăng nhập vừa nhận vì nó không thuộc lần đăng nhập này (có thể từ một thẻ trình duyệt cũ hoặc một trang khác).',
     en: 'Refused the sign-in answer: its "state" does not match this request (another page or an older sign-in sent it).',
   }),
   stateMismatchIgnored: (): Text => ({
@@ -137,19 +141,19 @@ export const auth = {
     en: 'This is not the answer to the sign-in that is waiting (its "state" does not match), so it was ignored. Sign in in the browser tab that happytube opened.',
   }),
   retryLoginHint: (): Text => ({
-    vi: 'Chạy lại "happytube auth login" và hoàn tất đăng nhập trong cửa sổ trình duyệt mà lệnh này mở ra.',
+    vi: 'Chạy lại “happytube auth login” và đăng nhập trong cửa sổ trình duyệt mà lệnh này mở ra.',
     en: 'Run "happytube auth login" again and finish in the browser window this command opens.',
   }),
   consentDenied: (p: { error: string }): Text => ({
-    vi: `Google không cấp quyền (${p.error}): việc đăng nhập đã bị hủy hoặc từ chối.`,
+    vi: 'Google không cấp quyền: việc đăng nhập đã bị hủy hoặc bị từ chối trên trang của Google.',
     en: `Google did not grant access (${p.error}): the sign-in was cancelled or refused.`,
   }),
   noCode: (): Text => ({
-    vi: 'Câu trả lời đăng nhập không có mã "code".',
+    vi: 'Kết quả đăng nhập Google gửi về bị thiếu, không dùng được.',
     en: 'The sign-in answer has no "code".',
   }),
   loginTimeout: (p: { minutes: number }): Text => ({
-    vi: `Hết ${p.minutes} phút mà chưa đăng nhập xong; đã đóng cổng chờ.`,
+    vi: `Đã chờ ${p.minutes} phút mà chưa đăng nhập xong nên happytube thôi chờ.`,
     en: `The sign-in did not finish within ${p.minutes} ${p.minutes === 1 ? 'minute' : 'minutes'}; stopped waiting.`,
   }),
   codeRejected: (): Text => ({
@@ -157,40 +161,40 @@ export const auth = {
     en: 'Google refused the sign-in code: it was already used, has expired, or belongs to another sign-in.',
   }),
   noRefreshToken: (): Text => ({
-    vi: 'Google không trả về quyền truy cập lâu dài (refresh token).',
+    vi: 'Google chưa cấp quyền dùng lâu dài cho happytube, nên lần đăng nhập này không giữ lại được.',
     en: 'Google returned no long-lived access (refresh token).',
   }),
   noRefreshTokenHint: (): Text => ({
-    vi: 'Gỡ quyền của ứng dụng ở https://myaccount.google.com/permissions rồi chạy lại "happytube auth login".',
+    vi: 'Gỡ quyền của ứng dụng ở https://myaccount.google.com/permissions rồi chạy lại “happytube auth login”.',
     en: 'Remove the app\'s access at https://myaccount.google.com/permissions, then run "happytube auth login" again.',
   }),
   missingScope: (p: { scope: string }): Text => ({
-    vi: `Quyền được cấp không gồm ${p.scope}: happytube cần quyền quản lý video và danh sách phát của kênh.`,
+    vi: 'Lần đăng nhập vừa rồi chưa cấp quyền YouTube cho happytube: happytube cần quyền tải video lên và quản lý video, danh sách phát, hình thu nhỏ, phụ đề của kênh.',
     en: `The access granted does not include ${p.scope}: happytube needs to manage the channel's videos and playlists.`,
   }),
   missingScopeHint: (p: { profile: string }): Text => ({
-    vi: `Chạy "${loginCommand(p.profile)}" và đánh dấu ô "Quản lý tài khoản YouTube của bạn" trên trang đồng ý của Google.`,
-    en: `Run "${loginCommand(p.profile)}" and tick "Manage your YouTube account" on Google's consent page.`,
+    vi: `Chạy “${loginCommand(p.profile)}”; trên trang xin quyền của Google, đánh dấu chọn ô quyền YouTube (quyền cho ứng dụng xem, sửa và xóa video, danh sách phát, phụ đề trên kênh của bạn) rồi bấm Tiếp tục.`,
+    en: `Run "${loginCommand(p.profile)}"; on Google's consent page, tick the YouTube permission (the one that lets the app see, edit and delete the videos, playlists and captions of your channel), then Continue.`,
   }),
   noChannel: (): Text => ({
     vi: 'Tài khoản Google vừa đăng nhập chưa có kênh YouTube.',
     en: 'The Google account that signed in has no YouTube channel.',
   }),
   noChannelHint: (): Text => ({
-    vi: 'Đăng nhập bằng tài khoản sở hữu kênh của trường (hoặc tạo kênh ở youtube.com), rồi chạy lại "happytube auth login".',
+    vi: 'Đăng nhập bằng tài khoản sở hữu kênh của trường (hoặc tạo kênh ở youtube.com), rồi chạy lại “happytube auth login”.',
     en: "Sign in with the account that owns the school's channel (or create the channel at youtube.com), then run \"happytube auth login\" again.",
   }),
   signedIn: (p: { title: string; id: string }): Text => ({
-    vi: `Đã đăng nhập kênh "${p.title}" (${p.id}).`,
+    vi: `Đã đăng nhập kênh “${p.title}” (mã kênh ${p.id}).`,
     en: `Signed in to the channel "${p.title}" (${p.id}).`,
   }),
   savedProfile: (p: { profile: string; file: string }): Text => ({
-    vi: `Đã lưu hồ sơ "${p.profile}" vào ${p.file}.`,
+    vi: `Đã lưu hồ sơ “${p.profile}” vào ${p.file}.`,
     en: `Saved the profile "${p.profile}" in ${p.file}.`,
   }),
   pageDoneTitle: (): Text => ({ vi: 'Đã đăng nhập', en: 'Signed in' }),
   pageDone: (): Text => ({
-    vi: 'happytube đã nhận quyền truy cập. Bạn có thể đóng thẻ này và quay lại cửa sổ lệnh.',
+    vi: 'happytube đã nhận quyền truy cập. Thầy cô có thể đóng thẻ này và quay lại cửa sổ dòng lệnh.',
     en: 'happytube has received the access. You can close this tab and go back to the terminal.',
   }),
   pageFailedTitle: (): Text => ({ vi: 'Đăng nhập không thành công', en: 'Sign-in failed' }),
@@ -203,15 +207,19 @@ export const auth = {
   sourceStored: (p: { file: string }): Text => ({ vi: `lưu ở ${p.file}`, en: `stored in ${p.file}` }),
   sourceEnvironment: (): Text => ({ vi: 'từ HAPPYTUBE_REFRESH_TOKEN', en: 'from HAPPYTUBE_REFRESH_TOKEN' }),
   statusChannel: (p: { title: string; id: string }): Text => ({
-    vi: `Kênh:           ${p.title} (${p.id})`,
+    vi: `Kênh:           ${p.title} (mã kênh ${p.id})`,
     en: `Channel:        ${p.title} (${p.id})`,
   }),
   statusChannelUnknown: (): Text => ({ vi: 'Kênh:           (chưa biết)', en: 'Channel:        (unknown)' }),
-  statusScope: (p: { scope: string }): Text => ({ vi: `Quyền:          ${p.scope}`, en: `Scope:          ${p.scope}` }),
-  statusClient: (p: { clientId: string }): Text => ({ vi: `OAuth client:   ${p.clientId}`, en: `OAuth client:   ${p.clientId}` }),
-  statusExpiry: (p: { when: string }): Text => ({
-    vi: `Mã truy cập hết hạn: ${p.when} (tự gia hạn khi cần)`,
-    en: `Access token expires: ${p.when} (renewed automatically)`,
+  /** `youtube`: the scope granted is the one happytube asks for, said in words rather than as its address. */
+  statusScope: (p: { scope: string; youtube: boolean }): Text => ({
+    vi: `Quyền:          ${p.youtube ? 'tải video lên, quản lý video, danh sách phát và phụ đề của kênh' : p.scope}`,
+    en: `Scope:          ${p.scope}`,
+  }),
+  statusClient: (p: { clientId: string }): Text => ({ vi: `Mã ứng dụng:    ${p.clientId}`, en: `OAuth client:   ${p.clientId}` }),
+  statusExpiry: (p: { when: Date }): Text => ({
+    vi: `Mã truy cập hết hạn lúc ${formatDateTime(p.when, 'vi')} (happytube tự gia hạn khi cần)`,
+    en: `Access token expires: ${formatDateTime(p.when, 'en')} (renewed automatically)`,
   }),
   statusRefreshOk: (): Text => ({ vi: 'Gia hạn:        được', en: 'Refresh:        works' }),
   statusRefreshFailed: (): Text => ({ vi: 'Gia hạn:        KHÔNG được', en: 'Refresh:        FAILS' }),
@@ -219,11 +227,11 @@ export const auth = {
 
   // ── logout ───────────────────────────────────────────────────────────────
   loggedOut: (p: { profile: string }): Text => ({
-    vi: `Đã thu hồi quyền truy cập và xóa hồ sơ "${p.profile}".`,
+    vi: `Đã thu hồi quyền truy cập và xóa hồ sơ “${p.profile}”.`,
     en: `Revoked the access and deleted the profile "${p.profile}".`,
   }),
   deletedNotRevoked: (p: { profile: string }): Text => ({
-    vi: `Đã xóa hồ sơ "${p.profile}" khỏi máy này.`,
+    vi: `Đã xóa hồ sơ “${p.profile}” khỏi máy này.`,
     en: `Deleted the profile "${p.profile}" from this computer.`,
   }),
   revokeOffline: (): Text => ({
@@ -231,7 +239,7 @@ export const auth = {
     en: 'Could not reach Google, so the access was not revoked there; it is still valid at Google.',
   }),
   revokeFailed: (p: { detail: string }): Text => ({
-    vi: `Google không nhận yêu cầu thu hồi (${p.detail}); quyền truy cập có thể vẫn còn hiệu lực.`,
+    vi: 'Google không nhận yêu cầu thu hồi; quyền truy cập có thể vẫn còn hiệu lực.',
     en: `Google did not accept the revocation (${p.detail}); the access may still be valid.`,
   }),
   revokeByHandHint: (): Text => ({
@@ -239,21 +247,21 @@ export const auth = {
     en: "Remove the app's access at https://myaccount.google.com/permissions.",
   }),
   nothingToLogOut: (p: { profile: string }): Text => ({
-    vi: `Hồ sơ "${p.profile}" chưa đăng nhập; không có gì để đăng xuất.`,
+    vi: `Hồ sơ “${p.profile}” chưa đăng nhập; không có gì để đăng xuất.`,
     en: `Profile "${p.profile}" is not signed in; nothing to sign out.`,
   }),
   envTokenStays: (): Text => ({
-    vi: 'HAPPYTUBE_REFRESH_TOKEN vẫn đang được đặt trong môi trường; hãy tự xóa biến này.',
+    vi: 'Biến môi trường HAPPYTUBE_REFRESH_TOKEN vẫn còn; hãy tự xóa biến này.',
     en: 'HAPPYTUBE_REFRESH_TOKEN is still set in the environment; remove it yourself.',
   }),
 
   // ── the sign-in stopped working ──────────────────────────────────────────
   invalidGrant: (p: { profile: string }): Text => ({
-    vi: `Google không còn chấp nhận lần đăng nhập của hồ sơ "${p.profile}" (invalid_grant).`,
+    vi: `Google không còn chấp nhận lần đăng nhập của hồ sơ “${p.profile}”.`,
     en: `Google no longer accepts the sign-in of profile "${p.profile}" (invalid_grant).`,
   }),
   causeTesting: (p: { days: number }): Text => ({
-    vi: `Nguyên nhân có lẽ là: ứng dụng trong Google Cloud còn ở trạng thái "Testing", nên mỗi lần đăng nhập chỉ dùng được 7 ngày (lần này đã ${p.days} ngày).`,
+    vi: `Nguyên nhân có lẽ là: ứng dụng trên Google Cloud còn ở trạng thái thử nghiệm (“Testing”), nên mỗi lần đăng nhập chỉ dùng được 7 ngày (lần này đã ${p.days} ngày).`,
     en: `Likely cause: the Google Cloud app is still in "Testing" status, where a sign-in lasts only 7 days (this one is ${p.days} days old).`,
   }),
   causeUnused: (p: { days: number }): Text => ({
@@ -265,28 +273,28 @@ export const auth = {
     en: 'Likely cause: the access was revoked (in the Google Account, or by a password change), or the account signed in to this app more than 100 times so the oldest sign-in was dropped.',
   }),
   causeOthers: (): Text => ({
-    vi: 'Các nguyên nhân khác có thể: ứng dụng "Testing" (hết hạn sau 7 ngày), bị thu hồi, 6 tháng không dùng, hoặc quá 100 lần đăng nhập.',
+    vi: 'Các nguyên nhân khác có thể là: ứng dụng còn ở trạng thái thử nghiệm (hết hạn sau 7 ngày), quyền đã bị thu hồi, 6 tháng không dùng, hoặc đăng nhập quá 100 lần.',
     en: 'Other possible causes: a "Testing" app (expires after 7 days), revoked access, 6 months unused, or over 100 sign-ins.',
   }),
   invalidGrantHint: (p: { profile: string }): Text => ({
-    vi: `Chạy "${loginCommand(p.profile)}" để đăng nhập lại. Để khỏi phải đăng nhập lại mỗi tuần, chuyển ứng dụng sang "In production" (xem mục "One-time setup: Google Cloud" trong README).`,
-    en: `Run "${loginCommand(p.profile)}" to sign in again. To stop this happening every week, publish the app ("In production"; see "One-time setup: Google Cloud" in the README).`,
+    vi: `Chạy “${loginCommand(p.profile)}” để đăng nhập lại. Để khỏi phải đăng nhập lại mỗi tuần, chuyển ứng dụng sang trạng thái phát hành chính thức (“In production”), xem ${setup.vi}.`,
+    en: `Run "${loginCommand(p.profile)}" to sign in again. To stop this happening every week, publish the app ("In production"; see ${setup.en}).`,
   }),
   invalidGrantEnv: (): Text => ({
-    vi: 'Google không còn chấp nhận HAPPYTUBE_REFRESH_TOKEN (invalid_grant): token này đã hết hạn hoặc bị thu hồi.',
+    vi: 'Google không còn chấp nhận mã đăng nhập trong biến HAPPYTUBE_REFRESH_TOKEN: mã này đã hết hạn hoặc đã bị thu hồi.',
     en: 'Google no longer accepts HAPPYTUBE_REFRESH_TOKEN (invalid_grant): that token has expired or was revoked.',
   }),
   invalidGrantEnvHint: (): Text => ({
-    vi: 'Đăng nhập lại bằng "happytube auth login" trên một máy có trình duyệt, rồi thay HAPPYTUBE_REFRESH_TOKEN bằng refresh_token mới trong tệp token.json của hồ sơ. Nếu ứng dụng còn ở "Testing", token chỉ sống 7 ngày.',
+    vi: 'Đăng nhập lại bằng “happytube auth login” trên một máy có trình duyệt, rồi thay giá trị của HAPPYTUBE_REFRESH_TOKEN bằng giá trị refresh_token mới trong tệp token.json của hồ sơ. Nếu ứng dụng còn ở trạng thái thử nghiệm (“Testing”), mã này chỉ dùng được 7 ngày.',
     en: 'Sign in again with "happytube auth login" on a computer with a browser, then replace HAPPYTUBE_REFRESH_TOKEN with the new refresh_token from the profile\'s token.json. If the app is still in "Testing", a token lives only 7 days.',
   }),
   invalidClient: (p: { clientId: string }): Text => ({
-    vi: `Google không nhận OAuth client ${p.clientId}: mã client hoặc mật khẩu client (client secret) sai, hoặc client đã bị xóa.`,
+    vi: `Google không nhận mã ứng dụng ${p.clientId}: mã ứng dụng hoặc khóa bí mật đi kèm (client secret) bị sai, hoặc mã ứng dụng đã bị xóa trên Google Cloud.`,
     en: `Google does not accept the OAuth client ${p.clientId}: the client id or client secret is wrong, or the client was deleted.`,
   }),
   invalidClientHint: (): Text => ({
-    vi: 'Kiểm tra HAPPYTUBE_CLIENT_ID và HAPPYTUBE_CLIENT_SECRET (trong .env) với trang "Credentials" của Google Cloud; xem mục "One-time setup: Google Cloud" trong README.',
-    en: 'Compare HAPPYTUBE_CLIENT_ID and HAPPYTUBE_CLIENT_SECRET (in .env) with the Google Cloud "Credentials" page; see "One-time setup: Google Cloud" in the README.',
+    vi: `So HAPPYTUBE_CLIENT_ID và HAPPYTUBE_CLIENT_SECRET (trong tệp .env) với trang “Thông tin xác thực” (Credentials) của Google Cloud; xem ${setup.vi}.`,
+    en: `Compare HAPPYTUBE_CLIENT_ID and HAPPYTUBE_CLIENT_SECRET (in .env) with the Google Cloud "Credentials" page; see ${setup.en}.`,
   }),
   network: (p: { host: string }): Text => ({
     vi: `Không kết nối được tới ${p.host}: máy không có mạng, hoặc máy chủ không trả lời.`,
@@ -337,7 +345,7 @@ export const auth = {
 
   // ── the library's channel guard ──────────────────────────────────────────
   channelMismatch: (p: { file: string; configured: string; signedIn: string; title: string; profile: string }): Text => ({
-    vi: `${p.file}: channel.id là ${p.configured}, nhưng hồ sơ "${p.profile}" đang đăng nhập kênh "${p.title}" (${p.signedIn}). Chưa gửi gì lên YouTube.`,
+    vi: `${p.file} ghi mã kênh (channel.id) ${p.configured}, nhưng hồ sơ “${p.profile}” đang đăng nhập kênh “${p.title}” (mã kênh ${p.signedIn}). Chưa gửi gì lên YouTube.`,
     en: `${p.file}: channel.id is ${p.configured}, but profile "${p.profile}" is signed in to the channel "${p.title}" (${p.signedIn}). Nothing was sent to YouTube.`,
   }),
   channelMismatchHint: (): Text => ({

@@ -1,4 +1,8 @@
 import type { Text } from '../index.ts';
+import { formatDateTime, formatInteger } from '../format.ts';
+
+const vi = (n: number): string => formatInteger(n, 'vi');
+const en = (n: number): string => formatInteger(n, 'en');
 
 /**
  * What the CLI draws while sync or upload runs (bars, plain lines, the summary), and the words of
@@ -19,7 +23,11 @@ export const progress = {
   done: (p: { label: Text }): Text => ({ vi: `✓ ${p.label.vi}`, en: `✓ ${p.label.en}` }),
   doneUrl: (p: { label: Text; url: string }): Text => ({ vi: `✓ ${p.label.vi}: ${p.url}`, en: `✓ ${p.label.en}: ${p.url}` }),
   failed: (p: { label: Text; error: Text }): Text => ({ vi: `✗ ${p.label.vi}: ${p.error.vi}`, en: `✗ ${p.label.en}: ${p.error.en}` }),
-  youtubeReason: (p: { reason: string }): Text => ({ vi: `(YouTube: ${p.reason})`, en: `(YouTube: ${p.reason})` }),
+  /** YouTube's reason code helps an English reader search for it; the Vietnamese error already says it in words. */
+  failedWithReason: (p: { label: Text; error: Text; reason: string }): Text => ({
+    vi: `✗ ${p.label.vi}: ${p.error.vi}`,
+    en: `✗ ${p.label.en}: ${p.error.en} (YouTube: ${p.reason})`,
+  }),
   uploadLine: (p: { label: Text; percent: number; sent: string; total: string; speed: Text; left: Text }): Text => ({
     vi: `  ${p.label.vi}: ${p.percent}% (${p.sent} / ${p.total}, ${p.speed.vi}, ${p.left.vi})`,
     en: `  ${p.label.en}: ${p.percent}% (${p.sent} of ${p.total}, ${p.speed.en}, ${p.left.en})`,
@@ -33,7 +41,7 @@ export const progress = {
     en: `Total (${p.files} ${p.files === 1 ? 'file' : 'files'}) ${p.bar} ${p.percent}% ${p.sent}/${p.total} · ${p.speed.en} · ${p.left.en}`,
   }),
   retry: (p: { label: Text; attempt: number; delay: Text; reason: string }): Text => ({
-    vi: `  ${p.label.vi}: lỗi tạm thời (${p.reason}), thử lại lần ${p.attempt} sau ${p.delay.vi}.`,
+    vi: `  ${p.label.vi}: mạng hoặc YouTube đang trục trặc, thử lại lần ${p.attempt} sau ${p.delay.vi}.`,
     en: `  ${p.label.en}: temporary failure (${p.reason}), retry ${p.attempt} in ${p.delay.en}.`,
   }),
   resumed: (p: { label: Text; percent: number; sent: string; total: string }): Text => ({
@@ -53,7 +61,7 @@ export const progress = {
 
   // The summary.
   summaryTitle: (): Text => ({ vi: 'Kết quả:', en: 'Summary:' }),
-  summaryUploaded: (p: { n: number }): Text => ({ vi: `đã tải lên: ${p.n}`, en: `uploaded: ${p.n}` }),
+  summaryUploaded: (p: { n: number }): Text => ({ vi: `đã tải lên: ${vi(p.n)}`, en: `uploaded: ${en(p.n)}` }),
   summaryAdopted: (p: { n: number }): Text => ({ vi: `nhận lại video có sẵn: ${p.n}`, en: `adopted existing videos: ${p.n}` }),
   summaryUpdated: (p: { n: number }): Text => ({ vi: `cập nhật thông tin: ${p.n}`, en: `updated: ${p.n}` }),
   summaryAdded: (p: { n: number }): Text => ({ vi: `thêm vào danh sách phát: ${p.n}`, en: `added to playlists: ${p.n}` }),
@@ -62,17 +70,17 @@ export const progress = {
     vi: `danh sách phát: tạo ${p.created}, cập nhật ${p.updated}`,
     en: `playlists: ${p.created} created, ${p.updated} updated`,
   }),
-  summaryThumbnails: (p: { n: number }): Text => ({ vi: `ảnh thu nhỏ: ${p.n}`, en: `thumbnails: ${p.n}` }),
+  summaryThumbnails: (p: { n: number }): Text => ({ vi: `hình thu nhỏ: ${p.n}`, en: `thumbnails: ${p.n}` }),
   summaryCaptions: (p: { n: number }): Text => ({ vi: `phụ đề: ${p.n}`, en: `captions: ${p.n}` }),
   summarySkipped: (p: { n: number }): Text => ({ vi: `bỏ qua: ${p.n}`, en: `skipped: ${p.n}` }),
   summaryFailed: (p: { n: number }): Text => ({ vi: `lỗi: ${p.n}`, en: `failed: ${p.n}` }),
   summarySpent: (p: { units: number; uploads: number }): Text => ({
-    vi: `hạn mức đã dùng: ${p.units} đơn vị, ${p.uploads} lượt tải video lên`,
-    en: `quota spent: ${p.units} ${p.units === 1 ? 'unit' : 'units'}, ${p.uploads} ${p.uploads === 1 ? 'upload' : 'uploads'}`,
+    vi: `hạn mức đã dùng: ${vi(p.units)} đơn vị, ${vi(p.uploads)} lượt tải video lên`,
+    en: `quota spent: ${en(p.units)} ${p.units === 1 ? 'unit' : 'units'}, ${en(p.uploads)} ${p.uploads === 1 ? 'upload' : 'uploads'}`,
   }),
-  summaryLeft: (p: { n: number; time: string }): Text => ({
-    vi: `Còn ${p.n} clip chưa xong; hạn mức được cấp lại lúc ${p.time} (giờ máy này). Chạy lại lệnh sau giờ đó để làm tiếp.`,
-    en: `${p.n} ${p.n === 1 ? 'clip' : 'clips'} left; the quota resets at ${p.time} (local time). Run the command again after that to finish.`,
+  summaryLeft: (p: { n: number; resetAt: Date }): Text => ({
+    vi: `Còn ${vi(p.n)} clip chưa xong; hạn mức được làm mới lúc ${formatDateTime(p.resetAt, 'vi')}. Chạy lại lệnh sau giờ đó để làm tiếp.`,
+    en: `${en(p.n)} ${p.n === 1 ? 'clip' : 'clips'} left; the quota resets at ${formatDateTime(p.resetAt, 'en')}. Run the command again after that to finish.`,
   }),
   summaryLeftNoQuota: (p: { n: number }): Text => ({
     vi: `Còn ${p.n} clip chưa xong. Chạy lại lệnh để làm tiếp.`,
@@ -90,24 +98,24 @@ export const progress = {
     en: "library folder (default: the nearest folder holding happytube.yaml, from the file's folder upwards)",
   }),
   optPlaylist: (): Text => ({
-    vi: 'thêm vào danh sách phát có khóa này (trong happytube.yaml); được ghi vào tệp .yaml đi kèm',
+    vi: 'thêm vào danh sách phát có mã này (trong happytube.yaml); được ghi vào tệp .yaml đi kèm clip',
     en: 'also add to the playlist with this key (in happytube.yaml); saved in the sidecar .yaml',
   }),
   optTitle: (): Text => ({
-    vi: 'tên clip (biến {{ title }} của mẫu) thay cho tên lấy từ tên tệp; được ghi vào tệp .yaml đi kèm',
+    vi: 'tên clip (biến {{ title }} của mẫu) thay cho tên lấy từ tên tệp; được ghi vào tệp .yaml đi kèm clip',
     en: "the clip's title (the template's {{ title }}) instead of the one from the file name; saved in its sidecar .yaml",
   }),
   optPrivacy: (): Text => ({
-    vi: 'chế độ hiển thị: public, unlisted hoặc private; được ghi vào tệp .yaml đi kèm',
+    vi: 'chế độ hiển thị: public (Công khai), unlisted (Không công khai) hoặc private (Riêng tư); được ghi vào tệp .yaml đi kèm clip',
     en: 'visibility: public, unlisted or private; saved in the sidecar .yaml',
   }),
   optTemplate: (): Text => ({
-    vi: 'dùng mẫu templates/TÊN.yaml cho clip này; được ghi vào tệp .yaml đi kèm',
+    vi: 'dùng mẫu templates/TÊN.yaml cho clip này; được ghi vào tệp .yaml đi kèm clip',
     en: 'render this clip with templates/NAME.yaml; saved in the sidecar .yaml',
   }),
   optYes: (): Text => ({ vi: 'không hỏi lại trước khi tải lên', en: 'do not ask before uploading' }),
   noLibrary: (p: { file: string }): Text => ({
-    vi: `Không tìm thấy thư viện (thư mục có happytube.yaml) chứa "${p.file}".`,
+    vi: `Không tìm thấy thư viện (thư mục có happytube.yaml) chứa “${p.file}”.`,
     en: `No library (a folder holding happytube.yaml) contains "${p.file}".`,
   }),
   noLibraryHint: (): Text => ({
@@ -115,12 +123,12 @@ export const progress = {
     en: "Copy the file into a playlist folder of the library, or name the library with --dir.",
   }),
   fileMissing: (p: { file: string }): Text => ({
-    vi: `Không đọc được tệp "${p.file}": tệp không tồn tại hoặc không phải tệp thường.`,
+    vi: `Không đọc được tệp “${p.file}”: tệp không tồn tại, hoặc đó là một thư mục.`,
     en: `Cannot read "${p.file}": it does not exist or is not a regular file.`,
   }),
   fileMissingHint: (): Text => ({ vi: 'Kiểm tra lại đường dẫn và tên tệp.', en: 'Check the path and the file name.' }),
   notAClip: (p: { file: string; root: string }): Text => ({
-    vi: `"${p.file}" không phải clip của thư viện ${p.root} (nằm ngoài thư mục thư viện, hoặc không phải tệp video).`,
+    vi: `“${p.file}” không phải clip của thư viện ${p.root} (nằm ngoài thư mục thư viện, hoặc không phải tệp video).`,
     en: `"${p.file}" is not a clip of the library ${p.root} (it is outside the library folder, or not a video file).`,
   }),
   notAClipHint: (p: { folders: string }): Text => ({
@@ -128,25 +136,25 @@ export const progress = {
     en: `Copy the file into the folder of its playlist (${p.folders}), then run again.`,
   }),
   needsPlaylist: (p: { file: string }): Text => ({
-    vi: `"${p.file}" không nằm trong thư mục danh sách phát nào, nên chưa biết đưa video vào danh sách phát nào.`,
+    vi: `“${p.file}” không nằm trong thư mục danh sách phát nào, nên chưa biết đưa video vào danh sách phát nào.`,
     en: `"${p.file}" is not in a playlist folder, so it is not known which playlist the video belongs to.`,
   }),
   needsPlaylistHint: (p: { keys: string; folders: string }): Text => ({
-    vi: `Thêm --playlist KHÓA (một trong: ${p.keys}), hoặc chuyển tệp vào một trong các thư mục: ${p.folders}.`,
+    vi: `Thêm --playlist MÃ (một trong: ${p.keys}), hoặc chuyển tệp vào một trong các thư mục: ${p.folders}.`,
     en: `Add --playlist KEY (one of: ${p.keys}), or move the file into one of the folders: ${p.folders}.`,
   }),
   badPrivacy: (p: { value: string }): Text => ({
-    vi: `--privacy "${p.value}" không hợp lệ.`,
+    vi: `--privacy “${p.value}” không dùng được.`,
     en: `--privacy "${p.value}" is not valid.`,
   }),
-  badPrivacyHint: (): Text => ({ vi: 'Dùng public, unlisted hoặc private.', en: 'Use public, unlisted or private.' }),
+  badPrivacyHint: (): Text => ({ vi: 'Ghi public (Công khai), unlisted (Không công khai) hoặc private (Riêng tư).', en: 'Use public, unlisted or private.' }),
   badTitle: (p: { chars: number; max: number }): Text => ({
-    vi: `--title không hợp lệ: ${p.chars} ký tự (tối đa ${p.max}), không được rỗng và không chứa < hoặc >.`,
+    vi: `--title không dùng được: tiêu đề dài ${p.chars} ký tự (tối đa ${p.max}), không được để trống và không được có dấu < hoặc >.`,
     en: `--title is not valid: ${p.chars} characters (at most ${p.max}), it must not be empty nor contain < or >.`,
   }),
   badTitleHint: (): Text => ({ vi: 'Rút gọn tiêu đề và bỏ các ký tự < >.', en: 'Shorten the title and leave out < and >.' }),
   unknownTemplate: (p: { name: string; dir: string }): Text => ({
-    vi: `--template "${p.name}": không có mẫu này trong thư mục ${p.dir} (tệp ${p.name}.yaml).`,
+    vi: `--template “${p.name}”: không có mẫu này trong thư mục ${p.dir} (tệp ${p.name}.yaml).`,
     en: `--template "${p.name}": there is no such template in ${p.dir} (file ${p.name}.yaml).`,
   }),
   unknownTemplateHint: (p: { known: string }): Text =>
@@ -154,19 +162,19 @@ export const progress = {
       ? { vi: 'Thư viện chưa có mẫu nào: tạo tệp templates/TÊN.yaml trước.', en: 'The library has no templates yet: create templates/NAME.yaml first.' }
       : { vi: `Dùng một mẫu đã có: ${p.known}.`, en: `Use one of the templates: ${p.known}.` },
   savedInSidecar: (p: { sidecar: string; keys: string }): Text => ({
-    vi: `Đã ghi ${p.keys} vào "${p.sidecar}", để các lần sync sau giữ nguyên.`,
+    vi: `Đã ghi ${p.keys} vào “${p.sidecar}”, để các lần đồng bộ sau giữ nguyên.`,
     en: `Saved ${p.keys} in "${p.sidecar}", so the next sync keeps it.`,
   }),
   sidecarRestored: (p: { sidecar: string }): Text => ({
-    vi: `Chưa gửi gì lên YouTube; "${p.sidecar}" đã được trả lại như cũ.`,
+    vi: `Chưa gửi gì lên YouTube; “${p.sidecar}” đã được trả lại như cũ.`,
     en: `Nothing was sent to YouTube; "${p.sidecar}" is back as it was.`,
   }),
   sidecarUnreadable: (p: { sidecar: string; line: number; problem: Text }): Text => ({
-    vi: `Không ghi được vào "${p.sidecar}" (dòng ${p.line}): ${p.problem.vi}`,
+    vi: `Không ghi được vào “${p.sidecar}” (dòng ${p.line}): ${p.problem.vi}`,
     en: `Cannot save in "${p.sidecar}" (line ${p.line}): ${p.problem.en}`,
   }),
   sidecarUnreadableHint: (): Text => ({
-    vi: 'Sửa tệp đó (chạy "happytube check" để xem lỗi) rồi chạy lại lệnh.',
+    vi: 'Sửa tệp đó (chạy “happytube check” để xem lỗi) rồi chạy lại lệnh.',
     en: 'Fix that file ("happytube check" shows the problem), then run the command again.',
   }),
   uploadedUrl: (p: { file: string; url: string }): Text => ({ vi: `${p.file}: ${p.url}`, en: `${p.file}: ${p.url}` }),
@@ -179,7 +187,7 @@ export const progress = {
     en: `${p.file}: not uploaded (see the messages above).`,
   }),
   skippedClip: (p: { file: string }): Text => ({
-    vi: `${p.file}: tệp kèm theo ghi "skip: true" nên không tải lên.`,
+    vi: `${p.file}: tệp .yaml đi kèm clip ghi “skip: true” nên không tải lên.`,
     en: `${p.file}: its sidecar says "skip: true", so it is not uploaded.`,
   }),
 };
