@@ -3,6 +3,7 @@
  * warning grouped by file. Pure: it returns lines and a JSON document; the command prints them.
  */
 import { existsSync } from 'node:fs';
+import { VIETNAM_TIME_ZONE } from '../i18n/format.ts';
 import type { Text } from '../i18n/index.ts';
 import { joinText, same, tr } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
@@ -53,19 +54,8 @@ export function countDiagnostics(library: Library): CheckCounts {
   };
 }
 
-const DEFAULT_TIMEZONE = 'Asia/Ho_Chi_Minh';
-
-/** "2025-01-06 19:00" in the library's time zone. */
-function localTime(iso: string, timezone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
-}
-
 function timezoneOf(library: Library): string {
-  return library.config.schedule?.timezone ?? DEFAULT_TIMEZONE;
+  return library.config.schedule?.timezone ?? VIETNAM_TIME_ZONE;
 }
 
 /** Where a diagnostic points: "line 12, defaults.privacy". */
@@ -94,7 +84,7 @@ export function checkLines(library: Library): CheckLine[] {
       out.push({ text: same(clip.relPath), style: clip.hasErrors ? 'red' : 'bold' });
       out.push({ text: joinText([same('  '), M.check.title(), same(`: ${m.title}`)], '') });
       const playlists = clip.playlists.length > 0 ? same(clip.playlists.join(', ')) : M.check.noPlaylist();
-      const publish = m.publishAt ? M.check.publishAt({ when: localTime(m.publishAt, tz), timezone: tz }) : M.check.publishNow();
+      const publish = m.publishAt ? M.check.publishAt({ iso: m.publishAt, timeZone: tz }) : M.check.publishNow();
       out.push({
         text: joinText([
           joinText([same('  '), M.check.playlists(), same(': '), playlists], ''),

@@ -179,7 +179,7 @@ export function readConfig(text: string): ConfigResult {
   };
   const category = raw.defaults?.category === undefined ? undefined : String(raw.defaults.category);
   if (category !== undefined && CATEGORIES[category] === undefined) {
-    error(['defaults', 'category'], 'defaults.category', M.library.unknownCategory({ category }), M.library.unknownCategoryFix({ known: Object.entries(CATEGORIES).map(([id, name]) => `${id} ${name}`) }));
+    error(['defaults', 'category'], 'defaults.category', M.library.unknownCategory({ category }), M.library.unknownCategoryFix({ known: Object.entries(CATEGORIES) }));
   }
   const timezone = raw.schedule?.timezone ?? 'Asia/Ho_Chi_Minh';
   if (raw.schedule && !validTimezone(timezone)) {

@@ -86,7 +86,7 @@ export function checkMetadata(meta: ClipMetadata, now: Date): RuleFinding[] {
     if (hidden) out.push(hidden);
   }
   if (CATEGORIES[meta.categoryId] === undefined) {
-    out.push({ field: 'category', message: M.library.unknownCategory({ category: meta.categoryId }), fix: M.library.unknownCategoryFix({ known: Object.entries(CATEGORIES).map(([id, name]) => `${id} ${name}`) }) });
+    out.push({ field: 'category', message: M.library.unknownCategory({ category: meta.categoryId }), fix: M.library.unknownCategoryFix({ known: Object.entries(CATEGORIES) }) });
   }
   if (!(PRIVACIES as readonly string[]).includes(meta.privacy)) {
     out.push({ field: 'privacy', message: M.library.notOneOf({ field: 'privacy', values: [...PRIVACIES] }), fix: M.library.privacyFix() });
