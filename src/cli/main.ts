@@ -6,6 +6,7 @@ import { CommanderError } from 'commander';
 import { ExitCode, HappyError, WorkLeftError } from '../errors.ts';
 import { initLang, isLang } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
+import { usageReason } from './localise.ts';
 import { makeProgram } from './program.ts';
 import type { UiStreams } from './ui.ts';
 import { Ui } from './ui.ts';
@@ -28,9 +29,11 @@ function peekOption(argv: readonly string[], name: string): string | undefined {
 
 function commanderToExit(error: CommanderError, ui: Ui, argv: readonly string[], names: readonly string[]): number {
   if (error.exitCode === 0) return ExitCode.ok; // --help, --version
-  const detail = error.message.replace(/^error:\s*/i, '');
+  const { reason, known } = usageReason(error);
   const command = argv.find((a) => names.includes(a));
-  ui.error(M.cli.usageError({ detail }), M.cli.usageHint({ command: command ? `${command} ` : '' }));
+  ui.error(M.cli.usageError({ reason }), M.cli.usageHint({ command: command ? `${command} ` : '' }));
+  // commander's own (English) words, for a message we could not say more precisely.
+  if (!known) ui.debug(error.message);
   return ExitCode.badInput;
 }
 

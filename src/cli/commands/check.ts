@@ -7,12 +7,13 @@ import { InputError } from '../../errors.ts';
 import { tr, useLibraryLang } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
 import type { CommandRegistrar } from '../context.ts';
+import { placeholder } from '../localise.ts';
 
 export const checkCommand: CommandRegistrar = (program, ctx) => {
   program
     .command('check')
     .description(tr(M.check.description()))
-    .argument('[dir]', tr(M.cli.argDir()))
+    .argument(`[${placeholder('dir')}]`, tr(M.cli.argDir()))
     .option('--json', tr(M.cli.optJson()))
     .action(async (dir: string | undefined, flags: { json?: boolean }) => {
       const { findLibraryRoot, loadLibrary } = await import('../../library/index.ts');

@@ -6,6 +6,7 @@ import { InputError } from '../../errors.ts';
 import { emulator as E } from '../../i18n/catalog/emulator.ts';
 import { tr } from '../../i18n/index.ts';
 import type { CommandRegistrar } from '../context.ts';
+import { placeholder } from '../localise.ts';
 
 interface Flags {
   port?: string;
@@ -27,13 +28,13 @@ export const emulatorCommand: CommandRegistrar = (program, ctx) => {
   program
     .command('emulator')
     .description(tr(E.description()))
-    .option('--port <n>', tr(E.optPort()))
-    .option('--quota <units>', tr(E.optQuota()))
-    .option('--uploads <n>', tr(E.optUploads()))
-    .option('--token-ttl <seconds>', tr(E.optTokenTtl()))
+    .option(`--port <${placeholder('number')}>`, tr(E.optPort()))
+    .option(`--quota <${placeholder('units')}>`, tr(E.optQuota()))
+    .option(`--uploads <${placeholder('number')}>`, tr(E.optUploads()))
+    .option(`--token-ttl <${placeholder('seconds')}>`, tr(E.optTokenTtl()))
     .option('--force-private', tr(E.optForcePrivate()))
     .option('--unverified', tr(E.optUnverified()))
-    .option('--fault <spec>', tr(E.optFault()), (spec: string, all: string[]) => [...all, spec], [])
+    .option(`--fault <${placeholder('fault')}>`, tr(E.optFault()), (spec: string, all: string[]) => [...all, spec], [])
     .action(async (flags: Flags) => {
       const options = {
         port: whole('--port', flags.port) ?? 0,

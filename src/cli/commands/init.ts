@@ -13,6 +13,7 @@ import type { InitAnswers, InitDefaults } from '../../init/index.ts';
 import type { Privacy } from '../../library/types.ts';
 import { isPromptCancel } from '../confirm.ts';
 import type { CliContext, CommandRegistrar } from '../context.ts';
+import { placeholder } from '../localise.ts';
 
 interface InitFlags {
   yes?: boolean;
@@ -91,9 +92,9 @@ export const initCommand: CommandRegistrar = (program: Command, ctx: CliContext)
   program
     .command('init')
     .description(tr(M.init.description()))
-    .argument('[dir]', tr(M.init.argDir()))
+    .argument(`[${placeholder('dir')}]`, tr(M.init.argDir()))
     .option('-y, --yes', tr(M.init.optYes()))
-    .option('--school <name>', tr(M.init.optSchool()))
+    .option(`--school <${placeholder('name')}>`, tr(M.init.optSchool()))
     .action(async (dir: string | undefined, flags: InitFlags) => {
       const { INIT_DEFAULTS, initLibrary } = await import('../../init/index.ts');
       const langFlag = ctx.globals().lang;

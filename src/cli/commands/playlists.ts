@@ -7,12 +7,13 @@ import { tr, useLibraryLang } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
 import type { QuotaCost } from '../../youtube/quota.ts';
 import type { CommandRegistrar } from '../context.ts';
+import { placeholder } from '../localise.ts';
 
 export const playlistsCommand: CommandRegistrar = (program, ctx) => {
   program
     .command('playlists')
     .description(tr(M.sync.playlistsDescription()))
-    .argument('[dir]', tr(M.cli.argDir()))
+    .argument(`[${placeholder('dir')}]`, tr(M.cli.argDir()))
     .option('--json', tr(M.cli.optJson()))
     .action(async (dir: string | undefined, flags: { json?: boolean }) => {
       const { findLibraryRoot, loadLibrary } = await import('../../library/index.ts');

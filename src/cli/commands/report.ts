@@ -10,6 +10,7 @@ import { report as R } from '../../i18n/catalog/report.ts';
 import { M } from '../../i18n/messages.ts';
 import type { ReportFormat } from '../../report/index.ts';
 import type { CommandRegistrar } from '../context.ts';
+import { placeholder } from '../localise.ts';
 
 interface ReportFlags {
   format: ReportFormat;
@@ -23,10 +24,10 @@ export const reportCommand: CommandRegistrar = (program, ctx) => {
   program
     .command('report')
     .description(tr(R.description()))
-    .argument('[dir]', tr(M.cli.argDir()))
-    .addOption(new Option('--format <format>', tr(R.optFormat())).choices(FORMATS).makeOptionMandatory())
-    .option('--out <file>', tr(R.optOut()))
-    .option('--since <date>', tr(R.optSince()))
+    .argument(`[${placeholder('dir')}]`, tr(M.cli.argDir()))
+    .addOption(new Option(`--format <${placeholder('format')}>`, tr(R.optFormat())).choices(FORMATS).makeOptionMandatory())
+    .option(`--out <${placeholder('file')}>`, tr(R.optOut()))
+    .option(`--since <${placeholder('date')}>`, tr(R.optSince()))
     .action(async (dir: string | undefined, flags: ReportFlags) => {
       const { findLibraryRoot } = await import('../../library/load.ts');
       const { makeReport, readLibraryConfig } = await import('../../report/run.ts');

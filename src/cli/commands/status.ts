@@ -6,12 +6,13 @@ import { resolve } from 'node:path';
 import { same, tr, useLibraryLang } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
 import type { CommandRegistrar } from '../context.ts';
+import { placeholder } from '../localise.ts';
 
 export const statusCommand: CommandRegistrar = (program, ctx) => {
   program
     .command('status')
     .description(tr(M.sync.statusDescription()))
-    .argument('[dir]', tr(M.cli.argDir()))
+    .argument(`[${placeholder('dir')}]`, tr(M.cli.argDir()))
     .option('--json', tr(M.cli.optJson()))
     .action(async (dir: string | undefined, flags: { json?: boolean }) => {
       const { findLibraryRoot } = await import('../../library/index.ts');

@@ -11,6 +11,7 @@ import { tr, useLibraryLang } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
 import type { SyncEventMap } from '../../sync/events.ts';
 import type { CliContext, CommandRegistrar } from '../context.ts';
+import { placeholder } from '../localise.ts';
 
 interface SyncFlags {
   dryRun?: boolean;
@@ -26,14 +27,14 @@ export const syncCommand: CommandRegistrar = (program, ctx) => {
   program
     .command('sync')
     .description(tr(M.sync.description()))
-    .argument('[dir]', tr(M.cli.argDir()))
+    .argument(`[${placeholder('dir')}]`, tr(M.cli.argDir()))
     .option('--dry-run', tr(M.sync.optDryRun()))
     .option('--json', tr(M.cli.optJson()))
     .option('--yes', tr(M.sync.optYes()))
-    .option('--only <path...>', tr(M.sync.optOnly()))
+    .option(`--only <${placeholder('path')}...>`, tr(M.sync.optOnly()))
     .option('--no-update', tr(M.sync.optNoUpdate()))
-    .option('--limit-rate <rate>', tr(M.sync.optLimitRate()))
-    .option('--concurrency <n>', tr(M.sync.optConcurrency()))
+    .option(`--limit-rate <${placeholder('rate')}>`, tr(M.sync.optLimitRate()))
+    .option(`--concurrency <${placeholder('number')}>`, tr(M.sync.optConcurrency()))
     .action(async (dir: string | undefined, flags: SyncFlags) => {
       await runSyncCommand(ctx, dir, flags);
     });

@@ -28,6 +28,7 @@ import type { Library, Privacy } from '../../library/index.ts';
 import type { SidecarChanges, SidecarWrite } from '../../library/sidecar-write.ts';
 import type { SyncEventMap } from '../../sync/events.ts';
 import type { CliContext, CommandRegistrar } from '../context.ts';
+import { placeholder } from '../localise.ts';
 
 interface UploadFlags {
   dir?: string;
@@ -44,13 +45,13 @@ export const uploadCommand: CommandRegistrar = (program, ctx) => {
   program
     .command('upload')
     .description(tr(M.progress.uploadDescription()))
-    .argument('<file...>', tr(M.progress.argFiles()))
-    .option('--dir <dir>', tr(M.progress.optDir()))
-    .option('--playlist <key>', tr(M.progress.optPlaylist()))
-    .option('--title <title>', tr(M.progress.optTitle()))
-    .option('--privacy <privacy>', tr(M.progress.optPrivacy()))
-    .option('--template <name>', tr(M.progress.optTemplate()))
-    .option('--limit-rate <rate>', tr(M.sync.optLimitRate()))
+    .argument(`<${placeholder('file')}...>`, tr(M.progress.argFiles()))
+    .option(`--dir <${placeholder('dir')}>`, tr(M.progress.optDir()))
+    .option(`--playlist <${placeholder('key')}>`, tr(M.progress.optPlaylist()))
+    .option(`--title <${placeholder('title')}>`, tr(M.progress.optTitle()))
+    .option(`--privacy <${placeholder('privacy')}>`, tr(M.progress.optPrivacy()))
+    .option(`--template <${placeholder('name')}>`, tr(M.progress.optTemplate()))
+    .option(`--limit-rate <${placeholder('rate')}>`, tr(M.sync.optLimitRate()))
     .option('--json', tr(M.cli.optJson()))
     .option('--yes', tr(M.progress.optYes()))
     .action(async (files: string[], flags: UploadFlags) => {

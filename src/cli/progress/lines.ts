@@ -3,7 +3,7 @@
  * in CI logs and on a terminal.
  */
 import type { Text } from '../../i18n/index.ts';
-import { joinText, tr } from '../../i18n/index.ts';
+import { tr } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
 import type { SyncEventMap } from '../../sync/events.ts';
 import type { Ui } from '../ui.ts';
