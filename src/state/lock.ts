@@ -47,8 +47,7 @@ export class LibraryLockedError extends HappyError {
   readonly file: string;
 
   constructor(file: string, owner: LockOwner, foreign: boolean) {
-    const since = formatLocal(owner.since);
-    super(ExitCode.failure, M.state.locked({ file, pid: owner.pid, host: owner.host, since }), {
+    super(ExitCode.failure, M.state.locked({ file, pid: owner.pid, host: owner.host, since: owner.since }), {
       hint: foreign ? M.state.lockedOtherHostHint({ file, hours: FOREIGN_LOCK_STALE_HOURS }) : M.state.lockedHint(),
     });
     this.owner = owner;
@@ -199,10 +198,3 @@ function holdLock(file: string, owner: LockOwner): ReleaseLock {
   };
 }
 
-/** `2025-03-09 14:05` in the local time zone. */
-function formatLocal(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}

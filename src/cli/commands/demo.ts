@@ -55,6 +55,6 @@ export const demoCommand: CommandRegistrar = (program, ctx) => {
       }
       ui.print(ui.style('green', tr(D.reportWritten({ file: result.reportFile }))));
       ui.print(D.reportKept());
-      ui.print(D.done({ seconds: ((performance.now() - started) / 1000).toFixed(1) }));
+      ui.print(D.done({ seconds: (performance.now() - started) / 1000 }));
     });
 };

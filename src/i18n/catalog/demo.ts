@@ -1,4 +1,6 @@
 import type { Text } from '../index.ts';
+import { formatDecimal } from '../format.ts';
+import { readmeSection } from './readme.ts';
 
 /** `happytube demo`: the whole tool on the example library, against the built-in emulator. */
 export const demo = {
@@ -19,10 +21,10 @@ export const demo = {
     en: `2. Started the YouTube emulator at ${p.url}`,
   }),
   signedIn: (p: { channel: string }): Text => ({
-    vi: `3. Đã đăng nhập (trang đồng ý của trình giả lập tự chấp nhận): kênh “${p.channel}”`,
+    vi: `3. Đã đăng nhập (trang xin quyền của YouTube giả lập tự bấm cho phép): kênh “${p.channel}”`,
     en: `3. Signed in (the emulator's consent page agrees at once): channel “${p.channel}”`,
   }),
-  syncing: (): Text => ({ vi: '4. happytube sync: đưa thư viện lên kênh', en: '4. happytube sync: the library goes to the channel' }),
+  syncing: (): Text => ({ vi: '4. happytube sync: đưa các clip của thư viện lên kênh', en: '4. happytube sync: the library goes to the channel' }),
   statusTitle: (): Text => ({ vi: '5. Trạng thái trên kênh:', en: '5. Status on the channel:' }),
   playlistLine: (p: { title: string; count: number }): Text => ({
     vi: `${p.title} — ${p.count} video`,
@@ -36,9 +38,9 @@ export const demo = {
     vi: 'Tệp báo cáo được giữ lại để bạn mở bằng trình duyệt; thư viện tạm, trình giả lập và phiên đăng nhập thử đã được xóa.',
     en: 'The report file is kept for you to open in a browser; the temporary library, the emulator and the demo sign-in are gone.',
   }),
-  done: (p: { seconds: string }): Text => ({
-    vi: `Chạy thử xong trong ${p.seconds} giây. Dùng thật: xem README.md, mục “One-time setup: Google Cloud”.`,
-    en: `Demo finished in ${p.seconds} s. For real use, see README.md, “One-time setup: Google Cloud”.`,
+  done: (p: { seconds: number }): Text => ({
+    vi: `Chạy thử xong trong ${formatDecimal(p.seconds, 1, 'vi')} giây. Để dùng thật với kênh của trường: xem ${readmeSection('googleCloud').vi}.`,
+    en: `Demo finished in ${formatDecimal(p.seconds, 1, 'en')} s. For real use, see ${readmeSection('googleCloud').en}.`,
   }),
   browserFailed: (p: { detail: string }): Text => ({
     vi: `Không mở được trang đồng ý của YouTube giả lập để đăng nhập thử: ${p.detail}`,
@@ -49,7 +51,7 @@ export const demo = {
     en: `The demo sync did not finish: ${p.failed} clips failed, ${p.left} left.`,
   }),
   syncIncompleteHint: (): Text => ({
-    vi: 'Chạy lại "npm run demo" với --verbose và báo lỗi kèm toàn bộ nội dung in ra.',
+    vi: 'Chạy lại “npm run demo -- --verbose” và gửi toàn bộ phần in ra cho người hỗ trợ kỹ thuật.',
     en: 'Run "npm run demo" again with --verbose and report the problem with its whole output.',
   }),
   noExamples: (p: { dir: string }): Text => ({
@@ -57,7 +59,7 @@ export const demo = {
     en: `The example library is missing at ${p.dir}.`,
   }),
   noExamplesHint: (): Text => ({
-    vi: 'Chạy lệnh từ bản sao đầy đủ của kho mã (thư mục examples/ phải có mặt).',
+    vi: 'Chạy lệnh từ một bản sao đầy đủ của happytube (phải có thư mục examples/).',
     en: 'Run it from a complete copy of the repository (the examples/ folder must be there).',
   }),
 };

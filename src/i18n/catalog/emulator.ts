@@ -7,15 +7,15 @@ export const emulator = {
     en: 'Serve a local YouTube emulator (127.0.0.1) for trying and testing, no Google account needed',
   }),
   optPort: (): Text => ({ vi: 'cổng lắng nghe (mặc định: một cổng trống bất kỳ)', en: 'port to listen on (default: any free port)' }),
-  optQuota: (): Text => ({ vi: 'số đơn vị hạn mức dùng chung mỗi ngày (mặc định 10000)', en: 'shared quota units a day (default 10000)' }),
+  optQuota: (): Text => ({ vi: 'số đơn vị hạn mức dùng chung mỗi ngày (mặc định 10.000)', en: 'shared quota units a day (default 10000)' }),
   optUploads: (): Text => ({ vi: 'số lần tải video lên mỗi ngày (mặc định 100)', en: 'video uploads a day (default 100)' }),
-  optTokenTtl: (): Text => ({ vi: 'thời hạn của mã truy cập, tính bằng giây (mặc định 3600)', en: 'access token lifetime in seconds (default 3600)' }),
+  optTokenTtl: (): Text => ({ vi: 'thời hạn của mã truy cập, tính bằng giây (mặc định 3.600)', en: 'access token lifetime in seconds (default 3600)' }),
   optForcePrivate: (): Text => ({
-    vi: 'giả lập dự án Google chưa được xác minh: video tải lên luôn ở chế độ riêng tư',
+    vi: 'giả lập dự án Google chưa được thẩm định: video tải lên luôn ở chế độ Riêng tư',
     en: 'act as an unverified Google project: uploaded videos land private',
   }),
   optUnverified: (): Text => ({
-    vi: 'giả lập kênh chưa xác minh: YouTube từ chối ảnh thu nhỏ (403)',
+    vi: 'giả lập kênh chưa xác minh: YouTube không nhận hình thu nhỏ',
     en: 'act as an unverified channel: YouTube refuses thumbnails (403)',
   }),
   optFault: (): Text => ({
@@ -29,7 +29,7 @@ export const emulator = {
     en: `Point HAPPYTUBE_API_ROOT=${p.url}/ and HAPPYTUBE_OAUTH_*_URL here; get a test sign-in with POST ${p.url}/__admin/tokens. Press Ctrl-C to stop.`,
   }),
   badNumber: (p: { option: string; value: string }): Text => ({
-    vi: `Giá trị "${p.value}" của ${p.option} không hợp lệ: cần một số nguyên không âm.`,
+    vi: `Giá trị “${p.value}” của ${p.option} không dùng được: cần một số nguyên từ 0 trở lên.`,
     en: `${p.option} "${p.value}" is not valid: it must be a whole number, 0 or more.`,
   }),
   badNumberFix: (p: { option: string }): Text => ({
@@ -37,7 +37,7 @@ export const emulator = {
     en: `For example: ${p.option} 100`,
   }),
   badFault: (p: { spec: string; detail: string }): Text => ({
-    vi: `Lỗi giả lập "${p.spec}" không đúng cú pháp (${p.detail}).`,
+    vi: `Lỗi giả lập “${p.spec}” viết sai cách ghi.`,
     en: `Fault "${p.spec}" is not valid (${p.detail}).`,
   }),
   badFaultFix: (): Text => ({

@@ -1,9 +1,10 @@
 import type { Text } from '../index.ts';
+import { privacyName } from './words.ts';
 
 /** `happytube init`: the questions, what was written and what to do next. */
 export const init = {
   description: (): Text => ({
-    vi: 'Tạo một thư viện clip mới cho kênh "Trường học hạnh phúc" (bốn danh sách phát, mẫu tiêu đề và mô tả)',
+    vi: 'Tạo một thư viện clip mới cho kênh “Trường học hạnh phúc” (bốn danh sách phát, mẫu tiêu đề và mô tả)',
     en: 'Create a new clip library for the "Happy School" channel (four playlists, title and description templates)',
   }),
   argDir: (): Text => ({
@@ -11,7 +12,7 @@ export const init = {
     en: 'folder for the library (default: the current folder; created if missing)',
   }),
   optYes: (): Text => ({
-    vi: 'không hỏi: dùng giá trị mặc định và khai báo video "không dành cho trẻ em"',
+    vi: 'không hỏi: dùng giá trị mặc định và khai báo video “không dành cho trẻ em”',
     en: 'ask nothing: take the defaults and declare the videos "not made for kids"',
   }),
   optSchool: (): Text => ({ vi: 'tên trường', en: "the school's name" }),
@@ -22,14 +23,14 @@ export const init = {
   langVi: (): Text => ({ vi: 'Tiếng Việt', en: 'Vietnamese (Tiếng Việt)' }),
   langEn: (): Text => ({ vi: 'Tiếng Anh (English)', en: 'English' }),
   askPrivacy: (): Text => ({ vi: 'Chế độ hiển thị mặc định của video:', en: 'Default visibility of the videos:' }),
-  privacyPublic: (): Text => ({ vi: 'Công khai (public): ai cũng tìm thấy', en: 'Public: anyone can find them' }),
+  privacyPublic: (): Text => ({ vi: 'Công khai: ai cũng tìm thấy và xem được', en: 'Public: anyone can find them' }),
   privacyUnlisted: (): Text => ({
-    vi: 'Không công khai (unlisted): chỉ ai có đường liên kết mới xem được',
+    vi: 'Không công khai: chỉ ai có đường liên kết mới xem được',
     en: 'Unlisted: only people with the link can watch',
   }),
-  privacyPrivate: (): Text => ({ vi: 'Riêng tư (private): chỉ tài khoản của trường xem được', en: "Private: only the school's account can watch" }),
+  privacyPrivate: (): Text => ({ vi: 'Riêng tư: chỉ tài khoản của trường xem được', en: "Private: only the school's account can watch" }),
   askMadeForKids: (): Text => ({
-    vi: 'Video có "dành cho trẻ em" không? (YouTube bắt buộc khai báo; "có" thì video bị tắt bình luận và quảng cáo cá nhân hóa; clip cho phụ huynh, giáo viên là "không")',
+    vi: 'Video có “dành cho trẻ em” không? (YouTube bắt buộc khai báo; chọn “có” thì video bị tắt bình luận và quảng cáo cá nhân hóa; clip cho phụ huynh, giáo viên là “không”)',
     en: 'Are the videos "made for kids"? (YouTube requires it; "yes" turns off comments and personalised ads; clips for parents and teachers are "no")',
   }),
   madeForKidsNo: (): Text => ({
@@ -39,7 +40,7 @@ export const init = {
   madeForKidsYes: (): Text => ({ vi: 'Có — dành cho trẻ em xem', en: 'Yes — made for children to watch' }),
 
   noTty: (): Text => ({
-    vi: 'Không có bàn phím để trả lời câu hỏi (không phải cửa sổ dòng lệnh tương tác).',
+    vi: 'Lệnh không chạy trong cửa sổ dòng lệnh nên không hỏi được các câu hỏi.',
     en: 'There is no terminal to answer the questions (not an interactive session).',
   }),
   noTtyFix: (): Text => ({
@@ -50,13 +51,13 @@ export const init = {
     vi: 'Đã hủy: chưa tạo tệp nào.',
     en: 'Cancelled: no file was created.',
   }),
-  cancelledFix: (): Text => ({ vi: 'Chạy lại happytube init khi sẵn sàng.', en: 'Run happytube init again when ready.' }),
+  cancelledFix: (): Text => ({ vi: 'Chạy lại “happytube init” khi sẵn sàng.', en: 'Run happytube init again when ready.' }),
   exists: (p: { path: string }): Text => ({
-    vi: `Thư mục này đã là một thư viện: ${p.path} đã có. happytube init không bao giờ ghi đè.`,
+    vi: `Thư mục này đã là một thư viện: đã có ${p.path}. “happytube init” không bao giờ ghi đè.`,
     en: `This folder already holds a library: ${p.path} exists. happytube init never overwrites.`,
   }),
   existsFix: (): Text => ({
-    vi: 'Chọn một thư mục khác, hoặc sửa trực tiếp happytube.yaml rồi chạy happytube check.',
+    vi: 'Chọn một thư mục khác, hoặc sửa trực tiếp happytube.yaml rồi chạy “happytube check”.',
     en: 'Choose another folder, or edit happytube.yaml directly and run happytube check.',
   }),
   notFolder: (p: { path: string }): Text => ({
@@ -73,10 +74,10 @@ export const init = {
     en: 'Pass --school "School name", e.g. --school "Trường Mầm non Thiên Đức".',
   }),
   skeletonMissing: (p: { path: string }): Text => ({
-    vi: `Không tìm thấy bộ mẫu thư viện ở ${p.path}: bản cài happytube bị thiếu tệp.`,
+    vi: `Không tìm thấy bộ khung thư viện ở ${p.path}: bản cài happytube bị thiếu tệp.`,
     en: `The library skeleton is missing at ${p.path}: the happytube installation is incomplete.`,
   }),
-  skeletonMissingFix: (): Text => ({ vi: 'Cài lại happytube (npm ci).', en: 'Reinstall happytube (npm ci).' }),
+  skeletonMissingFix: (): Text => ({ vi: 'Cài lại happytube (chạy “npm ci” trong thư mục happytube).', en: 'Reinstall happytube (npm ci).' }),
 
   created: (p: { dir: string }): Text => ({
     vi: `Đã tạo thư viện trong ${p.dir}:`,
@@ -87,7 +88,7 @@ export const init = {
     en: `${p.path} (already there, kept)`,
   }),
   answers: (p: { school: string; privacy: string; madeForKids: boolean }): Text => ({
-    vi: `Trường: ${p.school} · chế độ mặc định: ${p.privacy} · dành cho trẻ em: ${p.madeForKids ? 'có' : 'không'} (madeForKids: ${String(p.madeForKids)}).`,
+    vi: `Trường: ${p.school} · chế độ hiển thị mặc định: ${privacyName(p.privacy, 'vi')} · dành cho trẻ em: ${p.madeForKids ? 'có' : 'không'}.`,
     en: `School: ${p.school} · default visibility: ${p.privacy} · made for kids: ${p.madeForKids ? 'yes' : 'no'} (madeForKids: ${String(p.madeForKids)}).`,
   }),
   changeLater: (): Text => ({
@@ -97,7 +98,7 @@ export const init = {
   nextTitle: (): Text => ({ vi: 'Bước tiếp theo:', en: 'Next steps:' }),
   nextCd: (p: { dir: string }): Text => ({ vi: `cd ${p.dir}`, en: `cd ${p.dir}` }),
   nextLogin: (): Text => ({
-    vi: 'happytube auth login        đăng nhập kênh YouTube của trường (cần HAPPYTUBE_CLIENT_ID/SECRET, xem .env.example)',
+    vi: 'happytube auth login        đăng nhập kênh YouTube của trường (cần mã ứng dụng Google Cloud, xem tệp .env.example)',
     en: "happytube auth login        sign in to the school's YouTube channel (needs HAPPYTUBE_CLIENT_ID/SECRET, see .env.example)",
   }),
   nextClips: (p: { folders: string }): Text => ({
@@ -105,11 +106,11 @@ export const init = {
     en: `put clips into the folders: ${p.folders}`,
   }),
   nextCheck: (): Text => ({
-    vi: 'happytube check             xem trước tiêu đề, danh sách phát và mọi lỗi',
+    vi: 'happytube check             kiểm tra tiêu đề, danh sách phát và mọi lỗi',
     en: 'happytube check             preview titles and playlists, and see every mistake',
   }),
   nextDryRun: (): Text => ({
-    vi: 'happytube sync --dry-run    xem sẽ đăng gì, chưa gửi gì lên YouTube',
+    vi: 'happytube sync --dry-run    xem trước những gì sẽ đăng, chưa gửi gì lên YouTube',
     en: 'happytube sync --dry-run    see what would be published, without sending anything',
   }),
 };

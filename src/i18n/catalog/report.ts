@@ -28,7 +28,7 @@ export const report = {
   colPlaylist: (): Text => ({ vi: 'Danh sách phát', en: 'Playlist' }),
   colDate: (): Text => ({ vi: 'Ngày', en: 'Date' }),
   colTitle: (): Text => ({ vi: 'Tiêu đề', en: 'Title' }),
-  colUrl: (): Text => ({ vi: 'Đường dẫn', en: 'Link' }),
+  colUrl: (): Text => ({ vi: 'Đường liên kết', en: 'Link' }),
   colVideoId: (): Text => ({ vi: 'Mã video', en: 'Video ID' }),
   colPublished: (): Text => ({ vi: 'Thời điểm đăng', en: 'Published at' }),
   colPrivacy: (): Text => ({ vi: 'Chế độ hiển thị', en: 'Visibility' }),
@@ -45,12 +45,12 @@ export const report = {
   statusRejected: (): Text => ({ vi: 'Bị YouTube từ chối', en: 'Rejected by YouTube' }),
   statusDeleted: (): Text => ({ vi: 'Đã xóa trên YouTube', en: 'Deleted on YouTube' }),
   privateNote: (): Text => ({
-    vi: 'Video riêng tư chỉ tài khoản của trường xem được; người khác mở đường dẫn sẽ không thấy.',
+    vi: 'Video riêng tư chỉ tài khoản của trường xem được; người khác mở đường liên kết sẽ không xem được.',
     en: "A private video can be watched only by the school's account; anyone else who opens its link sees nothing.",
   }),
   portalTitle: (): Text => ({ vi: 'Khối để đăng lên cổng thông tin', en: 'Block for the school portal' }),
   portalHelp: (): Text => ({
-    vi: 'Chọn từ tiêu đề đầu tiên đến đường dẫn cuối cùng trong khung dưới đây, sao chép (Ctrl+C) rồi dán (Ctrl+V) vào trình soạn thảo của chuyên mục “Trường học hạnh phúc”. Khung chỉ có các video người xem mở được (công khai và không công khai).',
+    vi: 'Chọn từ tiêu đề đầu tiên đến đường liên kết cuối cùng trong khung dưới đây, sao chép (Ctrl+C) rồi dán (Ctrl+V) vào trình soạn thảo của chuyên mục “Trường học hạnh phúc”. Khung chỉ có các video người xem mở được (Công khai và Không công khai).',
     en: 'Select from the first heading to the last link in the frame below, copy (Ctrl+C) and paste (Ctrl+V) into the editor of the “Happy School” category. The frame holds only the videos viewers can open (public and unlisted).',
   }),
   portalSource: (): Text => ({
@@ -91,21 +91,21 @@ export const report = {
   mailClosing: (): Text => ({ vi: 'Trân trọng kính chào.', en: 'Kind regards.' }),
   // The `happytube report` command.
   description: (): Text => ({
-    vi: 'Lập báo cáo các video theo danh sách phát (csv, md, html, json, eml) cho cổng thông tin và Sở Giáo dục',
+    vi: 'Lập báo cáo các video theo danh sách phát (trang web, thư gửi Sở, bảng tính…) cho cổng thông tin và Sở Giáo dục',
     en: 'Make the report of the videos by playlist (csv, md, html, json, eml) for the school portal and the Department',
   }),
   optFormat: (): Text => ({ vi: 'định dạng của báo cáo', en: 'format of the report' }),
   optOut: (): Text => ({ vi: 'ghi vào TỆP thay vì in ra màn hình', en: 'write to FILE instead of the screen' }),
   optSince: (): Text => ({
-    vi: 'thư (eml) chỉ gồm video đăng từ NGÀY này (YYYY-MM-DD); mặc định: từ lần lập thư trước',
+    vi: 'thư gửi Sở (eml) chỉ gồm video đăng từ NGÀY này (NĂM-THÁNG-NGÀY, ví dụ 2024-11-01); mặc định: từ lần lập thư trước',
     en: 'the e-mail (eml) lists only videos published from DATE (YYYY-MM-DD); default: since the last e-mail report',
   }),
   badSince: (p: { value: string }): Text => ({
-    vi: `--since "${p.value}" không phải là ngày hợp lệ.`,
+    vi: `--since “${p.value}” không phải là một ngày có thật.`,
     en: `--since "${p.value}" is not a valid date.`,
   }),
   badSinceHint: (): Text => ({
-    vi: 'Ghi ngày theo dạng YYYY-MM-DD, ví dụ --since 2024-11-01.',
+    vi: 'Ghi ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ --since 2024-11-01 (ngày 01/11/2024).',
     en: 'Write the date as YYYY-MM-DD, e.g. --since 2024-11-01.',
   }),
   configInvalid: (p: { file: string; line: number | undefined; field: string | undefined; detail: Text }): Text => {
@@ -119,11 +119,11 @@ export const report = {
     };
   },
   configInvalidHint: (): Text => ({
-    vi: 'Chạy "happytube check" để xem mọi lỗi và cách sửa.',
+    vi: 'Chạy “happytube check” để xem mọi lỗi và cách sửa.',
     en: 'Run "happytube check" to see every error and how to fix it.',
   }),
   noDepartmentEmail: (p: { file: string }): Text => ({
-    vi: `Thư báo cáo (eml) cần địa chỉ thư của Sở: ${p.file} chưa có khóa report.departmentEmail.`,
+    vi: `Thư báo cáo gửi Sở (eml) cần địa chỉ thư của Sở, nhưng ${p.file} chưa ghi địa chỉ này (mục report.departmentEmail).`,
     en: `The e-mail report (eml) needs the Department's address: ${p.file} has no report.departmentEmail key.`,
   }),
   noDepartmentEmailHint: (p: { file: string }): Text => ({
@@ -136,7 +136,7 @@ export const report = {
     en: `${p.count} ${p.count === 1 ? 'video is' : 'videos are'} no longer on YouTube (deleted): the report keeps and marks ${p.count === 1 ? 'it' : 'them'}.`,
   }),
   nothingSynced: (): Text => ({
-    vi: 'Thư viện chưa có video nào trên YouTube: hãy chạy "happytube sync" trước.',
+    vi: 'Thư viện chưa có video nào trên YouTube: hãy chạy “happytube sync” trước.',
     en: 'The library has no video on YouTube yet: run "happytube sync" first.',
   }),
   historyCorruptHint: (p: { file: string }): Text => ({
