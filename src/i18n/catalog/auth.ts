@@ -4,6 +4,10 @@ import { readmeSection } from './readme.ts';
 
 const setup = readmeSection('googleCloud');
 
+/** The profile as a sentence names it: the default one needs no name. */
+const profileVi = (profile: string): string => (profile === 'default' ? 'hồ sơ mặc định' : `hồ sơ “${profile}”`);
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 const loginCommand = (profile: string): string =>
   profile === 'default' ? 'happytube auth login' : `happytube auth login --profile ${profile}`;
 
@@ -83,7 +87,7 @@ export const auth = {
     en: 'Change the value of --profile or HAPPYTUBE_PROFILE, for example --profile school-main.',
   }),
   notSignedIn: (p: { profile: string }): Text => ({
-    vi: `Chưa đăng nhập YouTube (hồ sơ “${p.profile}”).`,
+    vi: `Chưa đăng nhập YouTube (${profileVi(p.profile)}).`,
     en: `Not signed in (profile "${p.profile}").`,
   }),
   notSignedInHint: (p: { profile: string }): Text => ({
@@ -99,7 +103,7 @@ export const auth = {
     en: `Run "${loginCommand(p.profile)}" to sign in again.`,
   }),
   otherClient: (p: { profile: string; stored: string; current: string }): Text => ({
-    vi: `Hồ sơ “${p.profile}” đã đăng nhập bằng mã ứng dụng ${p.stored}, nhưng mã ứng dụng đang khai báo bây giờ là ${p.current}; lần đăng nhập cũ không dùng được với mã ứng dụng mới.`,
+    vi: `${capitalise(profileVi(p.profile))} đã đăng nhập bằng mã ứng dụng ${p.stored}, nhưng mã ứng dụng đang khai báo bây giờ là ${p.current}; lần đăng nhập cũ không dùng được với mã ứng dụng mới.`,
     en: `Profile "${p.profile}" signed in with OAuth client ${p.stored}, but the client set now is ${p.current}; the old access does not work with the new client.`,
   }),
   otherClientHint: (p: { profile: string }): Text => ({
@@ -189,7 +193,7 @@ export const auth = {
     en: `Signed in to the channel "${p.title}" (${p.id}).`,
   }),
   savedProfile: (p: { profile: string; file: string }): Text => ({
-    vi: `Đã lưu hồ sơ “${p.profile}” vào ${p.file}.`,
+    vi: `Đã lưu ${profileVi(p.profile)} vào ${p.file}.`,
     en: `Saved the profile "${p.profile}" in ${p.file}.`,
   }),
   pageDoneTitle: (): Text => ({ vi: 'Đã đăng nhập', en: 'Signed in' }),
@@ -227,11 +231,11 @@ export const auth = {
 
   // ── logout ───────────────────────────────────────────────────────────────
   loggedOut: (p: { profile: string }): Text => ({
-    vi: `Đã thu hồi quyền truy cập và xóa hồ sơ “${p.profile}”.`,
+    vi: `Đã thu hồi quyền truy cập và xóa ${profileVi(p.profile)}.`,
     en: `Revoked the access and deleted the profile "${p.profile}".`,
   }),
   deletedNotRevoked: (p: { profile: string }): Text => ({
-    vi: `Đã xóa hồ sơ “${p.profile}” khỏi máy này.`,
+    vi: `Đã xóa ${profileVi(p.profile)} khỏi máy này.`,
     en: `Deleted the profile "${p.profile}" from this computer.`,
   }),
   revokeOffline: (): Text => ({
@@ -247,7 +251,7 @@ export const auth = {
     en: "Remove the app's access at https://myaccount.google.com/permissions.",
   }),
   nothingToLogOut: (p: { profile: string }): Text => ({
-    vi: `Hồ sơ “${p.profile}” chưa đăng nhập; không có gì để đăng xuất.`,
+    vi: `${capitalise(profileVi(p.profile))} chưa đăng nhập; không có gì để đăng xuất.`,
     en: `Profile "${p.profile}" is not signed in; nothing to sign out.`,
   }),
   envTokenStays: (): Text => ({
@@ -257,7 +261,7 @@ export const auth = {
 
   // ── the sign-in stopped working ──────────────────────────────────────────
   invalidGrant: (p: { profile: string }): Text => ({
-    vi: `Google không còn chấp nhận lần đăng nhập của hồ sơ “${p.profile}”.`,
+    vi: `Google không còn chấp nhận lần đăng nhập của ${profileVi(p.profile)}.`,
     en: `Google no longer accepts the sign-in of profile "${p.profile}" (invalid_grant).`,
   }),
   causeTesting: (p: { days: number }): Text => ({
@@ -345,7 +349,7 @@ export const auth = {
 
   // ── the library's channel guard ──────────────────────────────────────────
   channelMismatch: (p: { file: string; configured: string; signedIn: string; title: string; profile: string }): Text => ({
-    vi: `${p.file} ghi mã kênh (channel.id) ${p.configured}, nhưng hồ sơ “${p.profile}” đang đăng nhập kênh “${p.title}” (mã kênh ${p.signedIn}). Chưa gửi gì lên YouTube.`,
+    vi: `${p.file} ghi mã kênh (channel.id) ${p.configured}, nhưng ${profileVi(p.profile)} đang đăng nhập kênh “${p.title}” (mã kênh ${p.signedIn}). Chưa gửi gì lên YouTube.`,
     en: `${p.file}: channel.id is ${p.configured}, but profile "${p.profile}" is signed in to the channel "${p.title}" (${p.signedIn}). Nothing was sent to YouTube.`,
   }),
   channelMismatchHint: (): Text => ({

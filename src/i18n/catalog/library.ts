@@ -359,7 +359,7 @@ export const library = {
     en: 'Use fewer tags: YouTube counts the commas between tags, and 2 more characters for each tag with a space.',
   }),
   privacyFix: (): Text => ({
-    vi: 'Ghi public (Công khai), unlisted (Không công khai) hoặc private (Riêng tư).',
+    vi: 'Ghi một trong ba giá trị: public (Công khai), unlisted (Không công khai), private (Riêng tư).',
     en: 'Use public, unlisted or private.',
   }),
   publishAtNotPrivate: (p: { privacy: string }): Text => ({

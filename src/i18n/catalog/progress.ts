@@ -106,7 +106,7 @@ export const progress = {
     en: "the clip's title (the template's {{ title }}) instead of the one from the file name; saved in its sidecar .yaml",
   }),
   optPrivacy: (): Text => ({
-    vi: 'chế độ hiển thị: public (Công khai), unlisted (Không công khai) hoặc private (Riêng tư); được ghi vào tệp .yaml đi kèm clip',
+    vi: 'chế độ hiển thị: Công khai (public), Không công khai (unlisted) hoặc Riêng tư (private); được ghi vào tệp .yaml đi kèm clip',
     en: 'visibility: public, unlisted or private; saved in the sidecar .yaml',
   }),
   optTemplate: (): Text => ({
@@ -147,7 +147,7 @@ export const progress = {
     vi: `--privacy “${p.value}” không dùng được.`,
     en: `--privacy "${p.value}" is not valid.`,
   }),
-  badPrivacyHint: (): Text => ({ vi: 'Ghi public (Công khai), unlisted (Không công khai) hoặc private (Riêng tư).', en: 'Use public, unlisted or private.' }),
+  badPrivacyHint: (): Text => ({ vi: 'Ghi Công khai (public), Không công khai (unlisted) hoặc Riêng tư (private): gõ phần trong ngoặc.', en: 'Use public, unlisted or private.' }),
   badTitle: (p: { chars: number; max: number }): Text => ({
     vi: `--title không dùng được: tiêu đề dài ${p.chars} ký tự (tối đa ${p.max}), không được để trống và không được có dấu < hoặc >.`,
     en: `--title is not valid: ${p.chars} characters (at most ${p.max}), it must not be empty nor contain < or >.`,
