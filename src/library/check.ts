@@ -62,7 +62,7 @@ function timezoneOf(library: Library): string {
 function place(d: Diagnostic): Text | undefined {
   const parts: Text[] = [];
   if (d.line !== undefined) parts.push(M.check.line({ line: d.line }));
-  if (d.field !== undefined) parts.push(same(d.field));
+  if (d.field !== undefined) parts.push(M.check.field({ field: d.field }));
   return parts.length > 0 ? joinText(parts, ', ') : undefined;
 }
 

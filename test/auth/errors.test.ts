@@ -63,9 +63,10 @@ describe('sign-in errors', () => {
 
     const vi = await runCli(['--lang', 'vi', 'auth', 'status'], { env: storedEnv(config), cwd });
     expect(vi.code).toBe(4);
-    expect(vi.stderr).toContain('Google không còn chấp nhận lần đăng nhập của hồ sơ "default" (invalid_grant)');
+    expect(vi.stderr).toContain('Google không còn chấp nhận lần đăng nhập của hồ sơ mặc định.');
+    expect(vi.stderr).not.toContain('invalid_grant');
     expect(vi.stderr).toContain('mỗi lần đăng nhập chỉ dùng được 7 ngày');
-    expect(vi.stderr).toContain('Cách sửa: Chạy "happytube auth login" để đăng nhập lại.');
+    expect(vi.stderr).toContain('Cách sửa: Chạy “happytube auth login” để đăng nhập lại.');
   });
 
   it('a recent sign-in that dies is most likely revoked; an idle one, unused for 6 months', async () => {
@@ -117,7 +118,7 @@ describe('sign-in errors', () => {
     const missing = await runCli(['auth', 'status'], { env: bare, cwd });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('No OAuth client');
-    expect(missing.stderr).toContain('"One-time setup: Google Cloud" section of the README');
+    expect(missing.stderr).toContain('the “One-time setup: Google Cloud” section of README.md');
 
     const half = await runCli(['auth', 'status'], { env: { ...bare, HAPPYTUBE_CLIENT_ID: 'x.apps.googleusercontent.com' }, cwd });
     expect(half.code).toBe(2);

@@ -80,7 +80,7 @@ describe('plain lines (stderr is not a terminal)', () => {
     clock = 5200;
     events.emit('upload:progress', { action, sent: 3, total: 1000, bytesPerSec: 1 });
     stop();
-    expect(err.text.split('\n').filter((l) => l.includes('%'))).toEqual(['  Upload a.mp4: 0% (3 B of 1000 B, 1 B/s, 17 min left)']);
+    expect(err.text.split('\n').filter((l) => l.includes('%'))).toEqual(['  Upload a.mp4: 0% (3 B of 1,000 B, 1 B/s, 17 min left)']);
   });
 
   it('writes retries, resumes, failures with YouTube’s reason, the quota stop and warnings, in Vietnamese too', () => {
@@ -97,8 +97,9 @@ describe('plain lines (stderr is not a terminal)', () => {
     events.emit('warning', { text: { vi: 'Video bị khóa ở chế độ riêng tư.', en: 'Videos are locked private.' }, hint: same('support.google.com/youtube/contact/yt_api_form') });
     stop();
     expect(err.text).toContain('  Tải lên b.mp4: tải tiếp từ 25% (3,0 MB / 12 MB đã gửi ở lần trước).');
-    expect(err.text).toContain('  Tải lên b.mp4: lỗi tạm thời (HTTP 503), thử lại lần 2 sau 2 giây.');
-    expect(err.text).toContain('✗ Tải lên b.mp4: YouTube từ chối video. (YouTube: uploadLimitExceeded)');
+    expect(err.text).toContain('  Tải lên b.mp4: mạng hoặc YouTube đang trục trặc, thử lại lần 2 sau 2 giây.');
+    // YouTube's reason code is for English readers; the Vietnamese error says it in words.
+    expect(err.text).toContain('✗ Tải lên b.mp4: YouTube từ chối video.\n');
     expect(err.text).toContain('Đã hết hạn mức YouTube của hôm nay');
     expect(err.text).toContain('Cảnh báo: Video bị khóa ở chế độ riêng tư.\n  Cách sửa: support.google.com/youtube/contact/yt_api_form\n');
   });
@@ -220,17 +221,17 @@ describe('the summary', () => {
     expect(err.text).toBe('');
   });
 
-  it('after a quota stop says how many clips are left and when the quota resets, in local time', () => {
-    const resetAt = new Date(2026, 2, 5, 15, 0, 0);
+  it('after a quota stop says how many clips are left and when the quota resets, in Vietnam time', () => {
+    const resetAt = new Date(Date.UTC(2026, 2, 5, 8, 0, 0));
     const { ui, out } = makeUi();
     printSummary(ui, { ...base, left: 3, quotaResetAt: resetAt });
-    expect(out.text).toContain('3 clips left; the quota resets at 15:00 (local time).');
+    expect(out.text).toContain('3 clips left; the quota resets at 15:00 on 5 Mar 2026 (Vietnam time).');
     setLang('vi');
     const vi = makeUi();
     printSummary(vi.ui, { ...base, left: 1, quotaResetAt: resetAt, adopted: 2 });
     expect(vi.out.text).toContain('Kết quả:');
     expect(vi.out.text).toContain('nhận lại video có sẵn: 2');
-    expect(vi.out.text).toContain('Còn 1 clip chưa xong; hạn mức được cấp lại lúc 15:00 (giờ máy này).');
+    expect(vi.out.text).toContain('Còn 1 clip chưa xong; hạn mức được làm mới lúc 15:00 ngày 05/03/2026 (giờ Việt Nam).');
   });
 });
 

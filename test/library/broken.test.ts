@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { M } from '../../src/i18n/messages.ts';
 import { loadLibrary } from '../../src/library/index.ts';
 import { CONFIG, TEMPLATE, clip, fixture, makeLibrary, removeLibrary } from './helpers.ts';
 import type { Files } from './helpers.ts';
@@ -114,7 +115,9 @@ describe('broken libraries', () => {
       expect(r.code).toBe(2);
       const block = r.stdout.slice(r.stdout.indexOf(`\n${c.file}\n`));
       expect(block.length, r.stdout).toBeGreaterThan(c.file.length);
-      const errorLine = block.split('\n').find((l) => l.includes(lang === 'vi' ? 'Lỗi:' : 'Error:') && (c.field === undefined || l.includes(c.field)))!;
+      // The field as each language shows it: playlists[1].folder reads "playlists (mục thứ 2), folder" in Vietnamese.
+      const field = c.field === undefined ? undefined : M.check.field({ field: c.field })[lang];
+      const errorLine = block.split('\n').find((l) => l.includes(lang === 'vi' ? 'Lỗi:' : 'Error:') && (field === undefined || l.includes(field)))!;
       expect(errorLine, block).toBeDefined();
       if (c.line !== undefined) expect(errorLine).toContain(lang === 'vi' ? `dòng ${c.line}` : `line ${c.line}`);
       expect(errorLine).toContain(match!.message[lang]);

@@ -31,8 +31,8 @@ describe('happytube check', () => {
     expect(r.code).toBe(0);
     const nfc = '2025-01-08 Góc đọc sách của bé';
     expect(r.stdout).toContain(`04-mo-hinh-hay/${nfc}.mp4\n  Tiêu đề: Góc đọc sách của bé | Trường Mầm non Thiên Đức\n`);
-    expect(r.stdout).toContain('  Danh sách phát: mo-hinh-hay, muc-dich · Chế độ: riêng tư · Công khai: lúc 2099-01-05 19:00 (Asia/Ho_Chi_Minh)');
-    expect(r.stdout).toContain('  Danh sách phát: muc-dich · Chế độ: không công khai · Công khai: ngay khi đăng');
+    expect(r.stdout).toContain('  Danh sách phát: mo-hinh-hay, muc-dich · Chế độ hiển thị: Riêng tư · Lên lịch: 19:00 ngày 05/01/2099 (giờ Việt Nam)');
+    expect(r.stdout).toContain('  Danh sách phát: muc-dich · Chế độ hiển thị: Không công khai · Lên lịch: không (đăng ngay khi tải lên)');
     expect(r.stdout).not.toContain(NFD);
     expect(r.stdout).toContain('3 clip · 0 lỗi · 0 cảnh báo');
   });
@@ -42,7 +42,7 @@ describe('happytube check', () => {
     mkdirSync(join(root, '04-mo-hinh-hay/sub'));
     const r = await runCli(['check'], { cwd: join(root, '04-mo-hinh-hay/sub'), env: { HAPPYTUBE_LANG: 'en' } });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('  Playlists: mo-hinh-hay, muc-dich · Privacy: private · Publish: at 2099-01-05 19:00 (Asia/Ho_Chi_Minh)');
+    expect(r.stdout).toContain('  Playlists: mo-hinh-hay, muc-dich · Privacy: private · Publish: at 19:00 on 5 Jan 2099 (Vietnam time)');
     expect(r.stdout).toContain('3 clips · 0 errors · 0 warnings');
   });
 
@@ -52,11 +52,11 @@ describe('happytube check', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(
       '01-muc-dich/2024-11-20 Hội thi bé khỏe.yaml\n' +
-        '  Lỗi: dòng 2, colour: Khóa "colour" không được hỗ trợ.\n' +
-        '    Cách sửa: Xóa khóa này hoặc sửa lại chính tả. Các khóa hợp lệ: title, description, date, tags, template, privacy, madeForKids, playlists, publishAt, thumbnail, captions, vars, skip.\n',
+        '  Lỗi: dòng 2, colour: Tên mục “colour” không có trong danh sách happytube hiểu.\n' +
+        '    Cách sửa: Xóa mục này hoặc sửa lại chính tả. Các tên mục dùng được: title, description, date, tags, template, privacy, madeForKids, playlists, publishAt, thumbnail, captions, vars, skip.\n',
     );
     expect(r.stdout).toContain('01-muc-dich/trống.mp4\n  Lỗi: Tệp clip rỗng (0 byte).\n');
-    expect(r.stdout).toContain('happytube.yaml\n  Cảnh báo: dòng 17, playlists[1].folder: Chưa có thư mục "04-mo-hinh-hay" trong thư viện.');
+    expect(r.stdout).toContain('happytube.yaml\n  Cảnh báo: dòng 17, playlists (mục thứ 2), folder: Chưa có thư mục “04-mo-hinh-hay” trong thư viện.');
     expect(r.stderr).toContain('Lỗi: 2 lỗi trong 2 tệp; chưa gửi gì lên YouTube.');
     expect(r.stderr).toContain('Cách sửa: Sửa các lỗi ở trên');
   });
@@ -76,7 +76,7 @@ describe('happytube check', () => {
     expect(r.stdout).toContain('Unknown key "colour"');
     const none = lib({ ...BROKEN, 'happytube.yaml': CONFIG.replace('language: vi\n', '') });
     const vi = await runCli(['check', none], { env: { LANG: 'vi_VN.UTF-8' } });
-    expect(vi.stdout).toContain('Khóa "colour" không được hỗ trợ.');
+    expect(vi.stdout).toContain('Tên mục “colour” không có trong danh sách happytube hiểu.');
   });
 
   it('prints one JSON document with --json', async () => {

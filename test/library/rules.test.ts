@@ -99,7 +99,7 @@ describe('templates', () => {
     expect(diagnostics).toMatchObject([{ file: 'templates/x.yaml', line: 4, field: 'description', message: { en: 'unknown filter "ngay_thang"' } }]);
     const t = compileTemplate(engine, 'y', 'templates/y.yaml', 'title: "{{ title }} {{ vars.lop }}"\n', [])!;
     const { problems } = renderTemplate(engine, t, vars);
-    expect(problems).toMatchObject([{ file: 'templates/y.yaml', line: 1, field: 'title', message: { vi: 'biến "vars.lop" không tồn tại' } }]);
+    expect(problems).toMatchObject([{ file: 'templates/y.yaml', line: 1, field: 'title', message: { vi: 'biến “vars.lop” không tồn tại' } }]);
   });
 
   it('refuses unknown keys and unquoted Liquid in a template file', () => {

@@ -53,7 +53,7 @@ describe('happytube.yaml and sidecar diagnostics', () => {
 
   it('names a missing key, and a value that fits none of its options', () => {
     expect(config('schedule:\n  timezone: Asia/Ho_Chi_Minh\n')).toEqual([
-      '3 schedule.slots: The required key "schedule.slots" is missing. | Add "schedule.slots" to the file (see the example in the README).',
+      '3 schedule.slots: The required key "schedule.slots" is missing. | Add "schedule.slots" to the file (see the example in the “The library folder” section of README.md).',
     ]);
     expect(config('defaults:\n  category: 2.5\n')).toEqual(['4 defaults.category: The value of "defaults.category" is not valid.']);
     expect(lines(readSidecar('title: [a]\ntags: [a, .inf]\ncaptions: [vi.srt]\n', 'a.yaml').diagnostics)).toEqual([

@@ -60,7 +60,7 @@ describe('CSV report', () => {
       'Danh sách phát',
       'Ngày',
       'Tiêu đề',
-      'Đường dẫn',
+      'Đường liên kết',
       'Mã video',
       'Thời điểm đăng',
       'Chế độ hiển thị',

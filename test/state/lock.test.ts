@@ -95,7 +95,8 @@ describe('the library lock', () => {
     expect(error.exitCode).toBe(1);
     expect(error.owner.pid).toBe(process.pid);
     expect(error.text.en).toContain(`process ${process.pid} on ${hostname()}`);
-    expect(error.text.vi).toContain(`tiến trình ${process.pid}`);
+    expect(error.text.vi).toContain(`trên máy ${hostname()}, từ `);
+    expect(error.text.vi).toMatch(/từ \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4} \(giờ Việt Nam\)/);
     expect(error.text.en).toContain(path.join(stateDir(lib), 'lock'));
     expect(error.hint?.en).toBe('Wait for that run to finish, then run again.');
 

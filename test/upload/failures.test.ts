@@ -94,7 +94,8 @@ describe('transient failures', () => {
       const run = uploadOptions(proxy.url, clip, tokens);
       const error = await uploadResumable(run.options).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(WorkLeftError);
-      expect((error as WorkLeftError).text.en).toContain('3600 seconds');
+      expect((error as WorkLeftError).text.en).toContain('3,600 seconds');
+      expect((error as WorkLeftError).text.vi).toContain('chờ 3.600 giây');
       expect(run.saved).toHaveLength(1);
     } finally {
       await proxy.close();

@@ -9,6 +9,7 @@ describe('parseRate', () => {
     ['500k', 500 * 1024],
     ['2M', 2 * 1024 * 1024],
     ['1.5MB', 1.5 * 1024 * 1024],
+    ['1,5MB', 1.5 * 1024 * 1024], // the Vietnamese decimal comma
     ['1.5MiB/s', 1.5 * 1024 * 1024],
     ['800000', 800_000],
     ['64KB', 64 * 1024],
@@ -29,7 +30,7 @@ describe('parseRate', () => {
     expect(thrown).toBeInstanceOf(InputError);
     expect((thrown as InputError).exitCode).toBe(ExitCode.badInput);
     expect((thrown as InputError).text.en).toContain(`"${text}"`);
-    expect((thrown as InputError).text.vi).toContain('không hợp lệ');
+    expect((thrown as InputError).text.vi).toContain(`“${text}” không dùng được`);
     expect((thrown as InputError).hint?.en).toContain('500k');
   });
 });
@@ -73,7 +74,8 @@ describe('YouTubeApiError', () => {
     expect(error.reason).toBe('invalidTitle');
     expect(error.apiMessage).toBe('The request metadata specifies an invalid video title.');
     expect(error.text.en).toContain('invalidTitle');
-    expect(error.text.vi).toContain('YouTube từ chối');
+    expect(error.text.vi).toBe('YouTube không nhận tiêu đề của video.');
+    expect(error.detail).toContain('HTTP 400 invalidTitle');
     expect(error.stopsRun).toBe(false);
     expect(error.exitCode).toBe(ExitCode.failure);
   });

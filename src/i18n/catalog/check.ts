@@ -26,6 +26,11 @@ export const check = {
   }),
   skipped: (): Text => ({ vi: 'bỏ qua (tệp .yaml đi kèm clip ghi skip: true)', en: 'skipped (skip: true)' }),
   duplicateOf: (p: { original: string }): Text => ({ vi: `trùng với ${p.original}, không đăng lại`, en: `same as ${p.original}, not uploaded again` }),
+  /** A key's place in a file: `playlists[1].folder` reads "playlists (mục thứ 2), folder" in Vietnamese. */
+  field: (p: { field: string }): Text => ({
+    vi: p.field.replace(/\[(\d+)\]/g, (_, i: string) => ` (mục thứ ${Number(i) + 1})`).replaceAll('.', ', '),
+    en: p.field,
+  }),
   problemsTitle: (): Text => ({ vi: 'Lỗi và cảnh báo:', en: 'Errors and warnings:' }),
   line: (p: { line: number }): Text => ({ vi: `dòng ${p.line}`, en: `line ${p.line}` }),
   summary: (p: { clips: number; errors: number; warnings: number }): Text => ({
