@@ -8,7 +8,6 @@ import type { Text } from '../index.ts';
 export const README_SECTIONS = {
   googleCloud: { vi: 'Cài đặt một lần: Google Cloud', en: 'One-time setup: Google Cloud' },
   library: { vi: 'Thư mục thư viện', en: 'The library folder' },
-  unattended: { vi: 'Chạy tự động (máy chủ, CI)', en: 'Environment variables' },
 } as const satisfies Record<string, Text>;
 
 export type ReadmeSection = keyof typeof README_SECTIONS;
