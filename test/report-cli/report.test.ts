@@ -137,7 +137,7 @@ describe('happytube report', () => {
   it('refuses a bad --since and an eml without report.departmentEmail (exit 2, nothing sent)', async () => {
     const bad = await report(['--format', 'eml', '--since', '2024-13-45']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--since "2024-13-45"');
+    expect(bad.stderr).toContain('--since “2024-13-45”');
     const root = await makeLibrary((yaml) => yaml.replace(/^report:\n {2}departmentEmail: .*$/m, ''));
     cleanup.push(root);
     const calls = (await emu.admin.state()).calls['videos.list'] ?? 0;

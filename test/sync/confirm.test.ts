@@ -17,7 +17,7 @@ async function writesOnYouTube(): Promise<number> {
 
 it('sends nothing when the answer is no', async () => {
   const t = terminal(['sync', library.dir], { ...emulator.env(), HAPPYTUBE_LANG: 'en' });
-  await t.waitFor(/Run this plan \(\d+ units, 6 uploads\)\?/);
+  await t.waitFor(/Run this plan \([\d,]+ units, 6 uploads\)\?/);
   t.type('n\r');
   expect(await t.exit).toBe(0);
   expect(t.output()).toContain('Cancelled: nothing was sent to YouTube.');
@@ -26,7 +26,7 @@ it('sends nothing when the answer is no', async () => {
 
 it('treats Ctrl-C at the question as an interruption (exit 3), nothing sent', async () => {
   const t = terminal(['sync', library.dir], { ...emulator.env(), HAPPYTUBE_LANG: 'vi' });
-  await t.waitFor(/Chạy kế hoạch này/);
+  await t.waitFor(/Làm theo kế hoạch này/);
   t.type('\u0003');
   expect(await t.exit).toBe(3);
   expect(t.output()).toContain('Đã hủy: không gửi gì lên YouTube.');

@@ -47,7 +47,7 @@ describe('happytube sync', () => {
   it('--dry-run prints the plan with its cost and writes nothing anywhere', async () => {
     const result = await sync(emulator, library.dir, ['--dry-run']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Cost: 1000 quota units and 6 uploads/);
+    expect(result.stdout).toMatch(/Cost: 1,000 quota units and 6 uploads/);
     expect(existsSync(join(library.dir, '.happytube'))).toBe(false);
     const state = await emulator.admin.state();
     expect(state.videos).toHaveLength(0);
@@ -154,7 +154,7 @@ describe('happytube playlists and status', () => {
     const status = await runCli(['status', library.dir], { env: { HAPPYTUBE_LANG: 'en' } });
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(/Published 6 · pending 0 · failed 0/);
-    expect(status.stdout).toMatch(/Quota today: \d+\/10000 units, 6\/100 uploads; resets at \d\d:\d\d/);
+    expect(status.stdout).toMatch(/Quota today: [\d,]+\/10,000 units, 6\/100 uploads; resets at \d\d:\d\d on \d+ \w+ \d{4} \(Vietnam time\)/);
   });
 });
 
