@@ -205,7 +205,7 @@ export const auth = {
 
   // ── status ───────────────────────────────────────────────────────────────
   statusProfile: (p: { profile: string; source: string }): Text => ({
-    vi: `Hồ sơ:          ${p.profile} (${p.source})`,
+    vi: `Hồ sơ:          ${p.profile === 'default' ? 'mặc định' : p.profile} (${p.source})`,
     en: `Profile:        ${p.profile} (${p.source})`,
   }),
   sourceStored: (p: { file: string }): Text => ({ vi: `lưu ở ${p.file}`, en: `stored in ${p.file}` }),
@@ -222,7 +222,7 @@ export const auth = {
   }),
   statusClient: (p: { clientId: string }): Text => ({ vi: `Mã ứng dụng:    ${p.clientId}`, en: `OAuth client:   ${p.clientId}` }),
   statusExpiry: (p: { when: Date }): Text => ({
-    vi: `Mã truy cập hết hạn lúc ${formatDateTime(p.when, 'vi')} (happytube tự gia hạn khi cần)`,
+    vi: `Mã truy cập hết hạn lúc ${formatDateTime(p.when, 'vi')}; happytube tự gia hạn khi cần.`,
     en: `Access token expires: ${formatDateTime(p.when, 'en')} (renewed automatically)`,
   }),
   statusRefreshOk: (): Text => ({ vi: 'Gia hạn:        được', en: 'Refresh:        works' }),

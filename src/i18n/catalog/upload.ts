@@ -115,7 +115,7 @@ export const upload = {
     en: `YouTube refused the request (HTTP ${p.status}, ${p.reason}): ${p.message}`,
   }),
   quotaExceededHint: (): Text => ({
-    vi: `Hạn mức hôm nay đã dùng hết. Hạn mức được làm mới lúc nửa đêm giờ Thái Bình Dương, tức ${formatHour(15, 'vi')} giờ Việt Nam, hoặc ${formatHour(14, 'vi')} khi nước Mỹ dùng giờ mùa hè; chạy lại lệnh sau giờ đó.`,
+    vi: `Hạn mức được làm mới lúc nửa đêm giờ Thái Bình Dương: ${formatHour(15, 'vi')} giờ Việt Nam, hoặc ${formatHour(14, 'vi')} khi nước Mỹ dùng giờ mùa hè. Chạy lại lệnh sau giờ đó.`,
     en: "The day's API quota is used up. It resets at midnight Pacific time (14:00 or 15:00 in Vietnam); run the command again after that.",
   }),
   uploadLimitHint: (): Text => ({
