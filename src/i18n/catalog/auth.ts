@@ -141,7 +141,7 @@ export const auth = {
     en: 'Refused the sign-in answer: its "state" does not match this request (another page or an older sign-in sent it).',
   }),
   stateMismatchIgnored: (): Text => ({
-    vi: 'Đây không phải câu trả lời cho lần đăng nhập đang chờ (mã "state" không khớp) nên đã bị bỏ qua. Hãy đăng nhập trong thẻ trình duyệt mà happytube đã mở.',
+    vi: 'Kết quả đăng nhập vừa nhận không thuộc lần đăng nhập đang chờ nên đã bị bỏ qua. Hãy đăng nhập trong thẻ trình duyệt mà happytube đã mở.',
     en: 'This is not the answer to the sign-in that is waiting (its "state" does not match), so it was ignored. Sign in in the browser tab that happytube opened.',
   }),
   retryLoginHint: (): Text => ({
@@ -353,7 +353,7 @@ export const auth = {
     en: `${p.file}: channel.id is ${p.configured}, but profile "${p.profile}" is signed in to the channel "${p.title}" (${p.signedIn}). Nothing was sent to YouTube.`,
   }),
   channelMismatchHint: (): Text => ({
-    vi: 'Chọn đúng hồ sơ (--profile TÊN), hoặc đăng nhập đúng kênh bằng "happytube auth login", hoặc sửa channel.id nếu thư viện đã chuyển sang kênh mới.',
+    vi: 'Chọn đúng hồ sơ (--profile TÊN), hoặc đăng nhập đúng kênh bằng “happytube auth login”, hoặc sửa channel.id nếu thư viện đã chuyển sang kênh mới.',
     en: 'Pick the right profile (--profile NAME), or sign in to the right channel with "happytube auth login", or correct channel.id if the library moved to a new channel.',
   }),
 };

@@ -65,7 +65,7 @@ export const files = {
     en: 'Write the values out instead of the aliases (&name / *name).',
   }),
   templateTooMuch: (p: { name: string }): Text => ({
-    vi: `Mẫu "${p.name}" làm quá nhiều việc (vòng lặp quá dài hoặc văn bản quá lớn) nên đã bị dừng.`,
+    vi: `Mẫu “${p.name}” làm quá nhiều việc (vòng lặp quá dài hoặc văn bản quá lớn) nên đã bị dừng.`,
     en: `The template "${p.name}" was stopped: it does far too much work (a loop too long or text too large).`,
   }),
   templateTooMuchFix: (): Text => ({
@@ -73,7 +73,7 @@ export const files = {
     en: 'Shorten the {% for %} loops and the text of the template: a title holds at most 100 characters, a description 5,000 bytes.',
   }),
   controlChars: (p: { field: string }): Text => ({
-    vi: `"${p.field}" chứa ký tự điều khiển vô hình (như ESC, BEL, NUL): YouTube không nhận và chúng có thể làm rối màn hình.`,
+    vi: `“${p.field}” chứa ký tự điều khiển vô hình (như ESC, BEL, NUL): YouTube không nhận và chúng có thể làm rối màn hình.`,
     en: `"${p.field}" holds invisible control characters (such as ESC, BEL, NUL): YouTube does not take them and they can garble a terminal.`,
   }),
   controlCharsFix: (): Text => ({
@@ -81,7 +81,7 @@ export const files = {
     en: 'Retype the text by hand in an editor (the stray characters are shown as \\x1b…); do not paste it from unknown sources.',
   }),
   bidiChars: (p: { field: string }): Text => ({
-    vi: `"${p.field}" chứa ký tự đổi chiều chữ vô hình (như U+202E): chữ có thể hiện ra khác với những gì đã gõ.`,
+    vi: `“${p.field}” chứa ký tự đổi chiều chữ vô hình (như U+202E): chữ có thể hiện ra khác với những gì đã gõ.`,
     en: `"${p.field}" holds invisible text-direction characters (such as U+202E): the text may show differently from what was typed.`,
   }),
   bidiCharsFix: (): Text => ({
@@ -89,7 +89,7 @@ export const files = {
     en: 'Unless they are meant, retype the text by hand; Vietnamese and English need none of them.',
   }),
   badEmail: (p: { field: string; value: string }): Text => ({
-    vi: `"${p.field}" không phải là một địa chỉ email: ${p.value}`,
+    vi: `“${p.field}” không phải là một địa chỉ email: ${p.value}`,
     en: `"${p.field}" is not an email address: ${p.value}`,
   }),
   badEmailFix: (): Text => ({
@@ -97,7 +97,7 @@ export const files = {
     en: 'Give one address, like name@school.edu.vn, with no spaces or display name.',
   }),
   badWebsite: (p: { field: string; value: string }): Text => ({
-    vi: `"${p.field}" không phải là một địa chỉ trang web http(s): ${p.value}`,
+    vi: `“${p.field}” không phải là một địa chỉ trang web http(s): ${p.value}`,
     en: `"${p.field}" is not an http(s) web address: ${p.value}`,
   }),
   badWebsiteFix: (): Text => ({

@@ -162,7 +162,7 @@ export const library = {
     en: `Template error: ${p.problem.en} (while rendering ${p.clip}).`,
   }),
   templateFix: (): Text => ({
-    vi: 'Biến dùng được: title, date, description, school.*, playlist.*, file.*, vars.* (khai báo trong "vars" của tệp .yaml đi kèm clip); bộ lọc ngày: date_vi (20/11/2024), date_long_vi (ngày 20 tháng 11 năm 2024).',
+    vi: 'Biến dùng được: title, date, description, school.*, playlist.*, file.*, vars.* (khai báo trong “vars” của tệp .yaml đi kèm clip); bộ lọc ngày: date_vi (20/11/2024), date_long_vi (ngày 20 tháng 11 năm 2024).',
     en: 'Available variables: title, date, description, school.*, playlist.*, file.*, vars.* (set under "vars" in the clip\'s sidecar); date filters: date_vi (20/11/2024), date_long_vi (ngày 20 tháng 11 năm 2024).',
   }),
   templateQuoteFix: (): Text => ({

@@ -35,7 +35,7 @@ export const sync = {
     en: `--only ${p.path}: no clip of the library is at this path.`,
   }),
   onlyNotFoundHint: (): Text => ({
-    vi: 'Ghi đường dẫn của tệp video (tính từ thư mục hiện tại hoặc thư mục thư viện); "happytube check" liệt kê các clip.',
+    vi: 'Ghi đường dẫn của tệp video (tính từ thư mục hiện tại hoặc thư mục thư viện); “happytube check” liệt kê các clip.',
     en: 'Give the path of a video file (from the current folder or the library folder); "happytube check" lists the clips.',
   }),
   unknownPlaylist: (p: { key: string }): Text => ({
