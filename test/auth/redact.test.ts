@@ -55,7 +55,7 @@ describe('the channel guard', () => {
     expect((error as InputError).text.en).toBe(
       '/lib/happytube.yaml: channel.id is UCother, but profile "office" is signed in to the channel "Happy School" (UCsignedin). Nothing was sent to YouTube.',
     );
-    expect((error as InputError).text.vi).toContain('channel.id là UCother');
+    expect((error as InputError).text.vi).toContain('ghi mã kênh (channel.id) UCother, nhưng hồ sơ “office” đang đăng nhập kênh “Happy School”');
   });
 });
 
