@@ -43,7 +43,7 @@ export const demo = {
     en: `Demo finished in ${formatDecimal(p.seconds, 1, 'en')} s. For real use, see ${readmeSection('googleCloud').en}.`,
   }),
   browserFailed: (p: { detail: string }): Text => ({
-    vi: `Không mở được trang đồng ý của YouTube giả lập để đăng nhập thử: ${p.detail}`,
+    vi: `Không mở được trang xin quyền của YouTube giả lập để đăng nhập thử: ${p.detail}`,
     en: `The demo could not open the emulator's consent page to sign in: ${p.detail}`,
   }),
   syncIncomplete: (p: { failed: number; left: number }): Text => ({
