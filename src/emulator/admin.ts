@@ -6,13 +6,33 @@ import type { FaultAction } from './faults.ts';
 import { readJson, sendJson } from './http.ts';
 import { adminTokens } from './oauth.ts';
 import type { EmulatorState } from './store.ts';
+import { noticeDropped, releaseHeld } from './uploads.ts';
 
 export function applyActions(state: EmulatorState, actions: readonly FaultAction[]): void {
   for (const action of actions) {
-    if (action === 'expire-tokens') state.tokens.expireAll();
-    else if (action === 'expire-sessions') state.sessions.clear();
-    else if (action === 'quota-exhausted') state.quota.exhaustUnits();
-    else state.quota.exhaustUploads();
+    switch (action) {
+      case 'expire-tokens':
+        state.tokens.expireAll();
+        break;
+      case 'expire-sessions':
+        state.sessions.clear();
+        break;
+      case 'quota-exhausted':
+        state.quota.exhaustUnits();
+        break;
+      case 'uploads-exhausted':
+        state.quota.exhaustUploads();
+        break;
+      case 'channel-upload-limit':
+        state.quota.capChannel();
+        break;
+      case 'release':
+        releaseHeld(state);
+        break;
+      case 'notice':
+        noticeDropped(state);
+        break;
+    }
   }
 }
 

@@ -21,10 +21,26 @@ export interface FaultPlan {
   lostAnswers: Record<string, number>;
   /** Read upload bodies at this many bytes a second (0 = full speed). */
   slowBytesPerSecond: number;
+  /** Stop reading the next upload body after this many bytes, and answer nothing (one shot). */
+  stallUploadAfter: number | undefined;
+  /** A dropped upload connection is not noticed until the `notice` action: its session stays busy. */
+  lateNotice: boolean;
+  /** This many status queries report 256 KiB fewer than the session holds. */
+  staleStatus: number;
 }
 
 /** One-shot actions a spec may ask for besides the plan. */
-export type FaultAction = 'expire-tokens' | 'expire-sessions' | 'quota-exhausted' | 'uploads-exhausted';
+export type FaultAction =
+  | 'expire-tokens'
+  | 'expire-sessions'
+  | 'quota-exhausted'
+  | 'uploads-exhausted'
+  | 'channel-upload-limit'
+  | 'release'
+  | 'notice';
+
+/** The request's connection ended before its body did (dropped by a fault, or by the client). */
+export class ConnectionLost extends Error {}
 
 export interface ParsedFaults {
   plan: FaultPlan;
@@ -32,7 +48,18 @@ export interface ParsedFaults {
 }
 
 export function emptyPlan(): FaultPlan {
-  return { dropUploadAfter: undefined, upload503: 0, api503: 0, api429: 0, retryAfterSeconds: undefined, lostAnswers: {}, slowBytesPerSecond: 0 };
+  return {
+    dropUploadAfter: undefined,
+    upload503: 0,
+    api503: 0,
+    api429: 0,
+    retryAfterSeconds: undefined,
+    lostAnswers: {},
+    slowBytesPerSecond: 0,
+    stallUploadAfter: undefined,
+    lateNotice: false,
+    staleStatus: 0,
+  };
 }
 
 export class FaultSyntaxError extends Error {
@@ -63,12 +90,30 @@ function count(spec: string, value: string | undefined, what: string): number {
  *   then the connection drops before the answer: the client cannot tell whether its insert
  *   happened (a Wi-Fi drop at the worst moment). Specs for different METHODs add up.
  * - `slow:BYTES_PER_SEC` — upload bodies are read at that rate (`slow:0` = full speed again).
+ * - `stall-upload:K` — once K bytes of the next upload body arrived (a little more: what the
+ *   connection handed over with the K-th byte) the emulator stops reading it and
+ *   answers nothing, as a connection does when a laptop's lid closes or its Wi-Fi goes without a
+ *   reset. The request is held until the `release` action (reading goes on), or until another
+ *   request for its session arrives: then it is cut off as noticed gone (under `late-notice`,
+ *   only at `notice`).
+ * - `late-notice` — the emulator notices a dropped upload connection only at the `notice` action
+ *   (a power cut or a Wi-Fi drop may go unnoticed by Google for minutes). Until then its session is
+ *   busy: a status query reports the bytes it held before that request (fewer than were sent), and
+ *   a PUT of bytes is refused with 400 "Another request for this upload is still in progress".
+ * - `notice` — every dropped (or held) upload connection is noticed now: its session keeps the
+ *   bytes up to the last whole 256 KiB and serves again.
+ * - `release` — held uploads (`stall-upload`) are read again.
+ * - `stale-status:N` — the next N status queries of a session holding at least 256 KiB report
+ *   256 KiB fewer than it holds, as a status answer that lags what the server stored.
  * - `expire-tokens` — every access token expires now (refresh tokens stay valid).
  * - `expire-sessions` — every resumable upload session is forgotten now, as Google forgets an
  *   expired one: its PUTs and status queries answer 404 (start a new upload). A PUT still
  *   receiving bytes ends with 404 too.
- * - `quota-exhausted` — the shared units of today are used up.
- * - `uploads-exhausted` — today's videos.insert bucket is used up.
+ * - `quota-exhausted` — the shared units of today are used up: their calls get 403 quotaExceeded.
+ * - `uploads-exhausted` — today's videos.insert bucket is used up: an upload gets 403
+ *   quotaExceeded, every other call still serves.
+ * - `channel-upload-limit` — the channel itself may upload no more today: an upload gets 400
+ *   uploadLimitExceeded (the channel's cap, not the project's quota).
  * Later specs override earlier ones of the same kind.
  */
 export function parseFaults(specs: readonly string[]): ParsedFaults {
@@ -104,17 +149,30 @@ export function parseFaults(specs: readonly string[]): ParsedFaults {
       case 'slow':
         plan.slowBytesPerSecond = oneArg('BYTES_PER_SEC');
         break;
+      case 'stall-upload':
+        plan.stallUploadAfter = oneArg('K (bytes)');
+        break;
+      case 'stale-status':
+        plan.staleStatus = oneArg('N');
+        break;
+      case 'late-notice':
+        noArgs();
+        plan.lateNotice = true;
+        break;
       case 'expire-tokens':
       case 'expire-sessions':
       case 'quota-exhausted':
       case 'uploads-exhausted':
+      case 'channel-upload-limit':
+      case 'release':
+      case 'notice':
         noArgs();
         actions.push(name);
         break;
       default:
         throw new FaultSyntaxError(
           spec,
-          'unknown fault; use drop-upload:K, upload-503:N, api-503:N, api-429:N[:S], api-lost-answer:N[:METHOD], slow:BPS, expire-tokens, expire-sessions, quota-exhausted or uploads-exhausted',
+          'unknown fault; use drop-upload:K, upload-503:N, api-503:N, api-429:N[:S], api-lost-answer:N[:METHOD], slow:BPS, stall-upload:K, late-notice, notice, release, stale-status:N, expire-tokens, expire-sessions, quota-exhausted, uploads-exhausted or channel-upload-limit',
         );
     }
   }
@@ -125,28 +183,40 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 /**
  * The body of an upload request as the emulator sees it: throttled by `slow`, cut by
- * `drop-upload`. Throws when the connection ends before the body did.
+ * `drop-upload`, held by `stall-upload` (a video's session only: `hold` given) until `hold`
+ * settles: true, reading goes on; false, the connection was cut off. Throws ConnectionLost when
+ * the connection ends before the body did.
  */
-export async function* meteredBody(req: IncomingMessage, plan: FaultPlan): AsyncGenerator<Buffer> {
+export async function* meteredBody(req: IncomingMessage, plan: FaultPlan, hold?: () => Promise<boolean>): AsyncGenerator<Buffer> {
   const dropAt = plan.dropUploadAfter;
   plan.dropUploadAfter = undefined;
-  const started = Date.now();
+  // Only a video's session can be held: thumbnails and captions are one request each.
+  let stallAt = hold ? plan.stallUploadAfter : undefined;
+  if (hold) plan.stallUploadAfter = undefined;
+  let started = Date.now();
+  let paced = 0;
   let seen = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     if (dropAt !== undefined && seen + chunk.length >= dropAt) {
       const head = chunk.subarray(0, dropAt - seen);
       if (head.length > 0) yield head;
       req.socket.destroy();
-      throw new Error('connection dropped by fault drop-upload');
+      throw new ConnectionLost('connection dropped by fault drop-upload');
     }
     seen += chunk.length;
     yield chunk;
+    if (stallAt !== undefined && seen >= stallAt) {
+      stallAt = undefined;
+      if ((await hold?.()) === false) throw new ConnectionLost('held connection cut off');
+      started = Date.now();
+      paced = seen;
+    }
     const rate = plan.slowBytesPerSecond;
     if (rate > 0) {
-      const due = started + (seen / rate) * 1000;
+      const due = started + ((seen - paced) / rate) * 1000;
       const wait = due - Date.now();
       if (wait > 0) await sleep(wait);
     }
   }
-  if (!req.complete) throw new Error('connection closed before the body ended');
+  if (!req.complete) throw new ConnectionLost('connection closed before the body ended');
 }

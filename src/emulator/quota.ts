@@ -1,7 +1,12 @@
 /**
- * YouTube's two quota buckets (YOUTUBE.md, developers.google.com/youtube/v3/determine_quota_cost):
- * `videos.insert` counts calls against its own daily bucket; every other method spends units from
- * the shared daily pool. Both reset at midnight Pacific time. The cost table is here and only here.
+ * YouTube's two quota buckets (developers.google.com/youtube/v3/determine_quota_cost): since June
+ * 2026 `videos.insert` counts calls against its own daily bucket; every other method spends units
+ * from the shared daily pool. Both reset at midnight Pacific time, and each answers
+ * `403 quotaExceeded` on its own when empty, the other one still serving. A project still on the
+ * older single-bucket model (`uploadUnits`) pays each upload from the shared pool instead. The
+ * channel's own upload cap (`400 uploadLimitExceeded`, fault `channel-upload-limit`) is a different
+ * thing: the channel, not the project, may upload no more for a day. The cost table is here and
+ * only here.
  */
 import { testQuotaDay, testQuotaDayMs } from '../util/quota-day.ts';
 import { ApiError } from './http.ts';
@@ -48,16 +53,29 @@ export interface QuotaSnapshot {
   uploads: { used: number; limit: number };
 }
 
+const quotaExceeded = (): ApiError =>
+  new ApiError(
+    403,
+    'quotaExceeded',
+    'The request cannot be completed because you have exceeded your <a href="/youtube/v3/getting-started#quota">quota</a>.',
+    { domain: 'youtube.quota' },
+  );
+
 export class Quota {
   unitLimit: number;
   uploadLimit: number;
+  /** Units an upload costs from the shared pool on the single-bucket model; undefined: its own bucket. */
+  readonly uploadUnits: number | undefined;
+  /** The channel may upload no more today (fault `channel-upload-limit`), whatever the quota. */
+  channelCapped = false;
   private day = pacificDay();
   private unitsUsed = 0;
   private uploadsUsed = 0;
 
-  constructor(unitLimit: number, uploadLimit: number) {
+  constructor(unitLimit: number, uploadLimit: number, uploadUnits?: number) {
     this.unitLimit = unitLimit;
     this.uploadLimit = uploadLimit;
+    this.uploadUnits = uploadUnits;
   }
 
   private roll(): void {
@@ -66,21 +84,26 @@ export class Quota {
       this.day = today;
       this.unitsUsed = 0;
       this.uploadsUsed = 0;
+      this.channelCapped = false;
     }
   }
 
-  /** Charges a valid call of `method`, or throws quotaExceeded / uploadLimitExceeded. */
+  /**
+   * Charges a valid call of `method`, or throws 403 quotaExceeded (its bucket is empty) or, for an
+   * upload on a capped channel, 400 uploadLimitExceeded.
+   */
   charge(method: Method): void {
     this.roll();
     if (method === 'videos.insert') {
-      if (this.uploadsUsed >= this.uploadLimit) {
-        throw new ApiError(
-          400,
-          'uploadLimitExceeded',
-          'The user has exceeded the number of videos they may upload.',
-          { domain: 'youtube.video' },
-        );
+      if (this.channelCapped) {
+        throw new ApiError(400, 'uploadLimitExceeded', 'The user has exceeded the number of videos they may upload.', { domain: 'youtube.video' });
       }
+      if (this.uploadUnits !== undefined) {
+        this.spend(this.uploadUnits);
+        this.uploadsUsed += 1;
+        return;
+      }
+      if (this.uploadsUsed >= this.uploadLimit) throw quotaExceeded();
       this.uploadsUsed += 1;
       return;
     }
@@ -95,14 +118,7 @@ export class Quota {
 
   /** Refuses the call when the pool cannot pay `units`. */
   private spend(units: number): void {
-    if (this.unitsUsed + units > this.unitLimit) {
-      throw new ApiError(
-        403,
-        'quotaExceeded',
-        'The request cannot be completed because you have exceeded your <a href="/youtube/v3/getting-started#quota">quota</a>.',
-        { domain: 'youtube.quota' },
-      );
-    }
+    if (this.unitsUsed + units > this.unitLimit) throw quotaExceeded();
     this.unitsUsed += units;
   }
 
@@ -117,10 +133,17 @@ export class Quota {
     this.uploadsUsed = this.uploadLimit;
   }
 
+  /** The channel's own upload cap is reached for today (fault `channel-upload-limit`). */
+  capChannel(): void {
+    this.roll();
+    this.channelCapped = true;
+  }
+
   reset(): void {
     this.day = pacificDay();
     this.unitsUsed = 0;
     this.uploadsUsed = 0;
+    this.channelCapped = false;
   }
 
   snapshot(): QuotaSnapshot {

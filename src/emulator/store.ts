@@ -89,6 +89,11 @@ export interface EmulatorOptions {
   quota?: number;
   /** videos.insert calls a day (default 100). */
   uploads?: number;
+  /**
+   * A project on the older single-bucket model: each videos.insert costs this many units from the
+   * shared pool (and the uploads bucket is not checked).
+   */
+  uploadUnits?: number;
   /** Access token lifetime in seconds (default 3600). */
   tokenTtl?: number;
   /** An unverified project: uploads asked public or unlisted land private. */
@@ -107,6 +112,8 @@ export interface StateSnapshot {
   calls: Record<string, number>;
   tokens: { access: number; refresh: number; clients: string[] };
   uploadSessions: number;
+  /** Sessions a request is writing into (or held by, or dropped from and not yet noticed). */
+  busySessions: number;
   faults: FaultPlan;
 }
 
@@ -128,7 +135,7 @@ export class EmulatorState {
   constructor(options: EmulatorOptions) {
     this.forcePrivate = options.forcePrivate ?? false;
     this.unverifiedChannel = options.unverifiedChannel ?? false;
-    this.quota = new Quota(options.quota ?? DEFAULT_UNITS_PER_DAY, options.uploads ?? DEFAULT_UPLOADS_PER_DAY);
+    this.quota = new Quota(options.quota ?? DEFAULT_UNITS_PER_DAY, options.uploads ?? DEFAULT_UPLOADS_PER_DAY, options.uploadUnits);
     this.tokens = new TokenStore(options.tokenTtl ?? 3600);
     this.channel = { id: channelId(), title: 'Happy School (emulator)', publishedAt: new Date().toISOString() };
   }
@@ -183,6 +190,7 @@ export class EmulatorState {
       calls: { ...this.calls },
       tokens: this.tokens.snapshot(),
       uploadSessions: this.sessions.size,
+      busySessions: [...this.sessions.values()].filter((s) => s.writer !== undefined).length,
       faults: { ...this.faults },
     };
   }

@@ -10,6 +10,12 @@
  * - Status query `Content-Range: bytes *\/T` → 308 (with `Range` once bytes arrived) or the
  *   finished video again. Unknown session → 404.
  * - An interrupted request keeps the bytes up to the last 256 KiB boundary (see sink.ts).
+ * - One request writes into a session at a time. A request that arrives while another one still
+ *   writes waits for it (up to 5 s), or cuts it off when it is held by `stall-upload`: the
+ *   server noticing the old connection gone. Under `late-notice` a dropped request is noticed only
+ *   at the `notice` action; until then the session is locked, as the IETF resumable-upload draft
+ *   allows: its status query reports the bytes held before that request, and a PUT of bytes gets
+ *   400 "Another request for this upload is still in progress" (see faults.ts).
  * - `uploadType=multipart`: metadata and media in one `multipart/related` body → 200 and the video.
  * The bytes are hashed as they arrive and never stored.
  */
@@ -18,7 +24,7 @@ import { newVideoParts, renderVideo, VIDEO_PARTS } from './api/videos.ts';
 import { parseParts } from './api/common.ts';
 import { sniffContainer } from './container.ts';
 import type { ApiContext, Route } from './context.ts';
-import { meteredBody } from './faults.ts';
+import { ConnectionLost, meteredBody } from './faults.ts';
 import { ApiError, errors, parseJsonObject, readBody, sendJson } from './http.ts';
 import { uploadId, videoId } from './ids.ts';
 import { boundaryOf, readMultipart } from './multipart.ts';
@@ -38,8 +44,34 @@ export interface UploadSession {
   fileName: string;
   sink: ByteSink;
   video: StoredVideo | undefined;
-  /** Settles when the request writing into the session ends. */
-  busy: Promise<void> | undefined;
+  /** The request writing into the session, until it is over (or, dropped, noticed over). */
+  writer: Writer | undefined;
+}
+
+export interface Writer {
+  /** The bytes the session held when the request began: what a locked session's status reports. */
+  before: number;
+  /** Settles when the request is over. */
+  ended: Promise<void>;
+  /** Held by `stall-upload`: `release` reads on, `cut` closes its connection as noticed gone. */
+  held: { release: () => void; cut: () => void } | undefined;
+  /** Dropped under `late-notice` and not yet noticed: `notice` ends it. */
+  unnoticed: (() => void) | undefined;
+  /** Its connection was cut off by the server: nothing left to notice. */
+  cutOff: boolean;
+}
+
+/** The `release` action: held requests read on. */
+export function releaseHeld(state: EmulatorState): void {
+  for (const session of state.sessions.values()) session.writer?.held?.release();
+}
+
+/** The `notice` action: dropped and held requests are noticed gone. */
+export function noticeDropped(state: EmulatorState): void {
+  for (const session of state.sessions.values()) {
+    session.writer?.held?.cut();
+    session.writer?.unnoticed?.();
+  }
 }
 
 const badRange = (message: string, headers: Record<string, string> = {}): ApiError =>
@@ -109,7 +141,7 @@ async function initiate(ctx: ApiContext): Promise<void> {
   const body = await readBody(req);
   const parts = newVideoParts(state, body.length === 0 ? {} : parseJsonObject(body.toString('utf8')));
   ctx.charge();
-  const session: UploadSession = { id: uploadId(), parts, asked, total, fileName: fileNameOf(req), sink: new ByteSink(), video: undefined, busy: undefined };
+  const session: UploadSession = { id: uploadId(), parts, asked, total, fileName: fileNameOf(req), sink: new ByteSink(), video: undefined, writer: undefined };
   state.sessions.set(session.id, session);
   const location = new URL('/upload/youtube/v3/videos', state.baseUrl);
   location.searchParams.set('uploadType', 'resumable');
@@ -166,10 +198,30 @@ function rangeHeader(session: UploadSession): Record<string, string> {
   return session.sink.size > 0 ? { range: `bytes=0-${session.sink.size - 1}` } : {};
 }
 
-function incomplete(res: ServerResponse, session: UploadSession): void {
-  res.writeHead(308, { ...rangeHeader(session), 'content-length': '0', 'x-guploader-uploadid': session.id });
+function incomplete(res: ServerResponse, session: UploadSession, held = session.sink.size): void {
+  res.writeHead(308, { ...(held > 0 ? { range: `bytes=0-${held - 1}` } : {}), 'content-length': '0', 'x-guploader-uploadid': session.id });
   res.end();
 }
+
+/**
+ * Before a request touches a session another request writes into: the writer is cut off if held
+ * (noticed gone), waited for a little if it still writes. Returns the writer when the session is
+ * still locked (late-notice, not yet noticed).
+ */
+async function settleWriter(state: EmulatorState, session: UploadSession): Promise<Writer | undefined> {
+  const writer = session.writer;
+  if (!writer) return undefined;
+  if (state.faults.lateNotice) return writer;
+  writer.held?.cut();
+  await Promise.race([writer.ended, new Promise((resolve) => setTimeout(resolve, SETTLE_WAIT_MS))]);
+  return undefined;
+}
+
+const stillInProgress = (): ApiError =>
+  new ApiError(400, 'badRequest', 'Another request for this upload is still in progress. Wait for it to end, then ask for the session status.', {
+    domain: 'global',
+    close: true,
+  });
 
 /** PUT to a session URI: a status query, the whole body, or one chunk. No auth: the URI is the credential. */
 const noSession = (): ApiError =>
@@ -178,10 +230,8 @@ const noSession = (): ApiError =>
 export async function putSession(state: EmulatorState, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const session = state.sessions.get(url.searchParams.get('upload_id') ?? '');
   if (!session) throw noSession();
-  if (session.busy) {
-    await Promise.race([session.busy, new Promise((resolve) => setTimeout(resolve, SETTLE_WAIT_MS))]);
-    if (state.sessions.get(session.id) !== session) throw noSession();
-  }
+  const locked = await settleWriter(state, session);
+  if (state.sessions.get(session.id) !== session) throw noSession();
   const header = req.headers['content-range'];
   const lengthHeader = req.headers['content-length'];
   const declared = lengthHeader === undefined ? undefined : Number(lengthHeader);
@@ -194,8 +244,15 @@ export async function putSession(state: EmulatorState, url: URL, req: IncomingMe
     if (parsed.total !== undefined && session.total !== undefined && parsed.total !== session.total) {
       throw badRange(`The upload's size is ${session.total} bytes, not ${parsed.total}.`);
     }
+    if (locked) return incomplete(res, session, locked.before);
+    const held = session.sink.size;
+    if (state.faults.staleStatus > 0 && held >= CHUNK_GRANULARITY) {
+      state.faults.staleStatus -= 1;
+      return incomplete(res, session, held - CHUNK_GRANULARITY);
+    }
     return incomplete(res, session);
   }
+  if (locked) throw stillInProgress();
   // Without Content-Range the body is the whole file.
   const start = parsed ? parsed.start : 0;
   const length = parsed ? parsed.end - parsed.start + 1 : declared;
@@ -226,10 +283,22 @@ export async function putSession(state: EmulatorState, url: URL, req: IncomingMe
   }
   upload503(state);
   let settle = (): void => undefined;
-  session.busy = new Promise<void>((resolve) => (settle = resolve));
+  const before = session.sink.size;
+  const writer: Writer = { before, ended: new Promise<void>((resolve) => (settle = resolve)), held: undefined, unnoticed: undefined, cutOff: false };
+  session.writer = writer;
+  const hold = (): Promise<boolean> =>
+    new Promise<boolean>((resolve) => {
+      writer.held = {
+        release: () => resolve(true),
+        cut: () => {
+          writer.cutOff = true;
+          req.socket.destroy();
+          resolve(false);
+        },
+      };
+    }).finally(() => (writer.held = undefined));
   try {
-    const before = session.sink.size;
-    for await (const chunk of meteredBody(req, state.faults)) {
+    for await (const chunk of meteredBody(req, state.faults, hold)) {
       if (length !== undefined && session.sink.size - before + chunk.length > length) throw badRange('More bytes than announced.');
       session.sink.write(chunk);
       releaseChunk(chunk);
@@ -237,10 +306,12 @@ export async function putSession(state: EmulatorState, url: URL, req: IncomingMe
     if (length !== undefined && session.sink.size - before !== length) throw badRange('Fewer bytes than announced.');
     session.sink.commit();
   } catch (error) {
+    // A connection gone that the server does not notice yet: the session stays locked until `notice`.
+    if (error instanceof ConnectionLost && state.faults.lateNotice && !writer.cutOff) await new Promise<void>((resolve) => (writer.unnoticed = resolve));
     session.sink.rollback();
     throw error;
   } finally {
-    session.busy = undefined;
+    session.writer = undefined;
     settle();
   }
   // Expired (fault expire-sessions) while the bytes were arriving.

@@ -1,6 +1,7 @@
+import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { useEmulator } from '../helpers/emulator.ts';
-import type { Reply } from './wire.ts';
+import type { GoogleError, Reply } from './wire.ts';
 import { mp4Bytes, reasonOf, send, sha256 } from './wire.ts';
 
 const KIB256 = 256 * 1024;
@@ -203,15 +204,119 @@ describe('resumable uploads', () => {
     expect(reasonOf(unparseable)).toBe('invalidPublishAt');
   });
 
-  it('lands uploads private for an unverified project, and stops at the daily upload limit', async () => {
+  it('lands uploads private for an unverified project; an empty upload bucket answers 403 quotaExceeded while the units serve', async () => {
     const data = mp4Bytes(1000, 6);
     const first = await initiate(data.length, locked, 'Locked', 'unlisted');
     const done = await send({ method: 'PUT', url: first.headers.location as string, body: data });
     expect(done.json<{ status: { privacyStatus: string } }>().status.privacyStatus).toBe('private');
     const second = await initiate(data.length, locked);
-    expect(second.status).toBe(400);
-    expect(reasonOf(second)).toBe('uploadLimitExceeded');
+    expect(second.status).toBe(403);
+    expect(second.json()).toMatchObject({ error: { errors: [{ reason: 'quotaExceeded', domain: 'youtube.quota' }] } });
+    const { access_token } = await locked.admin.tokens();
+    const channels = await send({ method: 'GET', url: `${locked.url}/youtube/v3/channels?part=id&mine=true`, headers: { authorization: `Bearer ${access_token}` } });
+    expect(channels.status).toBe(200);
     const state = await locked.admin.state();
     expect(state.quota.uploads).toEqual({ used: 1, limit: 1 });
+    expect(state.quota.units.used).toBe(1);
+  });
+
+  it("answers the channel's own upload cap with 400 uploadLimitExceeded (fault channel-upload-limit)", async () => {
+    await emu.admin.faults(['channel-upload-limit']);
+    const refused = await initiate(1000);
+    await emu.admin.resetQuota();
+    expect(refused.status).toBe(400);
+    expect(reasonOf(refused)).toBe('uploadLimitExceeded');
+    expect((await initiate(1000)).status).toBe(200);
+  });
+});
+
+describe('a project still on one quota bucket (uploadUnits)', () => {
+  const single = useEmulator({ quota: 150, uploadUnits: 100 });
+
+  it('pays each upload from the shared units, and refuses it with 403 quotaExceeded when they run out', async () => {
+    expect((await initiate(1000, single)).status).toBe(200);
+    expect((await single.admin.state()).quota.units.used).toBe(100);
+    const refused = await initiate(1000, single);
+    expect(refused.status).toBe(403);
+    expect(reasonOf(refused)).toBe('quotaExceeded');
+  });
+});
+
+describe('a session a request still writes into', () => {
+  /** Starts a PUT of `data` from `start` and leaves it running; `cut()` destroys its connection. */
+  function startPut(url: string, data: Buffer, start: number): { reply: Promise<Reply>; cut: () => void } {
+    const body = data.subarray(start);
+    const req = request(url, { method: 'PUT', agent: false, headers: { 'content-range': `bytes ${start}-${data.length - 1}/${data.length}`, 'content-length': String(body.length) } });
+    const reply = new Promise<Reply>((resolve) => {
+      req.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8'), json: <T>() => JSON.parse(Buffer.concat(chunks).toString('utf8')) as T }));
+      });
+      req.on('error', () => resolve({ status: 0, headers: {}, text: '', json: <T>() => ({}) as T }));
+    });
+    req.end(body);
+    return { reply, cut: () => req.destroy() };
+  }
+
+  async function busy(): Promise<void> {
+    while ((await emu.admin.state()).busySessions === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+
+  it('late-notice: a dropped request locks the session (lagging status, 400 in progress) until notice', async () => {
+    const data = mp4Bytes(5 * KIB256 + 77, 8);
+    const url = await session(data.length);
+    expect((await chunk(url, data, 0, data.length, KIB256)).status).toBe(308);
+    await emu.admin.faults(['late-notice', 'stall-upload:400000']);
+    const put = startPut(url, data, KIB256);
+    await busy();
+    put.cut();
+    expect((await put.reply).status).toBe(0);
+    const lagging = await statusQuery(url, data.length);
+    expect(lagging.status).toBe(308);
+    expect(lagging.headers.range).toBe(`bytes=0-${KIB256 - 1}`);
+    const refused = await chunk(url, data, KIB256, data.length, data.length - KIB256);
+    expect(refused.status).toBe(400);
+    expect(refused.json<GoogleError>().error.message).toMatch(/Another request for this upload is still in progress/);
+    await emu.admin.faults(['notice']);
+    const noticed = await statusQuery(url, data.length);
+    expect(noticed.headers.range).toBe(`bytes=0-${2 * KIB256 - 1}`);
+    const rest = await chunk(url, data, 2 * KIB256, data.length, data.length - 2 * KIB256);
+    expect(rest.status).toBe(201);
+    expect((await emu.admin.state()).videos.find((v) => v.id === rest.json<{ id: string }>().id)?.sha256).toBe(sha256(data));
+  });
+
+  it('stall-upload: the held request is cut off when the session is asked about again, or read on at release', async () => {
+    const data = mp4Bytes(3 * KIB256 + 5, 9);
+    const cutUrl = await session(data.length);
+    await emu.admin.faults(['stall-upload:300000']);
+    const held = startPut(cutUrl, data, 0);
+    await busy();
+    const query = await statusQuery(cutUrl, data.length);
+    expect(query.headers.range).toBe(`bytes=0-${KIB256 - 1}`);
+    expect((await held.reply).status).toBe(0);
+    expect((await chunk(cutUrl, data, KIB256, data.length, data.length - KIB256)).status).toBe(201);
+
+    const releasedUrl = await session(data.length);
+    await emu.admin.faults(['stall-upload:300000']);
+    const released = startPut(releasedUrl, data, 0);
+    await busy();
+    await emu.admin.faults(['release']);
+    const done = await released.reply;
+    expect(done.status).toBe(201);
+    expect((await emu.admin.state()).videos.find((v) => v.id === done.json<{ id: string }>().id)?.sha256).toBe(sha256(data));
+  });
+
+  it('stale-status: a status answer lags what the session holds; a PUT from it is refused with the true Range', async () => {
+    const data = mp4Bytes(3 * KIB256 + 9, 10);
+    const url = await session(data.length);
+    expect((await chunk(url, data, 0, data.length, 2 * KIB256)).status).toBe(308);
+    await emu.admin.faults(['stale-status:1']);
+    expect((await statusQuery(url, data.length)).headers.range).toBe(`bytes=0-${KIB256 - 1}`);
+    const refused = await chunk(url, data, KIB256, data.length, data.length - KIB256);
+    expect(refused.status).toBe(400);
+    expect(refused.headers.range).toBe(`bytes=0-${2 * KIB256 - 1}`);
+    expect((await statusQuery(url, data.length)).headers.range).toBe(`bytes=0-${2 * KIB256 - 1}`);
+    expect((await chunk(url, data, 2 * KIB256, data.length, data.length - 2 * KIB256)).status).toBe(201);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * `happytube emulator [--port N] [--quota UNITS] [--uploads N] [--token-ttl SECONDS]
+ * `happytube emulator [--port N] [--quota UNITS] [--uploads N] [--upload-units UNITS] [--token-ttl SECONDS]
  * [--force-private] [--fault SPEC]...`: serves the emulator (src/emulator/) until Ctrl-C or SIGTERM.
  */
 import { InputError } from '../../errors.ts';
@@ -12,6 +12,7 @@ interface Flags {
   port?: string;
   quota?: string;
   uploads?: string;
+  uploadUnits?: string;
   tokenTtl?: string;
   forcePrivate?: boolean;
   unverified?: boolean;
@@ -31,6 +32,7 @@ export const emulatorCommand: CommandRegistrar = (program, ctx) => {
     .option(`--port <${placeholder('number')}>`, tr(E.optPort()))
     .option(`--quota <${placeholder('units')}>`, tr(E.optQuota()))
     .option(`--uploads <${placeholder('number')}>`, tr(E.optUploads()))
+    .option(`--upload-units <${placeholder('units')}>`, tr(E.optUploadUnits()))
     .option(`--token-ttl <${placeholder('seconds')}>`, tr(E.optTokenTtl()))
     .option('--force-private', tr(E.optForcePrivate()))
     .option('--unverified', tr(E.optUnverified()))
@@ -40,6 +42,7 @@ export const emulatorCommand: CommandRegistrar = (program, ctx) => {
         port: whole('--port', flags.port) ?? 0,
         quota: whole('--quota', flags.quota),
         uploads: whole('--uploads', flags.uploads),
+        uploadUnits: whole('--upload-units', flags.uploadUnits),
         tokenTtl: whole('--token-ttl', flags.tokenTtl),
         forcePrivate: flags.forcePrivate === true,
         unverifiedChannel: flags.unverified === true,

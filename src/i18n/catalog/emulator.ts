@@ -9,6 +9,10 @@ export const emulator = {
   optPort: (): Text => ({ vi: 'cổng lắng nghe (mặc định: một cổng trống bất kỳ)', en: 'port to listen on (default: any free port)' }),
   optQuota: (): Text => ({ vi: 'số đơn vị hạn mức dùng chung mỗi ngày (mặc định 10.000)', en: 'shared quota units a day (default 10000)' }),
   optUploads: (): Text => ({ vi: 'số lần tải video lên mỗi ngày (mặc định 100)', en: 'video uploads a day (default 100)' }),
+  optUploadUnits: (): Text => ({
+    vi: 'giả lập dự án Google còn dùng một hạn mức chung: mỗi lần tải video lên tốn chừng này đơn vị hạn mức',
+    en: 'a Google project still on one quota bucket: each video upload costs this many units of the shared quota',
+  }),
   optTokenTtl: (): Text => ({ vi: 'thời hạn của mã truy cập, tính bằng giây (mặc định 3.600)', en: 'access token lifetime in seconds (default 3600)' }),
   optForcePrivate: (): Text => ({
     vi: 'giả lập dự án Google chưa được thẩm định: video tải lên luôn ở chế độ Riêng tư',
@@ -19,8 +23,8 @@ export const emulator = {
     en: 'act as an unverified channel: YouTube refuses thumbnails (403)',
   }),
   optFault: (): Text => ({
-    vi: 'gây lỗi có chủ ý, lặp lại được: drop-upload:K, upload-503:N, api-503:N, api-429:N[:GIÂY], api-lost-answer:N[:PHƯƠNG-THỨC], slow:BYTE/GIÂY, expire-tokens, expire-sessions, quota-exhausted, uploads-exhausted',
-    en: 'inject a fault, repeatable: drop-upload:K, upload-503:N, api-503:N, api-429:N[:SECONDS], api-lost-answer:N[:METHOD], slow:BYTES/S, expire-tokens, expire-sessions, quota-exhausted, uploads-exhausted',
+    vi: 'gây lỗi có chủ ý, lặp lại được: drop-upload:K, upload-503:N, api-503:N, api-429:N[:GIÂY], api-lost-answer:N[:PHƯƠNG-THỨC], slow:BYTE/GIÂY, stall-upload:K, release, late-notice, notice, stale-status:N, expire-tokens, expire-sessions, quota-exhausted, uploads-exhausted, channel-upload-limit',
+    en: 'inject a fault, repeatable: drop-upload:K, upload-503:N, api-503:N, api-429:N[:SECONDS], api-lost-answer:N[:METHOD], slow:BYTES/S, stall-upload:K, release, late-notice, notice, stale-status:N, expire-tokens, expire-sessions, quota-exhausted, uploads-exhausted, channel-upload-limit',
   }),
   /** The first stdout line: scripts read the address from it, so it is the same in both languages. */
   listening: (p: { url: string }): Text => ({ vi: `emulator listening on ${p.url}`, en: `emulator listening on ${p.url}` }),
@@ -41,8 +45,8 @@ export const emulator = {
     en: `Fault "${p.spec}" is not valid (${p.detail}).`,
   }),
   badFaultFix: (): Text => ({
-    vi: 'Dùng một trong: drop-upload:K, upload-503:N, api-503:N, api-429:N[:GIÂY], api-lost-answer:N[:PHƯƠNG-THỨC], slow:BYTE/GIÂY, expire-tokens, expire-sessions, quota-exhausted, uploads-exhausted.',
-    en: 'Use one of: drop-upload:K, upload-503:N, api-503:N, api-429:N[:SECONDS], api-lost-answer:N[:METHOD], slow:BYTES/S, expire-tokens, expire-sessions, quota-exhausted, uploads-exhausted.',
+    vi: 'Dùng một trong: drop-upload:K, upload-503:N, api-503:N, api-429:N[:GIÂY], api-lost-answer:N[:PHƯƠNG-THỨC], slow:BYTE/GIÂY, stall-upload:K, release, late-notice, notice, stale-status:N, expire-tokens, expire-sessions, quota-exhausted, uploads-exhausted, channel-upload-limit.',
+    en: 'Use one of: drop-upload:K, upload-503:N, api-503:N, api-429:N[:SECONDS], api-lost-answer:N[:METHOD], slow:BYTES/S, stall-upload:K, release, late-notice, notice, stale-status:N, expire-tokens, expire-sessions, quota-exhausted, uploads-exhausted, channel-upload-limit.',
   }),
   portBusy: (p: { port: number }): Text => ({
     vi: `Không mở được cổng ${p.port}: cổng đang được dùng.`,
