@@ -25,7 +25,7 @@ import { parseParts } from './api/common.ts';
 import { sniffContainer } from './container.ts';
 import type { ApiContext, Route } from './context.ts';
 import { ConnectionLost, meteredBody } from './faults.ts';
-import { ApiError, errors, parseJsonObject, readBody, sendJson } from './http.ts';
+import { ApiError, errors, parseJsonObject, readBody, sendApiError, sendJson } from './http.ts';
 import { uploadId, videoId } from './ids.ts';
 import { boundaryOf, readMultipart } from './multipart.ts';
 import { ByteSink, CHUNK_GRANULARITY, releaseChunk } from './sink.ts';
@@ -220,7 +220,6 @@ async function settleWriter(state: EmulatorState, session: UploadSession): Promi
 const stillInProgress = (): ApiError =>
   new ApiError(400, 'badRequest', 'Another request for this upload is still in progress. Wait for it to end, then ask for the session status.', {
     domain: 'global',
-    close: true,
   });
 
 /** PUT to a session URI: a status query, the whole body, or one chunk. No auth: the URI is the credential. */
@@ -252,7 +251,11 @@ export async function putSession(state: EmulatorState, url: URL, req: IncomingMe
     }
     return incomplete(res, session);
   }
-  if (locked) throw stillInProgress();
+  if (locked) {
+    // Answered at once, the body then read and dropped (not a reset): the client reads the answer.
+    sendApiError(res, stillInProgress());
+    return;
+  }
   // Without Content-Range the body is the whole file.
   const start = parsed ? parsed.start : 0;
   const length = parsed ? parsed.end - parsed.start + 1 : declared;
