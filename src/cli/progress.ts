@@ -61,6 +61,7 @@ export function attachProgress(
   on('upload:progress');
   on('upload:retry');
   on('api:retry');
+  on('upload:busy');
   on('upload:resumed');
   on('action:done');
   on('action:failed');
@@ -113,8 +114,8 @@ export function printSummary(ui: Ui, summary: SyncSummary, where: 'result' | 'no
 
 /**
  * How a finished run ends, the same for sync and upload: a quota stop (exit 3, with the local
- * time the quota resets), an interruption (exit 3), clips that failed for good (exit 1), or
- * nothing to throw (exit 0).
+ * time the quota resets), an interruption (exit 3), clips that failed for good (exit 1), clips
+ * left for another reason, a file still being copied say (exit 3), or nothing to throw (exit 0).
  */
 export function runOutcome(result: Pick<SyncResult, 'stop' | 'summary' | 'failures'>): HappyError | undefined {
   const { stop, summary } = result;
@@ -123,5 +124,7 @@ export function runOutcome(result: Pick<SyncResult, 'stop' | 'summary' | 'failur
   }
   if (stop?.kind === 'interrupted') return stop.error;
   if (result.failures.size > 0) return new HappyError(ExitCode.failure, M.sync.someFailed({ count: result.failures.size }), { hint: M.sync.someFailedHint() });
+  // Clips left without a stop: a file still being copied, say (its warning said why).
+  if (summary.left > 0) return new WorkLeftError(M.sync.clipsLeft({ left: summary.left }), { hint: M.sync.clipsLeftHint() });
   return undefined;
 }

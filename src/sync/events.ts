@@ -77,6 +77,11 @@ export interface SyncEventMap {
   'upload:retry': [{ action: ActionRef; attempt: number; delayMs: number; reason: string }];
   /** A Data API call failed for a moment (no answer in time, 5xx…) and is tried again: a line to show. */
   'api:retry': [{ text: Text }];
+  /**
+   * YouTube holds the session busy (a previous connection it has not seen end): waited on for
+   * `delayMs`, then asked again; not a failure.
+   */
+  'upload:busy': [{ action: ActionRef; attempt: number; delayMs: number; reason: string }];
   /** An upload continues a session saved by an earlier run, from `offset` bytes. */
   'upload:resumed': [{ action: ActionRef; offset: number; total: number }];
   /** An action finished; `url` for a video or playlist a person may want to open. */

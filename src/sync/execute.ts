@@ -6,13 +6,20 @@
  * - Playlists first, one at a time; then the clips' work, `concurrency` clips at a time, each
  *   clip's steps in order.
  * - `quotaExceeded`, `uploadLimitExceeded`, or a step that no longer fits the budget: no new work
- *   of that bucket starts (an exhausted upload bucket still lets updates and playlist items run),
- *   what is in flight finishes, and `quota:stop` says what is left.
+ *   of that bucket starts — the bucket of the call that was refused (videos.insert has its own,
+ *   every other call shares the units), so an empty upload bucket still lets updates, thumbnails
+ *   and playlist items run; a project still on one bucket then pays one more refused call. What is
+ *   in flight finishes, and `quota:stop` says what is left.
+ * - A run that crosses Pacific midnight (a laptop asleep mid-run) takes the new day's quota from
+ *   its record and every bucket may serve again.
+ * - A clip whose file changed since the library was read, or while it uploaded (a copy still
+ *   running), is left for a later run with a warning, its session dropped; nothing is published.
  * - A permanent refusal (4xx) fails that clip (recorded in the ledger) and the run goes on.
  * - Retries exhausted, or Ctrl-C (`signal`): nothing new starts; sessions stay saved.
  */
 import type { EventEmitter } from 'node:events';
 import { EventEmitter as Emitter } from 'node:events';
+import { stat } from 'node:fs/promises';
 import { AuthError, HappyError, WorkLeftError } from '../errors.ts';
 import type { Text } from '../i18n/index.ts';
 import { sync as S } from '../i18n/catalog/sync.ts';
@@ -23,7 +30,7 @@ import { costOf, nextQuotaReset } from '../youtube/quota.ts';
 import type { QuotaBucket, QuotaCost } from '../youtube/quota.ts';
 import type { TokenBucket } from '../youtube/rate-limit.ts';
 import type { Authorize, UploadEventMap } from '../youtube/resumable.ts';
-import { uploadResumable } from '../youtube/resumable.ts';
+import { FileChangedError, onOrigin, uploadResumable } from '../youtube/resumable.ts';
 import { emptySummary, type ActionKind, type ActionRef, type SyncEventMap, type SyncSummary } from './events.ts';
 import { sha256File } from './hash.ts';
 import type { QuotaMeter } from './meter.ts';
@@ -92,6 +99,8 @@ class Executor {
   #thumbnailsRefused = false;
   readonly #playlistIds = new Map<string, string>();
   #stop: StopReason | undefined;
+  /** The quota day the exhausted buckets belong to. */
+  #day: string;
   #nextId = 0;
   /** State writes started without waiting (they coalesce); awaited before the run ends. */
   readonly #writes: Promise<unknown>[] = [];
@@ -99,6 +108,7 @@ class Executor {
   constructor(o: ExecuteOptions) {
     this.#o = o;
     this.#summary = emptySummary(o.skipped, o.meter.spent);
+    this.#day = o.meter.day;
   }
 
   async run(): Promise<ExecuteResult> {
@@ -176,12 +186,22 @@ class Executor {
       return true;
     }
     if (cost.amount === 0) return false;
+    this.#newDay();
     if (this.#exhausted.has(cost.bucket)) return true;
     if (!this.#o.meter.budget.canAfford(cost)) {
       this.#exhaust(cost.bucket, false);
       return true;
     }
     return false;
+  }
+
+  /** Past Pacific midnight since the buckets ran out: the new day's quota serves again. */
+  #newDay(): void {
+    const day = this.#o.meter.day;
+    if (day === this.#day) return;
+    this.#day = day;
+    this.#exhausted.clear();
+    if (this.#stop?.kind === 'quota') this.#stop = undefined;
   }
 
   #exhaust(bucket: QuotaBucket, saidByYouTube: boolean): void {
@@ -208,7 +228,7 @@ class Executor {
         events.emit('action:done', { action: ref, playlistId: action.playlistId, url: playlistUrl(action.playlistId) });
       }
     } catch (error) {
-      this.#handle(error, ref, undefined);
+      this.#handle(error, ref, undefined, action.cost.bucket);
     }
   }
 
@@ -231,7 +251,7 @@ class Executor {
           finished = false;
           break;
         }
-        const outcome = this.#handle(error, ref, work);
+        const outcome = this.#handle(error, ref, work, step.cost.bucket);
         if (outcome === 'left') {
           finished = false;
           break;
@@ -245,11 +265,17 @@ class Executor {
   /**
    * What a step's error means: `left` (quota, interruption: the clip waits for a later run),
    * `failed` (a permanent refusal: the clip is recorded as failed, the run goes on) or `go-on` (a
-   * warning; the next step runs). AuthError and unexpected errors end the run.
+   * warning; the next step runs). AuthError and unexpected errors end the run. `bucket`: the quota
+   * bucket the step draws on, the one a quota refusal empties.
    */
-  #handle(error: unknown, ref: ActionRef, work: ClipWork | undefined): 'left' | 'failed' | 'go-on' {
+  #handle(error: unknown, ref: ActionRef, work: ClipWork | undefined, bucket: QuotaBucket): 'left' | 'failed' | 'go-on' {
     if (error instanceof YouTubeApiError && error.stopsRun) {
-      this.#exhaust(error.reason === 'uploadLimitExceeded' ? 'uploads' : 'units', true);
+      this.#exhaust(bucket, true);
+      return 'left';
+    }
+    if (error instanceof FileChangedError && work) {
+      this.#o.events.emit('warning', { text: error.text, ...(error.hint ? { hint: error.hint } : {}) });
+      this.#track(this.#o.state.sessions.clear(work.relPath));
       return 'left';
     }
     if (error instanceof WorkLeftError || this.#o.signal.aborted) {
@@ -394,13 +420,25 @@ class Executor {
     const o = this.#o;
     const { sessions, ledger, hashes } = o.state;
     const file = this.#file(work.relPath);
+    // Changed in the seconds since the library was read: still being copied.
+    const now = await stat(file.path);
+    if (now.size !== file.size || now.mtimeMs !== file.mtimeMs) throw new FileChangedError(file.path);
     const check = sessions.check({ relPath: file.relPath, size: file.size, mtimeMs: file.mtimeMs, ...(work.sha256 ? { sha256: work.sha256 } : {}) });
     if (check.kind === 'stale') await sessions.clear(check.session.relPath);
-    const saved = check.kind === 'resumable' ? check.session : undefined;
+    let saved = check.kind === 'resumable' ? check.session : undefined;
     if (saved && saved.relPath !== file.relPath) await sessions.clear(saved.relPath);
+    const uploadRoot = `${o.uploadRoot}youtube/v3/videos`;
+    if (saved && !onOrigin(saved.sessionUri, uploadRoot)) {
+      // The URI would receive the access token and every byte: drop it, open a new session.
+      o.events.emit('warning', { text: S.sessionElsewhere({ file: file.relPath, origin: new URL(uploadRoot).origin }), hint: S.sessionElsewhereHint() });
+      await sessions.clear(saved.relPath);
+      saved = undefined;
+    }
     const uploadEvents = new Emitter<UploadEventMap>();
     uploadEvents.on('progress', (p) => o.events.emit('upload:progress', { action: ref, sent: p.sent, total: p.total, bytesPerSec: p.bytesPerSec }));
     uploadEvents.on('retry', (r) => o.events.emit('upload:retry', { action: ref, attempt: r.attempt, delayMs: r.delayMs, reason: r.reason }));
+    uploadEvents.on('busy', (b) => o.events.emit('upload:busy', { action: ref, attempt: b.attempt, delayMs: b.delayMs, reason: b.reason }));
+
     uploadEvents.on('session', (s) => {
       if (!s.isNew) o.events.emit('upload:resumed', { action: ref, offset: s.offset, total: file.size });
     });
@@ -410,7 +448,7 @@ class Executor {
       mtimeMs: file.mtimeMs,
       resource,
       parts: ['snippet', 'status', 'recordingDetails'],
-      uploadRoot: `${o.uploadRoot}youtube/v3/videos`,
+      uploadRoot,
       authorize: o.authorize,
       ...(saved ? { session: { uri: saved.sessionUri, size: saved.size, mtimeMs: saved.mtimeMs, startedAt: saved.startedAt } } : {}),
       saveSession: async (session) => {

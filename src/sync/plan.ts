@@ -334,12 +334,7 @@ export function plan(input: PlanInput): Plan {
         else out.bookkeeping.push({ kind: 'item.forget', sha256, key });
       }
     } else {
-      const adopted = channel.uploads?.find(
-        (v) =>
-          !claimedVideos.has(v.id) &&
-          v.fileSize === clip.size &&
-          (sameText(v.title, clip.metadata.title) || (v.fileName !== undefined && sameText(v.fileName, clip.fileName))),
-      );
+      const adopted = channel.uploads?.find((v) => !claimedVideos.has(v.id) && mayAdopt(v, clip));
       if (adopted) {
         claimedVideos.add(adopted.id);
         work.videoId = adopted.id;
@@ -381,6 +376,14 @@ export function plan(input: PlanInput): Plan {
 
   out.cost = totalCost([...out.playlists.map((a) => a.cost), ...out.clips.flatMap((w) => w.steps.map((s) => s.cost))]);
   return out;
+}
+
+/**
+ * Whether a channel video may be this clip's earlier upload: the same size, and the same title or
+ * file name. Only such a clip is worth reading ahead of its upload.
+ */
+export function mayAdopt(video: Pick<ChannelVideo, 'fileSize' | 'title' | 'fileName'>, clip: { size: number; fileName: string; metadata: { title: string } }): boolean {
+  return video.fileSize === clip.size && (sameText(video.title, clip.metadata.title) || (video.fileName !== undefined && sameText(video.fileName, clip.fileName)));
 }
 
 /** The playlists the selected clips go in: theirs, and those of other paths with the same content. */

@@ -35,7 +35,7 @@ import { executePlan } from './execute.ts';
 import { sha256File } from './hash.ts';
 import type { ClipFile, StopReason } from './execute.ts';
 import { QuotaMeter } from './meter.ts';
-import { plan as makePlan } from './plan.ts';
+import { mayAdopt, plan as makePlan } from './plan.ts';
 import type { ChannelItem, ChannelPlaylist, ChannelVideo, Plan, PlanClip } from './plan.ts';
 
 export interface RunSyncOptions {
@@ -196,7 +196,7 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
     units: library.config.quota.units ?? DEFAULT_QUOTA_LIMITS.units,
     uploads: library.config.quota.uploads ?? DEFAULT_QUOTA_LIMITS.uploads,
   };
-  const meter = new QuotaMeter(state.quota.budget(limits, now()), dry ? undefined : state.quota, now);
+  const meter = new QuotaMeter(limits, state.quota, now, { record: !dry });
   const api = new YouTubeApi(client, {
     onCost: (cost) => meter.record(cost),
     signal: options.signal,
@@ -256,10 +256,12 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
     const known = new Set([...ledgerClips.values()].map((c) => c.videoId));
     const ids = (await api.playlistItems(uploadsPlaylistId)).map((i) => i.videoId).filter((id) => !known.has(id));
     const found = (await api.videos(ids, ['snippet', 'status', 'fileDetails', 'contentDetails'])).map(channelVideo);
-    // A new clip of the same size as a video it may be: hash it now (adoption records its hash).
-    const sizes = new Set(found.map((v) => v.fileSize));
+    // A new clip that may be one of these videos (same size, and same title or file name): hash it
+    // now (adoption records its hash). Any other is read once, while it uploads.
     await forEachLimit(clips, 8, async (c) => {
-      if (!c.skip && !shaOf.has(c.relPath) && sizes.has(c.size)) shaOf.set(c.relPath, await hashAhead(c));
+      if (c.skip || shaOf.has(c.relPath)) return;
+      const clip = { size: c.size, fileName: basename(c.relPath), metadata: c.metadata };
+      if (found.some((v) => mayAdopt(v, clip))) shaOf.set(c.relPath, await hashAhead(c));
     });
     return found;
   };

@@ -10,14 +10,30 @@
  *    (continue from N+1), or `200/201` with the video (it had completed), or `404/410` (the session
  *    expired: start a new one). `Retry-After` is honoured; connection errors, 5xx and 429 back off
  *    exponentially with full jitter, bounded by `retry.maxAttempts` consecutive failures without
- *    progress, then a WorkLeftError (exit 3) with the session still saved.
+ *    progress, then a WorkLeftError (exit 3) with the session still saved. Every resume asks the
+ *    server first and sends from the offset it gives, never from what this process remembers.
+ * 4. A session may still be busy with a request whose connection the server has not yet seen end
+ *    (a process killed mid-upload and run again at once; a power cut or a Wi-Fi drop may go
+ *    unnoticed for minutes). The IETF resumable-upload draft lets a server lock it (`409`, or
+ *    Google's `400 Another request for this upload is still in progress`) while its status query
+ *    still reports fewer bytes than were sent; then the next PUT meets more bytes than it expected
+ *    (`400 the upload offset is at byte X, but the session has Y bytes`). Both are waited out with
+ *    backoff, asking the status again each time, for `busyWindowMs` (minutes): never counted as a
+ *    failure, never answered with a new session (each one costs an upload from the day's 100).
+ * 5. A request that goes `stallMs` without a byte acknowledged (a lid closed, Wi-Fi lost without a
+ *    reset) is abandoned and the upload resumed. A file whose size or modification time differ as
+ *    it is read (a copy from a phone still running) is not completed: the session is abandoned
+ *    with a FileChangedError before its last bytes leave, so YouTube never publishes half a clip.
+ *
+ * A saved session is only used on the origin of the upload address: its URI carries the bearer
+ * token and every byte, and `.happytube/sessions.json` may have been edited or come from elsewhere.
  *
  * The file is read once: its SHA-256 is computed from the very buffers that are sent. After a
  * resume the part already on the server is hashed from disk first, the rest on the way.
  */
 import { createHash, type Hash } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import type http from 'node:http';
 import { basename } from 'node:path';
 import { AuthError, ExitCode, HappyError, InputError, WorkLeftError } from '../errors.ts';
@@ -35,6 +51,33 @@ export const DEFAULT_READ_SIZE = 1024 * 1024;
 /** Buffers read ahead of the socket; the memory an upload holds is POOL_BUFFERS × read size. */
 const POOL_BUFFERS = 4;
 const PROGRESS_INTERVAL_MS = 200;
+/** How long a busy session is waited on before the run gives up on it for now (exit 3, kept). */
+export const DEFAULT_BUSY_WINDOW_MS = 10 * 60_000;
+/** The longest wait between two status queries of a busy session. */
+const BUSY_MAX_DELAY_MS = 10_000;
+
+/**
+ * How long an upload request may go without a byte acknowledged before it is abandoned and the
+ * upload resumed. `HAPPYTUBE_TEST_STALL_SECONDS=N` in the process environment (tests only; a
+ * library's `.env` never sets it) makes it N seconds, so a stall is tested without waiting a minute.
+ */
+export function uploadStallMs(): number {
+  const raw = process.env.HAPPYTUBE_TEST_STALL_SECONDS;
+  const seconds = raw === undefined || raw === '' ? Number.NaN : Number(raw);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_IDLE_TIMEOUT_MS;
+}
+
+/**
+ * The file changed while it uploaded (size or modification time), or since the library was read:
+ * still being copied. Its upload is abandoned, nothing is published; exit 3, run again later.
+ */
+export class FileChangedError extends HappyError {
+  readonly file: string;
+  constructor(file: string) {
+    super(ExitCode.workLeft, M.fileChanged({ file }), { hint: M.fileChangedHint() });
+    this.file = file;
+  }
+}
 
 /**
  * Returns the headers that authorize a request (`{ Authorization: 'Bearer …' }`). Called before
@@ -68,6 +111,14 @@ export interface UploadRetry {
   reason: string;
 }
 
+export interface UploadBusy {
+  /** Waits on this session so far, from 1. */
+  attempt: number;
+  delayMs: number;
+  /** What the server said (`HTTP 400 …still in progress`, `HTTP 409`, an offset it then changed). */
+  reason: string;
+}
+
 export interface UploadResult {
   /** The video resource YouTube returned. */
   video: Record<string, unknown> & { id: string };
@@ -88,6 +139,10 @@ export interface UploadEventMap {
   send: [{ from: number; end: number; total: number }];
   progress: [UploadProgress];
   retry: [UploadRetry];
+  /** The session is busy on the server's side (see the module comment): waited on, then asked again. */
+  busy: [UploadBusy];
+  /** A saved session was not used: its URI is not on the upload address's origin. */
+  discarded: [{ session: UploadSession; origin: string }];
   done: [UploadResult];
 }
 
@@ -122,8 +177,10 @@ export interface UploadOptions {
   knownSha256?: string;
   /** Read size (default 1 MiB). */
   readSize?: number;
-  /** A request with no socket activity for this long is dropped and retried (default 60 s). */
+  /** A request with no socket activity for this long is dropped and retried (default `uploadStallMs()`). */
   idleTimeoutMs?: number;
+  /** How long a busy session is waited on (default 10 minutes). */
+  busyWindowMs?: number;
 }
 
 /** `Range: bytes=0-N` → N + 1; absent → 0. */
@@ -147,10 +204,16 @@ type Outcome =
   | { kind: 'at'; next: number }
   | { kind: 'gone' }
   | { kind: 'unauthorized' }
-  | { kind: 'retry'; reason: string; retryAfterMs: number | undefined };
+  | { kind: 'retry'; reason: string; retryAfterMs: number | undefined }
+  | { kind: 'busy'; reason: string }
+  /** A PUT of bytes refused with 400: an offset the server moved past, or a real refusal (`error`). */
+  | { kind: 'refused'; error: YouTubeApiError };
 
-/** What an answer means for the upload; permanent refusals throw. */
-function interpret(answer: HttpAnswer): Outcome {
+/** Google's words for a session locked by a request it has not seen end. */
+const STILL_IN_PROGRESS = /still in progress/i;
+
+/** What an answer means for the upload; permanent refusals throw. `sending`: a PUT that carried bytes. */
+function interpret(answer: HttpAnswer, sending = false): Outcome {
   const { status } = answer;
   if (status === 200 || status === 201) return { kind: 'done', video: readVideo(answer) };
   if (status === 308) {
@@ -163,7 +226,27 @@ function interpret(answer: HttpAnswer): Outcome {
   if (isTransientStatus(status, detail.reason)) {
     return { kind: 'retry', reason: `HTTP ${status} ${detail.reason}`, retryAfterMs: parseRetryAfter(answer.headers['retry-after']) };
   }
-  throw new YouTubeApiError(status, detail);
+  if (status === 409 || (status === 400 && STILL_IN_PROGRESS.test(detail.message))) {
+    return { kind: 'busy', reason: `HTTP ${status} ${detail.message.slice(0, 100)}` };
+  }
+  const error = new YouTubeApiError(status, detail);
+  if (sending && status === 400) return { kind: 'refused', error };
+  throw error;
+}
+
+/** The origin of a URL, or undefined when it is not one. */
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a session URI is on the origin of the upload address (the only place it may be used). */
+export function onOrigin(sessionUri: string, uploadRoot: string): boolean {
+  const origin = originOf(uploadRoot);
+  return origin !== undefined && originOf(sessionUri) === origin;
 }
 
 type Step = { kind: 'initiate' } | { kind: 'query' } | { kind: 'send'; from: number };
@@ -183,6 +266,12 @@ class ResumableUpload {
   #confirmed = 0;
   readonly #startedAt = performance.now();
   #lastProgressAt = 0;
+  readonly #busyWindowMs: number;
+  /** Waits on a busy session since the last progress, and when the first of them began. */
+  #busyWaits = 0;
+  #busySince = 0;
+  /** A PUT of bytes from `from` was refused: the next status query tells an offset from a refusal. */
+  #refused: { from: number; error: YouTubeApiError } | undefined;
 
   constructor(options: UploadOptions) {
     this.#o = options;
@@ -191,7 +280,8 @@ class ResumableUpload {
     this.#bucket = rate === undefined ? undefined : typeof rate === 'number' ? new TokenBucket(rate) : rate;
     const readSize = options.readSize ?? DEFAULT_READ_SIZE;
     this.#readSize = this.#bucket ? this.#bucket.pieceSize(readSize) : readSize;
-    this.#idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    this.#idleTimeoutMs = options.idleTimeoutMs ?? uploadStallMs();
+    this.#busyWindowMs = options.busyWindowMs ?? DEFAULT_BUSY_WINDOW_MS;
     this.#hash = options.knownSha256 === undefined ? createHash('sha256') : undefined;
   }
 
@@ -201,7 +291,12 @@ class ResumableUpload {
     if (o.chunkSize !== undefined && (!Number.isInteger(o.chunkSize) || o.chunkSize <= 0 || o.chunkSize % CHUNK_QUANTUM !== 0)) {
       throw new InputError(M.badChunkSize({ value: o.chunkSize }), { hint: M.badChunkSizeHint() });
     }
-    const saved = o.session;
+    let saved = o.session;
+    if (saved && !onOrigin(saved.uri, o.uploadRoot)) {
+      // Never send the token or a byte to a session URI elsewhere: open a new session instead.
+      o.events?.emit('discarded', { session: saved, origin: originOf(o.uploadRoot) ?? o.uploadRoot });
+      saved = undefined;
+    }
     let step: Step = { kind: 'initiate' };
     if (saved && saved.size === o.size && saved.mtimeMs === o.mtimeMs) {
       this.#session = saved;
@@ -226,10 +321,31 @@ class ResumableUpload {
         switch (outcome.kind) {
           case 'done':
             return await this.#finish(outcome.video);
-          case 'at':
-            if (outcome.next > this.#confirmed) failures = 0;
+          case 'at': {
+            const refused = this.#refused;
+            this.#refused = undefined;
+            if (refused && step.kind === 'query') {
+              // The server stands where the refused PUT started: it was a real refusal.
+              if (outcome.next === refused.from) throw refused.error;
+              // It had more (or fewer) bytes than it said before: send from where it stands now.
+              await this.#waitBusy(`HTTP 400 offset ${refused.from}, server at ${outcome.next}`);
+            }
+            if (outcome.next > this.#confirmed) {
+              failures = 0;
+              this.#busyWaits = 0;
+            }
             this.#confirmed = Math.max(this.#confirmed, outcome.next);
             step = { kind: 'send', from: outcome.next };
+            break;
+          }
+          case 'busy':
+            await this.#waitBusy(outcome.reason);
+            step = { kind: 'query' };
+            break;
+          case 'refused':
+            this.#refused = step.kind === 'send' ? { from: step.from, error: outcome.error } : undefined;
+            if (!this.#refused) throw outcome.error;
+            step = { kind: 'query' };
             break;
           case 'gone':
             this.#session = undefined;
@@ -257,6 +373,9 @@ class ResumableUpload {
         if (!(error instanceof TransportError)) throw error;
         if (error.reusedSocket && !staleRetried) {
           staleRetried = true;
+        } else if (this.#busyWaits > 0 && step.kind === 'send') {
+          // A busy session may also answer a PUT by closing it: still the wait, not a failure.
+          await this.#waitBusy(error.message);
         } else {
           failures = await this.#backoff(failures + 1, error.message, undefined);
         }
@@ -282,6 +401,23 @@ class ResumableUpload {
     o.events?.emit('retry', { attempt, delayMs, reason });
     await sleep(delayMs, o.signal);
     return attempt;
+  }
+
+  /**
+   * Waits on a session the server reports busy (or whose offset moved under a PUT) before asking its
+   * status again; past the busy window, gives up for now with a WorkLeftError, the session kept.
+   */
+  async #waitBusy(reason: string): Promise<void> {
+    const o = this.#o;
+    const now = performance.now();
+    if (this.#busyWaits === 0) this.#busySince = now;
+    if (now - this.#busySince >= this.#busyWindowMs) {
+      throw new WorkLeftError(M.sessionBusy({ file: o.file, minutes: Math.round(this.#busyWindowMs / 60_000) }), { hint: M.sessionBusyHint() });
+    }
+    this.#busyWaits += 1;
+    const delayMs = Math.min(BUSY_MAX_DELAY_MS, this.#policy.maxDelayMs, this.#policy.baseDelayMs * 2 ** (this.#busyWaits - 1));
+    o.events?.emit('busy', { attempt: this.#busyWaits, delayMs, reason });
+    await sleep(delayMs, o.signal);
   }
 
   async #headers(): Promise<Record<string, string>> {
@@ -367,7 +503,7 @@ class ResumableUpload {
       idleTimeoutMs: this.#idleTimeoutMs,
       signal: o.signal,
     });
-    return interpret(answer);
+    return interpret(answer, true);
   }
 
   /**
@@ -389,6 +525,9 @@ class ResumableUpload {
         const buffer = pool[turn] ?? Buffer.alloc(0);
         const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - position), position);
         if (bytesRead === 0) throw new InputError(M.fileShrank({ file: o.file, expected: end, got: position }), { hint: M.fileShrankHint() });
+        // A file still being copied grows as it is read: its bytes go on only while it is still the
+        // file the session was opened for, so its last bytes never leave (nothing is published).
+        await this.#checkUnchanged(handle);
         const chunk = buffer.subarray(0, bytesRead);
         this.#hashBuffer(position, chunk);
         if (this.#bucket) await this.#bucket.take(bytesRead, o.signal);
@@ -402,6 +541,11 @@ class ResumableUpload {
     } finally {
       await handle.close();
     }
+  }
+
+  async #checkUnchanged(handle: FileHandle): Promise<void> {
+    const now = await handle.stat();
+    if (now.size !== this.#o.size || now.mtimeMs !== this.#o.mtimeMs) throw new FileChangedError(this.#o.file);
   }
 
   /** Hashes the part of `buffer` (at file offset `position`) not hashed yet. */
@@ -460,10 +604,12 @@ class ResumableUpload {
  * Resumes `options.session` if it still belongs to the same file (size and mtime); survives dropped
  * connections, 5xx, 429, expired sessions and access tokens. Throws YouTubeApiError for a permanent
  * refusal (`reason` says why: `quotaExceeded`, `uploadLimitExceeded`, `invalidTitle`…), AuthError
- * when a fresh token is refused, WorkLeftError when retries are exhausted or the signal aborts
- * (the session stays saved: the next call resumes it), InputError for an empty or changing file.
- * Emits on `options.events`: `session` (opened or resumed), `send` (a PUT of bytes starts),
- * `progress` (at most every 200 ms), `retry` (before each wait), `done` (with the result).
+ * when a fresh token is refused, WorkLeftError when retries are exhausted, a busy session stays
+ * busy or the signal aborts (the session stays saved: the next call resumes it), FileChangedError
+ * for a file that changed while it uploaded, InputError for an empty or shrinking file.
+ * Emits on `options.events`: `session` (opened or resumed), `discarded` (a saved session on another
+ * origin), `send` (a PUT of bytes starts), `progress` (at most every 200 ms), `retry` (before each
+ * wait), `busy` (before each wait on a busy session), `done` (with the result).
  */
 export function uploadResumable(options: UploadOptions): Promise<UploadResult> {
   return new ResumableUpload(options).run();

@@ -13,7 +13,7 @@ import type { Ui } from '../ui.ts';
 import { terminalSafe } from '../../util/terminal.ts';
 import { formatBytes, formatSpeed, formatTimeLeft, percentOf } from './format.ts';
 import type { Handlers } from './lines.ts';
-import { apiRetryLine, doneLine, failedLine, resumedLine, retryLine, warningLines } from './lines.ts';
+import { apiRetryLine, busyLine, doneLine, failedLine, resumedLine, retryLine, warningLines } from './lines.ts';
 
 const BAR_WIDTH = 20;
 const NAME_WIDTH = 28;
@@ -141,6 +141,7 @@ export function barHandlers(ui: Ui, planned: PlannedUploads | undefined): Handle
     'upload:progress': (e) => track(e.action.id, nameOf(e), e.sent, e.total, e.bytesPerSec),
     'upload:retry': (e) => write(retryLine(ui, e)),
     'api:retry': (e) => write(apiRetryLine(ui, e)),
+    'upload:busy': (e) => write(busyLine(ui, e)),
     'action:done': (e) => {
       finish(e.action.id, true);
       write(doneLine(ui, e));

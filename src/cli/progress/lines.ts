@@ -48,6 +48,11 @@ export function apiRetryLine(ui: Ui, e: Payload<'api:retry'>): string {
   return ui.style('yellow', tr(e.text));
 }
 
+export function busyLine(ui: Ui, e: Payload<'upload:busy'>): string {
+  const text = M.progress.busy({ label: e.action.label, attempt: e.attempt, delay: formatDuration(e.delayMs / 1000), reason: e.reason });
+  return ui.style('yellow', tr(text));
+}
+
 export function resumedLine(e: Payload<'upload:resumed'>): Text {
   return M.progress.resumed({
     label: e.action.label,

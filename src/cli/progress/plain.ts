@@ -7,7 +7,7 @@
 import type { Ui } from '../ui.ts';
 import { percentOf } from './format.ts';
 import type { Handlers } from './lines.ts';
-import { apiRetryLine, doneLine, failedLine, resumedLine, retryLine, startedLine, uploadLine, warningLines } from './lines.ts';
+import { apiRetryLine, busyLine, doneLine, failedLine, resumedLine, retryLine, startedLine, uploadLine, warningLines } from './lines.ts';
 import { M } from '../../i18n/messages.ts';
 
 /** Progress of one upload is written when it crosses a multiple of this many percent… */
@@ -42,6 +42,7 @@ export function plainHandlers(ui: Ui, now: () => number): Handlers {
     },
     'upload:retry': (e) => ui.note(retryLine(ui, e)),
     'api:retry': (e) => ui.note(apiRetryLine(ui, e)),
+    'upload:busy': (e) => ui.note(busyLine(ui, e)),
     'action:done': (e) => {
       last.delete(e.action.id);
       ui.note(doneLine(ui, e));

@@ -44,6 +44,10 @@ export const progress = {
     vi: `  ${p.label.vi}: mạng hoặc YouTube đang trục trặc, thử lại lần ${p.attempt} sau ${p.delay.vi}.`,
     en: `  ${p.label.en}: temporary failure (${p.reason}), retry ${p.attempt} in ${p.delay.en}.`,
   }),
+  busy: (p: { label: Text; attempt: number; delay: Text; reason: string }): Text => ({
+    vi: `  ${p.label.vi}: YouTube vẫn đang giữ kết nối trước của phiên tải lên này (${p.reason}); hỏi lại sau ${p.delay.vi} rồi tải tiếp trên cùng phiên (lần chờ ${p.attempt}).`,
+    en: `  ${p.label.en}: YouTube still holds the previous connection of this upload session (${p.reason}); asking again in ${p.delay.en}, then continuing on the same session (wait ${p.attempt}).`,
+  }),
   resumed: (p: { label: Text; percent: number; sent: string; total: string }): Text => ({
     vi: `  ${p.label.vi}: tải tiếp từ ${p.percent}% (${p.sent} / ${p.total} đã gửi ở lần trước).`,
     en: `  ${p.label.en}: resuming from ${p.percent}% (${p.sent} of ${p.total} sent by an earlier run).`,
@@ -51,8 +55,8 @@ export const progress = {
   quotaStop: (p: { bucket: 'units' | 'uploads' }): Text =>
     p.bucket === 'uploads'
       ? {
-          vi: 'Đã hết lượt tải video lên của hôm nay: làm nốt việc đang dở rồi dừng.',
-          en: "Today's video upload limit is reached: finishing what is in flight, then stopping.",
+          vi: 'Đã hết hạn mức tải video lên của hôm nay: các việc khác (danh sách phát, thông tin, hình thu nhỏ) vẫn được làm; các video còn lại chờ ngày mai.',
+          en: "Today's video upload quota is used up: the other work (playlists, details, thumbnails) still goes on; the remaining videos wait for the next day.",
         }
       : {
           vi: 'Đã hết hạn mức YouTube của hôm nay: làm nốt việc đang dở rồi dừng.',

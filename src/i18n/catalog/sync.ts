@@ -91,6 +91,22 @@ export const sync = {
     vi: `Gửi yêu cầu thẩm định tại ${p.form}; trong lúc chờ, có thể đổi chế độ hiển thị của từng video trong YouTube Studio.`,
     en: `Ask for the audit at ${p.form}; meanwhile you can change each video's visibility in YouTube Studio.`,
   }),
+  sessionElsewhere: (p: { file: string; origin: string }): Text => ({
+    vi: `Phiên tải lên đã lưu của "${p.file}" trỏ tới một địa chỉ khác ${p.origin}: bỏ phiên đó (không gửi mã truy cập hay dữ liệu nào tới đó) và mở phiên mới.`,
+    en: `The saved upload session of "${p.file}" points somewhere other than ${p.origin}: it is dropped (no access token or byte is sent there) and a new session is opened.`,
+  }),
+  sessionElsewhereHint: (): Text => ({
+    vi: 'Đừng sửa tệp .happytube/sessions.json bằng tay; nếu thư mục được chép từ máy khác, hãy kiểm tra thư mục .happytube của nó.',
+    en: 'Do not edit .happytube/sessions.json by hand; if the folder was copied from another computer, check its .happytube folder.',
+  }),
+  clipsLeft: (p: { left: number }): Text => ({
+    vi: `Còn ${p.left} clip chưa xong.`,
+    en: `${p.left} ${p.left === 1 ? 'clip' : 'clips'} left.`,
+  }),
+  clipsLeftHint: (): Text => ({
+    vi: 'Đọc các cảnh báo ở trên, rồi chạy lại lệnh để làm tiếp.',
+    en: 'Read the warnings above, then run the command again to finish.',
+  }),
   thumbnailRefused: (): Text => ({
     vi: 'YouTube không nhận hình thu nhỏ vì kênh chưa được xác minh. Video vẫn được đăng bình thường.',
     en: 'YouTube refused the thumbnail (403): the channel is not verified. The video is published all the same.',

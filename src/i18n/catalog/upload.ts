@@ -74,6 +74,22 @@ export const upload = {
     vi: 'Kiểm tra kết nối mạng rồi chạy lại lệnh: việc tải sẽ tiếp tục từ chỗ đã dừng, không gửi lại phần đã xong.',
     en: 'Check the network connection and run the command again: the upload continues where it stopped, without sending again what already arrived.',
   }),
+  fileChanged: (p: { file: string }): Text => ({
+    vi: `Tệp "${p.file}" đang thay đổi (kích thước hoặc thời gian sửa đổi khác đi): có lẽ vẫn đang được chép từ điện thoại hay thẻ nhớ máy quay. Video này chưa được đăng.`,
+    en: `The file "${p.file}" is changing (its size or modification time differ): it is probably still being copied from a phone or a camera card. This video was not published.`,
+  }),
+  fileChangedHint: (): Text => ({
+    vi: 'Chờ chép xong tệp rồi chạy lại lệnh: tệp sẽ được tải lên từ đầu.',
+    en: 'Wait for the copy to finish, then run the command again: the file is uploaded from the start.',
+  }),
+  sessionBusy: (p: { file: string; minutes: number }): Text => ({
+    vi: `YouTube vẫn coi phiên tải lên của "${p.file}" là đang bận sau ${p.minutes} phút chờ (kết nối trước chưa được đóng phía YouTube). Phiên tải lên đã được lưu.`,
+    en: `YouTube still reports the upload session of "${p.file}" as busy after waiting ${p.minutes} minutes (the previous connection is not yet closed on its side). The upload session is saved.`,
+  }),
+  sessionBusyHint: (): Text => ({
+    vi: 'Chạy lại lệnh sau ít phút: việc tải sẽ tiếp tục trên cùng phiên đó, không tốn thêm lượt tải lên trong hạn mức của ngày.',
+    en: "Run the command again in a few minutes: the upload continues on the same session, without spending another upload from the day's quota.",
+  }),
   retryTooLate: (p: { file: string; seconds: number }): Text => ({
     vi: `YouTube yêu cầu chờ ${vi(p.seconds)} giây rồi mới tải tiếp “${p.file}”. Phần đã tải lên được giữ lại.`,
     en: `YouTube asks to wait ${en(p.seconds)} seconds before continuing "${p.file}". The upload session is saved.`,

@@ -1,0 +1,81 @@
+/**
+ * The two quota buckets, each refused on its own (403 quotaExceeded): a Google project with room
+ * for 2 uploads a day and a library of 5 clips. Each day's run uploads 2, still adds every uploaded
+ * clip to its playlists, and a later run the same day still does the cheap work (a title edit);
+ * the empty upload bucket never counts as the day's units spent. The CLI counts quota days of a
+ * few seconds (HAPPYTUBE_TEST_QUOTA_DAY_SECONDS, given to the child only); the emulator's own day
+ * is turned by resetting its quota, so it allows exactly 2 uploads per test day.
+ */
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { StateSnapshot } from '../../src/emulator/index.ts';
+import { runCli } from '../helpers/cli.ts';
+import { useEmulator } from '../helpers/emulator.ts';
+import { useExampleLibrary } from './helpers.ts';
+
+const DAY_SECONDS = 4;
+const emulator = useEmulator({ uploads: 2 });
+const library = useExampleLibrary(emulator);
+
+function sync(dir: string): ReturnType<typeof runCli> {
+  return runCli(['sync', dir, '--yes', '--concurrency', '2'], {
+    env: { ...emulator.env(), HAPPYTUBE_LANG: 'en', HAPPYTUBE_TEST_QUOTA_DAY_SECONDS: String(DAY_SECONDS) },
+  });
+}
+
+/** Waits for the start of the CLI's next quota day, then turns the emulator's day too. */
+async function nextDay(): Promise<void> {
+  const dayMs = DAY_SECONDS * 1000;
+  await new Promise((resolve) => setTimeout(resolve, dayMs - (Date.now() % dayMs) + 50));
+  await emulator.admin.resetQuota();
+}
+
+function inPlaylists(state: StateSnapshot): Set<string> {
+  return new Set(state.playlists.flatMap((p) => p.videoIds));
+}
+
+async function quotaRecord(dir: string): Promise<{ units: number; uploads: number }> {
+  return JSON.parse(await readFile(join(dir, '.happytube', 'quota.json'), 'utf8')) as { units: number; uploads: number };
+}
+
+describe('a project with room for 2 uploads a day and 5 clips', () => {
+  it('uploads 2 a day, adds every uploaded clip to its playlists, and goes on with the units after the upload bucket is empty', async () => {
+    const dir = library.dir;
+    await rm(join(dir, '04-mo-hinh-hay', '2025-02-14 Vườn rau của bé.mp4'));
+
+    await nextDay();
+    const day1 = await sync(dir);
+    expect(day1.code, day1.stderr).toBe(3);
+    let state = await emulator.admin.state();
+    expect(state.videos).toHaveLength(2);
+    for (const video of state.videos) expect(inPlaylists(state)).toContain(video.id);
+    const record = await quotaRecord(dir);
+    expect(record.units).toBeLessThan(10_000);
+    expect(record.uploads).toBe(100);
+
+    // The same day: no upload is tried again, but a title edit still goes out.
+    await writeFile(join(dir, '01-muc-dich', '2024-09-05 Khai giảng năm học mới.yaml'), 'title: "Khai giảng năm học mới 2024–2025"\n');
+    const updatesBefore = state.calls['videos.update'] ?? 0;
+    const insertsBefore = state.calls['videos.insert'] ?? 0;
+    const again = await sync(dir);
+    expect(again.code, again.stderr).toBe(3);
+    state = await emulator.admin.state();
+    expect(state.calls['videos.update'] ?? 0).toBe(updatesBefore + 1);
+    expect(state.calls['videos.insert'] ?? 0).toBe(insertsBefore);
+
+    await nextDay();
+    const day2 = await sync(dir);
+    expect(day2.code, day2.stderr).toBe(3);
+    state = await emulator.admin.state();
+    expect(state.videos).toHaveLength(4);
+    for (const video of state.videos) expect(inPlaylists(state)).toContain(video.id);
+
+    await nextDay();
+    const day3 = await sync(dir);
+    expect(day3.code, day3.stderr).toBe(0);
+    state = await emulator.admin.state();
+    expect(state.videos).toHaveLength(5);
+    for (const video of state.videos) expect(inPlaylists(state)).toContain(video.id);
+  }, 90_000);
+});
