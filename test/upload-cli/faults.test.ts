@@ -197,3 +197,50 @@ describe('a saved upload session on another host', () => {
     }
   });
 });
+
+describe('a computer that sleeps in the middle of a run', () => {
+  it('wakes past the quota day and an expired access token: the run takes the new day\'s quota and goes on', async () => {
+    const DAY_SECONDS = 3;
+    // One upload a day for this project: the second clip fits only in the next day's quota.
+    const config = join(dir, 'happytube.yaml');
+    await writeFile(config, (await readFile(config, 'utf8')).replace('uploads: 100', 'uploads: 1'));
+    await emulator.admin.faults(['stall-upload:300000']);
+    const run = start(['upload', BIG, LATER], environment({ HAPPYTUBE_TEST_QUOTA_DAY_SECONDS: String(DAY_SECONDS) }));
+    await run.waitFor('→ Upload 01-muc-dich/2025-03-01 Lễ hội mùa xuân.mp4');
+    while ((await emulator.admin.state()).busySessions === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    // Asleep: the connection is frozen until the day is over, and the access token expires.
+    const dayMs = DAY_SECONDS * 1000;
+    await new Promise((resolve) => setTimeout(resolve, dayMs - (Date.now() % dayMs) + 50));
+    await emulator.admin.expireTokens();
+    await emulator.admin.faults(['release']);
+    const result = await run.done;
+    expect(result.code, result.stderr).toBe(0);
+    const state = await emulator.admin.state();
+    expect(state.videos).toHaveLength(2);
+    const quota = JSON.parse(await readFile(join(dir, '.happytube', 'quota.json'), 'utf8')) as { uploads: number };
+    expect(quota.uploads).toBe(1);
+  });
+});
+
+describe('a new clip of the same size as an unrelated video on the channel', () => {
+  it('is not read ahead of its upload: adoption would need its title or file name too', async () => {
+    expect((await runCli(['upload', BIG], { cwd: dir, env: environment() })).code).toBe(0);
+    const other = await mkdtemp(join(tmpdir(), 'happytube-upload-faults-other-'));
+    try {
+      await cp(EXAMPLE, other, { recursive: true });
+      const size = (await readFile(join(dir, BIG))).length;
+      const header = await readFile(join(other, FIXTURE));
+      const same = '01-muc-dich/2025-05-05 Bé trồng cây.mp4';
+      await writeFile(join(other, same), Buffer.concat([header, randomBytes(size - header.length)]));
+      // No upload can start: what was hashed before it would stay in the hash cache.
+      await emulator.admin.faults(['uploads-exhausted']);
+      const result = await runCli(['upload', same], { cwd: other, env: environment() });
+      await emulator.admin.resetQuota();
+      expect(result.code, result.stderr).toBe(3);
+      const hashes = await readFile(join(other, '.happytube', 'hashes.json'), 'utf8').catch(() => '');
+      expect(hashes).not.toContain('Bé trồng cây');
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+});
