@@ -6,17 +6,20 @@
  * few seconds (HAPPYTUBE_TEST_QUOTA_DAY_SECONDS, given to the child only); the emulator's own day
  * is turned by resetting its quota, so it allows exactly 2 uploads per test day.
  */
+import { randomBytes } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StateSnapshot } from '../../src/emulator/index.ts';
 import { runCli } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
-import { useExampleLibrary } from './helpers.ts';
+import { exampleCopy, useExampleLibrary } from './helpers.ts';
 
 const DAY_SECONDS = 4;
 const emulator = useEmulator({ uploads: 2 });
 const library = useExampleLibrary(emulator);
+/** A Google project still on one bucket: an upload costs 100 of the shared units. */
+const single = useEmulator({ uploadUnits: 100 });
 
 function sync(dir: string): ReturnType<typeof runCli> {
   return runCli(['sync', dir, '--yes', '--concurrency', '2'], {
@@ -78,4 +81,34 @@ describe('a project with room for 2 uploads a day and 5 clips', () => {
     expect(state.videos).toHaveLength(5);
     for (const video of state.videos) expect(inPlaylists(state)).toContain(video.id);
   }, 90_000);
+});
+
+describe('a project still on one quota bucket', () => {
+  it('stops at the first refusal after the upload bucket is taken for empty: one refused call more, no further work', async () => {
+    const copy = await exampleCopy();
+    try {
+      const env = { ...single.env(), HAPPYTUBE_LANG: 'en' };
+      expect((await runCli(['sync', copy.dir, '--yes'], { env })).code).toBe(0);
+      // A new clip older than all (its upload comes first) and two title edits (50 units each).
+      const header = await readFile(join(copy.dir, '01-muc-dich', '2024-09-05 Khai giảng năm học mới.mp4'));
+      await writeFile(join(copy.dir, '01-muc-dich', '2024-08-20 Họp phụ huynh đầu năm.mp4'), Buffer.concat([header, randomBytes(4096)]));
+      await writeFile(join(copy.dir, '02-bo-tieu-chi', '2024-10-15 Giới thiệu Bộ tiêu chí Trường học hạnh phúc.yaml'), 'title: "Bộ tiêu chí, giới thiệu lại"\n');
+      await writeFile(join(copy.dir, '01-muc-dich', '2024-09-05 Khai giảng năm học mới.yaml'), 'title: "Khai giảng, quay lại"\n');
+      // What the run reads costs the same as a dry run; leave 10 units after it: no upload (100) and no update (50) fits.
+      await single.admin.resetQuota();
+      expect((await runCli(['sync', copy.dir, '--dry-run'], { env })).code).toBe(0);
+      const reads = (await single.admin.state()).quota.units.used;
+      await single.admin.resetQuota();
+      single.running.state.quota.unitLimit = reads + 10;
+      const before = await single.admin.state();
+      const result = await runCli(['sync', copy.dir, '--yes'], { env });
+      expect(result.code, result.stderr).toBe(3);
+      const after = await single.admin.state();
+      expect((after.calls['videos.insert'] ?? 0) - (before.calls['videos.insert'] ?? 0)).toBe(1);
+      expect((after.calls['videos.update'] ?? 0) - (before.calls['videos.update'] ?? 0)).toBe(1);
+      expect(await quotaRecord(copy.dir)).toMatchObject({ units: 10_000, uploads: 100 });
+    } finally {
+      await copy.remove();
+    }
+  });
 });
