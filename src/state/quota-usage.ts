@@ -58,8 +58,8 @@ export class QuotaUsage {
   }
 
   /**
-   * YouTube said the bucket is empty (`quotaExceeded`, `uploadLimitExceeded`): count it as used up
-   * to `limit` for the rest of the day; resolves once on disk.
+   * YouTube refused a call of this bucket (`quotaExceeded`, `uploadLimitExceeded`): count that
+   * bucket, and only that one, as used up to `limit` for the rest of the day; resolves once on disk.
    */
   exhaust(bucket: QuotaBucket, limit: number, now: Date): Promise<void> {
     const today = this.#today(now);

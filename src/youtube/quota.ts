@@ -161,8 +161,9 @@ export class QuotaBudget {
   }
 
   /**
-   * YouTube answered `quotaExceeded` (units) or `uploadLimitExceeded` (uploads): the bucket is
-   * empty for today whatever our count says (another tool may share the Google project).
+   * YouTube refused a call of this bucket (`quotaExceeded`, each bucket on its own; for uploads
+   * also the channel's `uploadLimitExceeded`): the bucket is empty for today whatever our count
+   * says (another tool may share the Google project). The other bucket is untouched.
    */
   exhaust(bucket: QuotaBucket): void {
     this.#spent[bucket] = Math.max(this.#spent[bucket], this.limits[bucket]);
