@@ -9,7 +9,7 @@ import { YouTubeApiError } from '../../src/youtube/errors.ts';
 import { uploadResumable, type UploadSession } from '../../src/youtube/resumable.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import type { Clip, TokenSource } from './support.ts';
-import { faultProxy, makeClip, QUANTUM, tempDir, tokenSource, uploadOptions, videoResource } from './support.ts';
+import { faultProxy, makeClip, networkProxy, QUANTUM, tempDir, tokenSource, uploadOptions, videoResource } from './support.ts';
 
 const emulator = useEmulator({ uploads: 1000 });
 const SIZE = 4 * QUANTUM + 777;
@@ -68,6 +68,30 @@ describe('transient failures', () => {
     const result = await uploadResumable(again.options);
     expect(again.saved).toHaveLength(0);
     expect(await storedSha(result.videoId)).toBe(clip.sha256);
+  });
+
+  it('rides out a network that changes mid-upload: a reset in the body, refused connections, then back', async () => {
+    const proxy = await networkProxy(emulator.url);
+    try {
+      const run = uploadOptions(proxy.url, clip, tokens, { retry: { maxAttempts: 20, baseDelayMs: 5, maxDelayMs: 50 } });
+      const reasons: string[] = [];
+      run.events.on('retry', (r) => {
+        reasons.push(r.reason);
+        // Back on the network after a few refused connections.
+        if (reasons.filter((x) => x.includes('ECONNREFUSED')).length === 3) void proxy.reopen();
+      });
+      run.events.on('send', () => {
+        if (!proxy.wasReset()) proxy.resetNextBody(QUANTUM + 1000);
+      });
+      const result = await uploadResumable(run.options);
+      expect(reasons[0]).toMatch(/ECONNRESET|EPIPE/);
+      expect(reasons.some((r) => r.includes('ECONNREFUSED'))).toBe(true);
+      expect(run.saved).toHaveLength(1);
+      expect(result.sha256).toBe(clip.sha256);
+      expect(await storedSha(result.videoId)).toBe(clip.sha256);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('honours Retry-After on a 429', async () => {

@@ -169,3 +169,67 @@ export async function faultProxy(target: string, fault: { status: number; reason
       }),
   };
 }
+
+export interface NetworkProxy {
+  url: string;
+  /** Resets (TCP RST) the next upload body after `bytes` bytes, then refuses connections until `reopen`. */
+  resetNextBody: (bytes: number) => void;
+  wasReset: () => boolean;
+  reopen: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+/**
+ * A real HTTP proxy in front of the emulator for a Wi-Fi switch in the middle of an upload: one
+ * upload body is cut with a TCP reset, then the port refuses connections (ECONNREFUSED) until
+ * `reopen` listens on it again. Session URIs are rewritten to point at the proxy.
+ */
+export async function networkProxy(target: string): Promise<NetworkProxy> {
+  let resetAfter: number | undefined;
+  let reset = false;
+  let origin = '';
+  const server = createServer((req, res) => {
+    const carriesBytes = req.method === 'PUT' && Number(req.headers['content-length'] ?? '0') > 0;
+    const cutAt = carriesBytes ? resetAfter : undefined;
+    const forward = httpRequest(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
+      const headers = { ...answer.headers };
+      if (typeof headers.location === 'string') headers.location = headers.location.replace(target, origin);
+      res.writeHead(answer.statusCode ?? 502, headers);
+      answer.pipe(res);
+    });
+    forward.on('error', () => res.destroy());
+    if (cutAt === undefined) {
+      req.pipe(forward);
+      return;
+    }
+    resetAfter = undefined;
+    let seen = 0;
+    req.on('data', (chunk: Buffer) => {
+      if (reset) return;
+      seen += chunk.length;
+      forward.write(chunk);
+      if (seen < cutAt) return;
+      reset = true;
+      forward.destroy();
+      req.socket.resetAndDestroy();
+      // The network is gone: nothing listens on the port until reopen().
+      server.close();
+      server.closeAllConnections();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: origin,
+    resetNextBody: (bytes) => void (resetAfter = bytes),
+    wasReset: () => reset,
+    reopen: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        if (!server.listening) return resolve();
+        server.close(() => resolve());
+      }),
+  };
+}
