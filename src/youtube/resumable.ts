@@ -349,6 +349,7 @@ class ResumableUpload {
             break;
           case 'gone':
             this.#session = undefined;
+            this.#busyWaits = 0;
             reusing = false;
             step = { kind: 'initiate' };
             failures = await this.#backoff(failures + 1, 'session expired', undefined);
