@@ -20,8 +20,8 @@
  *    (`400 the upload offset is at byte X, but the session has Y bytes`). Both are waited out with
  *    backoff, asking the status again each time, for `busyWindowMs` (minutes): never counted as a
  *    failure, never answered with a new session (each one costs an upload from the day's 100).
- * 5. A request that goes `stallMs` without a byte acknowledged (a lid closed, Wi-Fi lost without a
- *    reset) is abandoned and the upload resumed. A file whose size or modification time differ as
+ * 5. A request that goes `idleTimeoutMs` (a minute) without a byte acknowledged (a lid closed,
+ *    Wi-Fi lost without a reset) is abandoned and the upload resumed. A file whose size or modification time differ as
  *    it is read (a copy from a phone still running) is not completed: the session is abandoned
  *    with a FileChangedError before its last bytes leave, so YouTube never publishes half a clip.
  *
@@ -51,6 +51,8 @@ export const DEFAULT_READ_SIZE = 1024 * 1024;
 /** Buffers read ahead of the socket; the memory an upload holds is POOL_BUFFERS × read size. */
 const POOL_BUFFERS = 4;
 const PROGRESS_INTERVAL_MS = 200;
+/** The file's size and mtime are checked again after this many bytes read, and before its last bytes. */
+const CHANGE_CHECK_BYTES = 64 * 1024 * 1024;
 /** How long a busy session is waited on before the run gives up on it for now (exit 3, kept). */
 export const DEFAULT_BUSY_WINDOW_MS = 10 * 60_000;
 /** The longest wait between two status queries of a busy session. */
@@ -520,6 +522,7 @@ class ResumableUpload {
     const handle = await open(o.file, 'r');
     try {
       let position = from;
+      let checkedAt = from;
       for (let turn = 0; position < end; turn = (turn + 1) % POOL_BUFFERS) {
         await Promise.race([taken[turn], closed]);
         if (stopped()) return false;
@@ -528,7 +531,10 @@ class ResumableUpload {
         if (bytesRead === 0) throw new InputError(M.fileShrank({ file: o.file, expected: end, got: position }), { hint: M.fileShrankHint() });
         // A file still being copied grows as it is read: its bytes go on only while it is still the
         // file the session was opened for, so its last bytes never leave (nothing is published).
-        await this.#checkUnchanged(handle);
+        if (position + bytesRead === o.size || position + bytesRead - checkedAt >= CHANGE_CHECK_BYTES) {
+          await this.#checkUnchanged(handle);
+          checkedAt = position + bytesRead;
+        }
         const chunk = buffer.subarray(0, bytesRead);
         this.#hashBuffer(position, chunk);
         if (this.#bucket) await this.#bucket.take(bytesRead, o.signal);
