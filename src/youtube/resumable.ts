@@ -40,9 +40,10 @@ import { AuthError, ExitCode, HappyError, InputError, WorkLeftError } from '../e
 import { upload as M } from '../i18n/catalog/upload.ts';
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, sleep, type RetryPolicy } from './backoff.ts';
 import { isTransientStatus, parseApiErrorBody, YouTubeApiError } from './errors.ts';
-import { DEFAULT_IDLE_TIMEOUT_MS, exchange, TransportError } from './http.ts';
+import { exchange, TransportError } from './http.ts';
 import type { HttpAnswer } from './http.ts';
 import { TokenBucket } from './rate-limit.ts';
+import { requestTimeoutMs } from './transport.ts';
 
 /** Chunks must be multiples of this (256 KiB). */
 export const CHUNK_QUANTUM = 256 * 1024;
@@ -57,17 +58,6 @@ const CHANGE_CHECK_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_BUSY_WINDOW_MS = 10 * 60_000;
 /** The longest wait between two status queries of a busy session. */
 const BUSY_MAX_DELAY_MS = 10_000;
-
-/**
- * How long an upload request may go without a byte acknowledged before it is abandoned and the
- * upload resumed. `HAPPYTUBE_TEST_STALL_SECONDS=N` in the process environment (tests only; a
- * library's `.env` never sets it) makes it N seconds, so a stall is tested without waiting a minute.
- */
-export function uploadStallMs(): number {
-  const raw = process.env.HAPPYTUBE_TEST_STALL_SECONDS;
-  const seconds = raw === undefined || raw === '' ? Number.NaN : Number(raw);
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_IDLE_TIMEOUT_MS;
-}
 
 /**
  * The file changed while it uploaded (size or modification time), or since the library was read:
@@ -179,7 +169,10 @@ export interface UploadOptions {
   knownSha256?: string;
   /** Read size (default 1 MiB). */
   readSize?: number;
-  /** A request with no socket activity for this long is dropped and retried (default `uploadStallMs()`). */
+  /**
+   * A request with no byte acknowledged (no socket activity) for this long is dropped and the upload
+   * resumed (default: the request timeout, a minute; see `requestTimeoutMs`).
+   */
   idleTimeoutMs?: number;
   /** How long a busy session is waited on (default 10 minutes). */
   busyWindowMs?: number;
@@ -282,7 +275,7 @@ class ResumableUpload {
     this.#bucket = rate === undefined ? undefined : typeof rate === 'number' ? new TokenBucket(rate) : rate;
     const readSize = options.readSize ?? DEFAULT_READ_SIZE;
     this.#readSize = this.#bucket ? this.#bucket.pieceSize(readSize) : readSize;
-    this.#idleTimeoutMs = options.idleTimeoutMs ?? uploadStallMs();
+    this.#idleTimeoutMs = options.idleTimeoutMs ?? requestTimeoutMs();
     this.#busyWindowMs = options.busyWindowMs ?? DEFAULT_BUSY_WINDOW_MS;
     this.#hash = options.knownSha256 === undefined ? createHash('sha256') : undefined;
   }

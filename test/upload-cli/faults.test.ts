@@ -116,7 +116,7 @@ describe('happytube upload killed mid-upload while YouTube has not noticed the o
 describe('a stalled upload connection', () => {
   it('is abandoned after the stall time and the upload resumes on the same session', async () => {
     await emulator.admin.faults(['stall-upload:600000']);
-    const result = await runCli(['upload', BIG], { cwd: dir, env: environment({ HAPPYTUBE_TEST_STALL_SECONDS: '1' }), timeoutMs: 25_000 });
+    const result = await runCli(['upload', BIG], { cwd: dir, env: environment({ HAPPYTUBE_TEST_REQUEST_TIMEOUT_SECONDS: '1' }), timeoutMs: 25_000 });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/temporary failure \(no activity for 1000 ms\)/);
     const state = await emulator.admin.state();
