@@ -45,7 +45,7 @@ export const progress = {
     en: `  ${p.label.en}: temporary failure (${p.reason}), retry ${p.attempt} in ${p.delay.en}.`,
   }),
   busy: (p: { label: Text; attempt: number; delay: Text; reason: string }): Text => ({
-    vi: `  ${p.label.vi}: YouTube vẫn đang giữ kết nối trước của phiên tải lên này (${p.reason}); hỏi lại sau ${p.delay.vi} rồi tải tiếp trên cùng phiên (lần chờ ${p.attempt}).`,
+    vi: `  ${p.label.vi}: YouTube vẫn đang giữ kết nối trước của phiên tải lên này; hỏi lại sau ${p.delay.vi} rồi tải tiếp trên cùng phiên (lần chờ ${p.attempt}).`,
     en: `  ${p.label.en}: YouTube still holds the previous connection of this upload session (${p.reason}); asking again in ${p.delay.en}, then continuing on the same session (wait ${p.attempt}).`,
   }),
   resumed: (p: { label: Text; percent: number; sent: string; total: string }): Text => ({

@@ -92,7 +92,7 @@ export const sync = {
     en: `Ask for the audit at ${p.form}; meanwhile you can change each video's visibility in YouTube Studio.`,
   }),
   sessionElsewhere: (p: { file: string; origin: string }): Text => ({
-    vi: `Phiên tải lên đã lưu của "${p.file}" trỏ tới một địa chỉ khác ${p.origin}: bỏ phiên đó (không gửi mã truy cập hay dữ liệu nào tới đó) và mở phiên mới.`,
+    vi: `Phiên tải lên đã lưu của “${p.file}” trỏ tới một địa chỉ khác ${p.origin}: bỏ phiên đó (không gửi mã truy cập hay dữ liệu nào tới đó) và mở phiên mới.`,
     en: `The saved upload session of "${p.file}" points somewhere other than ${p.origin}: it is dropped (no access token or byte is sent there) and a new session is opened.`,
   }),
   sessionElsewhereHint: (): Text => ({

@@ -75,7 +75,7 @@ export const upload = {
     en: 'Check the network connection and run the command again: the upload continues where it stopped, without sending again what already arrived.',
   }),
   fileChanged: (p: { file: string }): Text => ({
-    vi: `Tệp "${p.file}" đang thay đổi (kích thước hoặc thời gian sửa đổi khác đi): có lẽ vẫn đang được chép từ điện thoại hay thẻ nhớ máy quay. Video này chưa được đăng.`,
+    vi: `Tệp “${p.file}” đang thay đổi (kích thước hoặc thời gian sửa đổi khác đi): có lẽ vẫn đang được chép từ điện thoại hay thẻ nhớ máy quay. Video này chưa được đăng.`,
     en: `The file "${p.file}" is changing (its size or modification time differ): it is probably still being copied from a phone or a camera card. This video was not published.`,
   }),
   fileChangedHint: (): Text => ({
@@ -83,7 +83,7 @@ export const upload = {
     en: 'Wait for the copy to finish, then run the command again: the file is uploaded from the start.',
   }),
   sessionBusy: (p: { file: string; minutes: number }): Text => ({
-    vi: `YouTube vẫn coi phiên tải lên của "${p.file}" là đang bận sau ${p.minutes} phút chờ (kết nối trước chưa được đóng phía YouTube). Phiên tải lên đã được lưu.`,
+    vi: `YouTube vẫn coi phiên tải lên của “${p.file}” là đang bận sau ${p.minutes} phút chờ (kết nối trước chưa được đóng phía YouTube). Phiên tải lên đã được lưu.`,
     en: `YouTube still reports the upload session of "${p.file}" as busy after waiting ${p.minutes} minutes (the previous connection is not yet closed on its side). The upload session is saved.`,
   }),
   sessionBusyHint: (): Text => ({
