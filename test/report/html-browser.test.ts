@@ -3,7 +3,7 @@
  * /usr/bin/chromium is missing the test is skipped and says so plainly; CI installs it.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,7 +15,13 @@ import { allVideos, sampleModel, TRICKY_TITLE } from './fixture.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
-const SCREENSHOT = fileURLToPath(new URL('../../docs/report-screenshot.png', import.meta.url));
+/**
+ * The README's pictures of the report. A test run writes them into its temporary folder; with
+ * HAPPYTUBE_UPDATE_SCREENSHOTS=1 it refreshes the committed ones in docs/ (a plain run must not
+ * change tracked files).
+ */
+const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
+const screenshot = (dir: string, name: string): string => join(process.env.HAPPYTUBE_UPDATE_SCREENSHOTS === '1' ? DOCS : dir, name);
 
 if (!hasChromium) {
   console.warn(`NOT RUN: the HTML report browser test needs ${CHROMIUM}, which is missing (apt-get install chromium).`);
@@ -110,8 +116,7 @@ describe('HTML report in Chromium', () => {
     const block = page.locator('.ht-block a[href*="watch?v="]');
     expect(await block.count()).toBe(allVideos(model).filter(({ video }) => video.privacy !== 'private').length);
 
-    await mkdir(join(SCREENSHOT, '..'), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await page.screenshot({ path: screenshot(dir, 'report-screenshot.png'), fullPage: true });
     await context.close();
   });
 
@@ -120,7 +125,7 @@ describe('HTML report in Chromium', () => {
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await page.locator('thead').first().boundingBox()).toMatchObject({ width: 1, height: 1 });
-    await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-phone.png'), fullPage: true });
+    await page.screenshot({ path: screenshot(dir, 'report-screenshot-phone.png'), fullPage: true });
 
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.ht-portal').isVisible()).toBe(false);
