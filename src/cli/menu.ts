@@ -115,7 +115,7 @@ export async function runMenu(parts: ProgramParts, globals: readonly string[]): 
     let choice: Entry;
     try {
       choice = await select<Entry>(
-        { message: t(M.menu.question()), default: last, choices: ENTRIES.map((value) => ({ value, name: t(M.menu[value]()) })) },
+        { message: t(M.menu.question()), default: last, pageSize: ENTRIES.length, loop: false, choices: ENTRIES.map((value) => ({ value, name: t(M.menu[value]()) })) },
         context,
       );
       if (choice === 'quit') return { code, left: true };
