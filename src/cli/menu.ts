@@ -36,9 +36,12 @@ export async function runMenu(parts: ProgramParts, globals: readonly string[]): 
   const environment = readEnvironment(parts.env, [cwd]);
   const t = (text: Text): string => tr(text);
   const context = { output: ui.streams.stderr, signal };
-  const run = (args: string[]): Promise<number> => {
+  const run = async (args: string[]): Promise<number> => {
     ui.note(M.menu.running({ command: args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ') }));
-    return parts.run([...globals, ...args]);
+    const code = await parts.run([...globals, ...args]);
+    // A command that ends lets go of the keyboard (auth login does); the menu asks again.
+    (process.stdin as { ref?: () => void }).ref?.();
+    return code;
   };
 
   /** The library folder, offered from last time or found from the current folder. */

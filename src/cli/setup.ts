@@ -179,6 +179,8 @@ class Setup {
       if (!channel) {
         const { signIn } = await import('./commands/auth.ts');
         channel = (await signIn(ctx, { browser: this.#flags.browser }, environment)).channel;
+        // The sign-in lets go of the keyboard when it ends (auth login ends there); questions follow here.
+        if (this.#prompts) (process.stdin as { ref?: () => void }).ref?.();
         this.#done(M.setup.signedIn(channel));
       }
       if (await this.#confirm(M.setup.askSchoolChannel({ title: channel.title }), true)) break;
