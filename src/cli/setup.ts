@@ -6,11 +6,12 @@
  * real `check` and `sync --dry-run`); with --yes every question takes its default answer.
  */
 import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type * as InquirerPrompts from '@inquirer/prompts';
 import type { Environment } from '../config/env.ts';
 import { ExitCode, HappyError, InputError, WorkLeftError } from '../errors.ts';
-import type { Text } from '../i18n/index.ts';
+import type { Lang, Text } from '../i18n/index.ts';
 import { isLang, tr, useLibraryLang } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
 import { CONFIG_FILE } from '../library/config.ts';
@@ -40,6 +41,17 @@ const CLOUD_STEPS: readonly { title: () => Text; what: () => Text; url: string }
   { title: M.setup.cloudPublish, what: M.setup.cloudPublishWhat, url: 'https://console.cloud.google.com/auth/audience' },
   { title: M.setup.cloudClient, what: M.setup.cloudClientWhat, url: 'https://console.cloud.google.com/auth/clients/create' },
 ];
+
+/** The library's `language`, for the rest of the conversation; a file `check` will complain about gives none. */
+async function libraryLanguage(root: string): Promise<Lang | undefined> {
+  const { parse } = await import('yaml');
+  try {
+    const language: unknown = (parse(await readFile(join(root, CONFIG_FILE), 'utf8')) as { language?: unknown } | null)?.language;
+    return isLang(language) ? language : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 class Setup {
   readonly #ctx: CliContext;
@@ -92,6 +104,7 @@ class Setup {
       root = empty || !this.#prompts ? offered : resolve(ctx.cwd, await this.#prompts.input({ message: tr(M.setup.askFolder({ cwd: ctx.cwd })), default: offered }, this.#context));
     }
     if (existsSync(join(root, CONFIG_FILE))) {
+      useLibraryLang(await libraryLanguage(root));
       this.#done(M.setup.libraryFound({ dir: root }));
     } else {
       const { INIT_DEFAULTS, initLibrary } = await import('../init/index.ts');
