@@ -94,6 +94,8 @@ export async function main(
     const outcome = await runMenu(parts, argv);
     if (outcome.left) hold = false; // the user chose to leave: the window may close
     return outcome.code;
+  } catch (error) {
+    return reportError(error, ui);
   } finally {
     process.off('SIGINT', onSigint);
     if (hold) await waitForEnter(ui);
