@@ -97,7 +97,7 @@ describe('happytube doctor', () => {
     expect((await runCli(['sync', library.dir, '--yes', '--only', only], { env, cwd: library.dir })).code).toBe(0);
     const after = await doctor([library.dir], env, library.dir);
     const checks = byId(after.report);
-    expect(checks.quota).toMatchObject({ ok: true, message: expect.stringMatching(/^Today's quota \(as this computer recorded it\): [1-9]\d*\/10000 units, 1\/100 uploads; resets at \d\d:\d\d$/) as unknown });
+    expect(checks.quota).toMatchObject({ ok: true, message: expect.stringMatching(/^Today's quota \(as this computer recorded it\): [1-9]\d*\/10000 units, 1\/100 uploads; resets at \d\d:\d\d on /) as unknown });
     expect(checks['private-lock']).toMatchObject({ ok: false, message: expect.stringContaining('YouTube locked videos private') as unknown });
     expect(checks['private-lock']!.fix).toContain('support.google.com/youtube/contact/yt_api_form');
     expect(after.code).toBe(1);
@@ -117,6 +117,6 @@ describe('happytube doctor', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines.filter((l) => /^[✓✗] /.test(l))).toHaveLength(7);
     expect(r.stdout).toMatch(/^✗ Không có thư viện ở .*\n {4}Cách sửa: /m);
-    expect(r.stdout).toMatch(/^✓ Đăng nhập hoạt động \(đã thử làm mới\): kênh ".*" \(UC[\w-]+\), hồ sơ "default", từ HAPPYTUBE_REFRESH_TOKEN$/m);
+    expect(r.stdout).toMatch(/^✓ Đăng nhập hoạt động \(đã thử làm mới\): kênh “.*” \(UC[\w-]+\), hồ sơ “default”, từ HAPPYTUBE_REFRESH_TOKEN$/m);
   });
 });

@@ -72,7 +72,7 @@ export const auth = {
     en: `${p.file} has no "client_secret".`,
   }),
   clientFileHint: (): Text => ({
-    vi: 'Trên Google Cloud, mở APIs & Services → Credentials, tạo (hoặc mở) OAuth client ID loại “Ứng dụng dành cho máy tính” (Desktop app) rồi bấm nút tải xuống (Download JSON); dùng đúng tệp client_secret_….json đó.',
+    vi: 'Trên Google Cloud, mở APIs & Services → Credentials, tạo (hoặc mở) mã ứng dụng (OAuth client ID) loại “Ứng dụng dành cho máy tính” (Desktop app) rồi bấm nút tải xuống (Download JSON); dùng đúng tệp client_secret_….json đó.',
     en: 'In Google Cloud, open APIs & Services → Credentials, create (or open) an OAuth client ID of type "Desktop app" and press its download button (Download JSON); give that client_secret_….json file.',
   }),
   missingClientSecret: (p: { missing: string; present: string }): Text => ({

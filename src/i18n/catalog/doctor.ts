@@ -6,7 +6,7 @@ const loginCommand = (profile: string): string =>
 /** `happytube doctor`: one line per check, with the fix of each one that fails. */
 export const doctor = {
   description: (): Text => ({
-    vi: 'Kiểm tra mọi thứ happytube cần (phiên bản, đồng hồ, mạng, client, đăng nhập, thư viện, trạng thái, hạn mức) và cách sửa từng lỗi',
+    vi: 'Kiểm tra mọi thứ happytube cần (phiên bản, đồng hồ, mạng, mã ứng dụng, đăng nhập, thư viện, trạng thái, hạn mức) và cách sửa từng lỗi',
     en: 'Check everything happytube needs (versions, clock, network, client, sign-in, library, state, quota) and how to fix each problem',
   }),
   fix: (): Text => ({ vi: 'Cách sửa:', en: 'Fix:' }),
@@ -15,7 +15,7 @@ export const doctor = {
     en: `${p.count} check${p.count === 1 ? '' : 's'} did not pass (marked ✗ above).`,
   }),
   failedHint: (): Text => ({
-    vi: 'Làm theo "Cách sửa" của từng dòng ✗, rồi chạy lại happytube doctor.',
+    vi: 'Làm theo “Cách sửa” của từng dòng ✗, rồi chạy lại happytube doctor.',
     en: 'Follow the "Fix" of each ✗ line, then run happytube doctor again.',
   }),
   unexpected: (p: { detail: string }): Text => ({ vi: `Lỗi không mong đợi: ${p.detail}`, en: `Unexpected failure: ${p.detail}` }),
@@ -46,7 +46,7 @@ export const doctor = {
     en: `The computer's clock is ${p.seconds} s off from ${p.host}: sign-in and secure connections may be refused.`,
   }),
   clockFix: (): Text => ({
-    vi: 'Bật "Đặt giờ tự động" (Set time automatically) trong phần cài đặt ngày giờ của máy, rồi chạy lại.',
+    vi: 'Bật “Đặt giờ tự động” (Set time automatically) trong phần cài đặt ngày giờ của máy, rồi chạy lại.',
     en: 'Turn on "Set time automatically" in the computer\'s date and time settings, then run again.',
   }),
   clockUnknown: (p: { host: string }): Text => ({
@@ -78,36 +78,36 @@ export const doctor = {
   apiHost: (): Text => ({ vi: 'máy chủ YouTube Data API', en: 'The YouTube Data API server' }),
 
   clientEnvironment: (p: { clientId: string }): Text => ({
-    vi: `OAuth client ${p.clientId}, từ HAPPYTUBE_CLIENT_ID và HAPPYTUBE_CLIENT_SECRET (biến môi trường hoặc .env)`,
+    vi: `Mã ứng dụng (OAuth client ID) ${p.clientId}, từ HAPPYTUBE_CLIENT_ID và HAPPYTUBE_CLIENT_SECRET (biến môi trường hoặc .env)`,
     en: `OAuth client ${p.clientId}, from HAPPYTUBE_CLIENT_ID and HAPPYTUBE_CLIENT_SECRET (environment or .env)`,
   }),
   clientSecretFile: (p: { clientId: string; file: string }): Text => ({
-    vi: `OAuth client ${p.clientId}, từ HAPPYTUBE_CLIENT_SECRET_FILE (${p.file})`,
+    vi: `Mã ứng dụng (OAuth client ID) ${p.clientId}, từ HAPPYTUBE_CLIENT_SECRET_FILE (${p.file})`,
     en: `OAuth client ${p.clientId}, from HAPPYTUBE_CLIENT_SECRET_FILE (${p.file})`,
   }),
   clientProfile: (p: { clientId: string; file: string }): Text => ({
-    vi: `OAuth client ${p.clientId}, giữ trong hồ sơ bởi happytube setup (${p.file})`,
+    vi: `Mã ứng dụng (OAuth client ID) ${p.clientId}, do happytube setup giữ trong hồ sơ (${p.file})`,
     en: `OAuth client ${p.clientId}, kept in the profile by happytube setup (${p.file})`,
   }),
 
   signedIn: (p: { title: string; id: string; profile: string; days: number | undefined; source: 'stored' | 'environment' }): Text => ({
-    vi: `Đăng nhập hoạt động (đã thử làm mới): kênh "${p.title}" (${p.id}), hồ sơ "${p.profile}"${p.source === 'environment' ? ', từ HAPPYTUBE_REFRESH_TOKEN' : p.days === undefined ? '' : `, đăng nhập ${p.days} ngày trước`}`,
+    vi: `Đăng nhập hoạt động (đã thử làm mới): kênh “${p.title}” (${p.id}), hồ sơ “${p.profile}”${p.source === 'environment' ? ', từ HAPPYTUBE_REFRESH_TOKEN' : p.days === undefined ? '' : `, đăng nhập ${p.days} ngày trước`}`,
     en: `The sign-in works (a refresh was tried): channel "${p.title}" (${p.id}), profile "${p.profile}"${p.source === 'environment' ? ', from HAPPYTUBE_REFRESH_TOKEN' : p.days === undefined ? '' : `, signed in ${p.days} day${p.days === 1 ? '' : 's'} ago`}`,
   }),
   signInFailed: (p: { profile: string; problem: Text }): Text => ({
-    vi: `Đăng nhập (hồ sơ "${p.profile}") không dùng được: ${p.problem.vi}`,
+    vi: `Đăng nhập (hồ sơ “${p.profile}”) không dùng được: ${p.problem.vi}`,
     en: `The sign-in (profile "${p.profile}") does not work: ${p.problem.en}`,
   }),
   signInFix: (p: { profile: string }): Text => ({
-    vi: `Chạy "${loginCommand(p.profile)}".`,
+    vi: `Chạy “${loginCommand(p.profile)}”.`,
     en: `Run "${loginCommand(p.profile)}".`,
   }),
   signInOffline: (p: { profile: string; problem: Text }): Text => ({
-    vi: `Chưa thử được đăng nhập (hồ sơ "${p.profile}") vì không có mạng: ${p.problem.vi}`,
+    vi: `Chưa thử được đăng nhập (hồ sơ “${p.profile}”) vì không có mạng: ${p.problem.vi}`,
     en: `Could not try the sign-in (profile "${p.profile}") without the network: ${p.problem.en}`,
   }),
   wrongChannel: (p: { file: string; configured: string; title: string; id: string }): Text => ({
-    vi: `Đăng nhập kênh "${p.title}" (${p.id}), nhưng ${p.file} chỉ cho phép kênh ${p.configured}.`,
+    vi: `Đăng nhập kênh “${p.title}” (${p.id}), nhưng ${p.file} chỉ cho phép kênh ${p.configured}.`,
     en: `Signed in to "${p.title}" (${p.id}), but ${p.file} allows only the channel ${p.configured}.`,
   }),
 
@@ -128,7 +128,7 @@ export const doctor = {
     en: `Library ${p.root}: ${p.errors} error${p.errors === 1 ? '' : 's'} in ${p.files} file${p.files === 1 ? '' : 's'}`,
   }),
   libraryFix: (p: { root: string }): Text => ({
-    vi: `Chạy happytube check "${p.root}" để xem từng lỗi và cách sửa.`,
+    vi: `Chạy happytube check “${p.root}” để xem từng lỗi và cách sửa.`,
     en: `Run happytube check "${p.root}" to see each error and its fix.`,
   }),
 
@@ -159,12 +159,12 @@ export const doctor = {
   }),
 
   quotaToday: (p: { units: number; unitLimit: number; uploads: number; uploadLimit: number; reset: string }): Text => ({
-    vi: `Hạn mức hôm nay (máy này đã ghi): ${p.units}/${p.unitLimit} đơn vị, ${p.uploads}/${p.uploadLimit} lượt tải lên; đặt lại lúc ${p.reset}`,
+    vi: `Hạn mức hôm nay (máy này đã ghi): ${p.units}/${p.unitLimit} đơn vị, ${p.uploads}/${p.uploadLimit} lượt tải lên; hạn mức được làm mới lúc ${p.reset}`,
     en: `Today's quota (as this computer recorded it): ${p.units}/${p.unitLimit} units, ${p.uploads}/${p.uploadLimit} uploads; resets at ${p.reset}`,
   }),
   quotaFix: (p: { reset: string }): Text => ({
-    vi: `Hạn mức đã dùng hết: chạy lại sau ${p.reset}. Muốn nhiều hơn, xin Google tăng hạn mức (xem mục "Quota" trong README).`,
-    en: `The quota is used up: run again after ${p.reset}. For more, ask Google for a higher quota (see "Quota" in the README).`,
+    vi: `Hạn mức đã dùng hết: chạy lại sau ${p.reset}. Muốn nhiều hơn, xin Google tăng hạn mức bằng biểu mẫu thẩm định: https://support.google.com/youtube/contact/yt_api_form`,
+    en: `The quota is used up: run again after ${p.reset}. For more, ask Google for a higher quota with the audit form: https://support.google.com/youtube/contact/yt_api_form`,
   }),
 
   privateLockNone: (): Text => ({ vi: 'Chưa thấy YouTube khóa video ở chế độ Riêng tư', en: 'YouTube has not been seen locking videos private' }),

@@ -1,9 +1,12 @@
 import type { Text } from '../index.ts';
 
+/** The option that gives setup the client file (a name the user types, kept as it is). */
+const CLIENT_FILE_FLAG = '--client-secret-file';
+
 /** `happytube setup`: the guided first run, one step after another. */
 export const setup = {
   description: (): Text => ({
-    vi: 'Thiết lập lần đầu, từng bước: thư viện, OAuth client của Google Cloud, đăng nhập kênh, kiểm tra và xem trước (chạy lại chỉ làm phần còn thiếu)',
+    vi: 'Thiết lập lần đầu, từng bước: thư viện, mã ứng dụng (OAuth client ID) trên Google Cloud, đăng nhập kênh, kiểm tra và xem trước (chạy lại chỉ làm phần còn thiếu)',
     en: 'The guided first run: library, Google Cloud OAuth client, channel sign-in, check and preview (run it again: it only does what is missing)',
   }),
   argDir: (): Text => ({
@@ -19,7 +22,7 @@ export const setup = {
     en: 'do not open a browser: print the addresses to open yourself',
   }),
   optYes: (): Text => ({
-    vi: 'không hỏi: nhận câu trả lời mặc định cho mọi câu hỏi (cần --client-secret-file nếu hồ sơ chưa có client)',
+    vi: `không hỏi: nhận câu trả lời mặc định cho mọi câu hỏi (cần ${CLIENT_FILE_FLAG} nếu hồ sơ chưa có mã ứng dụng)`,
     en: 'ask nothing: take the default answer to every question (needs --client-secret-file when the profile has no client yet)',
   }),
 
@@ -28,7 +31,7 @@ export const setup = {
     en: `\n[${p.n}/${p.total}] ${p.title.en}`,
   }),
   stepLibrary: (): Text => ({ vi: 'Thư viện clip', en: 'The clip library' }),
-  stepClient: (): Text => ({ vi: 'Ứng dụng của trường trong Google Cloud (OAuth client)', en: "The school's app in Google Cloud (OAuth client)" }),
+  stepClient: (): Text => ({ vi: 'Ứng dụng của trường trên Google Cloud (mã ứng dụng)', en: "The school's app in Google Cloud (OAuth client)" }),
   stepSignIn: (): Text => ({ vi: 'Đăng nhập kênh YouTube của trường', en: "Sign in to the school's YouTube channel" }),
   stepCheck: (): Text => ({ vi: 'Kiểm tra thư viện và xem trước', en: 'Check the library and preview' }),
   done: (p: { text: Text }): Text => ({ vi: `  ✓ ${p.text.vi}`, en: `  ✓ ${p.text.en}` }),
@@ -38,7 +41,7 @@ export const setup = {
     en: 'There is no terminal to answer the questions of happytube setup (not an interactive session).',
   }),
   noTtyFix: (): Text => ({
-    vi: 'Chạy trong cửa sổ dòng lệnh, hoặc thêm --yes --client-secret-file TỆP để nhận mọi câu trả lời mặc định.',
+    vi: `Chạy trong cửa sổ dòng lệnh, hoặc thêm --yes ${CLIENT_FILE_FLAG} TỆP để nhận mọi câu trả lời mặc định.`,
     en: 'Run it in a terminal window, or pass --yes --client-secret-file FILE to take every default answer.',
   }),
   askFolder: (p: { cwd: string }): Text => ({
@@ -52,31 +55,31 @@ export const setup = {
   }),
 
   clientFromEnvironment: (): Text => ({
-    vi: 'Dùng client từ HAPPYTUBE_CLIENT_ID và HAPPYTUBE_CLIENT_SECRET (biến môi trường hoặc .env).',
+    vi: 'Dùng mã ứng dụng từ HAPPYTUBE_CLIENT_ID và HAPPYTUBE_CLIENT_SECRET (biến môi trường hoặc .env).',
     en: 'Using the client of HAPPYTUBE_CLIENT_ID and HAPPYTUBE_CLIENT_SECRET (environment or .env).',
   }),
   clientFromSecretFile: (p: { file: string }): Text => ({
-    vi: `Dùng client của HAPPYTUBE_CLIENT_SECRET_FILE: ${p.file}`,
+    vi: `Dùng mã ứng dụng của HAPPYTUBE_CLIENT_SECRET_FILE: ${p.file}`,
     en: `Using the client of HAPPYTUBE_CLIENT_SECRET_FILE: ${p.file}`,
   }),
   clientKept: (p: { file: string }): Text => ({
-    vi: `Client đã được giữ trong hồ sơ: ${p.file}`,
+    vi: `Mã ứng dụng đã được giữ trong hồ sơ: ${p.file}`,
     en: `The client is kept in the profile: ${p.file}`,
   }),
   clientSaved: (p: { file: string }): Text => ({
-    vi: `Đã kiểm tra và giữ client trong hồ sơ (chỉ bạn đọc được, không nằm trong thư viện): ${p.file}`,
+    vi: `Đã kiểm tra và giữ mã ứng dụng trong hồ sơ (chỉ bạn đọc được, không nằm trong thư viện): ${p.file}`,
     en: `Checked the client and kept it in the profile (readable by you only, not in the library): ${p.file}`,
   }),
   environmentWins: (): Text => ({
-    vi: 'Lưu ý: biến môi trường HAPPYTUBE_CLIENT_* (hoặc .env) đang được đặt và sẽ được dùng thay cho client vừa giữ.',
+    vi: 'Lưu ý: biến môi trường HAPPYTUBE_CLIENT_* (hoặc .env) đang được đặt và sẽ được dùng thay cho mã ứng dụng vừa giữ.',
     en: 'Note: HAPPYTUBE_CLIENT_* is set in the environment (or .env) and is used instead of the client just kept.',
   }),
   needClientFile: (): Text => ({
-    vi: 'happytube setup --yes cần tệp client: hồ sơ này chưa có client, và không có --client-secret-file.',
+    vi: `happytube setup --yes cần tệp mã ứng dụng: hồ sơ này chưa có mã ứng dụng, và không có ${CLIENT_FILE_FLAG}.`,
     en: 'happytube setup --yes needs the client file: this profile has no client yet, and --client-secret-file was not given.',
   }),
   needClientFileHint: (): Text => ({
-    vi: 'Thêm --client-secret-file đường/dẫn/client_secret_….json, hoặc chạy happytube setup không có --yes để được hướng dẫn từng bước.',
+    vi: `Thêm ${CLIENT_FILE_FLAG} đường/dẫn/client_secret_….json, hoặc chạy happytube setup không có --yes để được hướng dẫn từng bước.`,
     en: 'Add --client-secret-file path/to/client_secret_….json, or run happytube setup without --yes to be guided step by step.',
   }),
   cloudIntro: (): Text => ({
@@ -89,29 +92,29 @@ export const setup = {
   }),
   cloudProject: (): Text => ({ vi: 'Tạo dự án', en: 'Create a project' }),
   cloudProjectWhat: (): Text => ({
-    vi: 'Đặt tên dự án, ví dụ "happytube-mn-thien-duc", bấm "Tạo" (Create), rồi chọn dự án đó ở thanh trên cùng.',
+    vi: 'Đặt tên dự án, ví dụ “happytube-mn-thien-duc”, bấm “Tạo” (Create), rồi chọn dự án đó ở thanh trên cùng.',
     en: 'Name the project, e.g. "happytube-mn-thien-duc", press "Create", then select it in the bar at the top.',
   }),
   cloudApi: (): Text => ({ vi: 'Bật YouTube Data API v3', en: 'Enable the YouTube Data API v3' }),
-  cloudApiWhat: (): Text => ({ vi: 'Bấm "Bật" (Enable).', en: 'Press "Enable".' }),
+  cloudApiWhat: (): Text => ({ vi: 'Bấm “Bật” (Enable).', en: 'Press "Enable".' }),
   cloudConsent: (): Text => ({ vi: 'Màn hình xin quyền (OAuth consent screen)', en: 'The OAuth consent screen' }),
   cloudConsentWhat: (): Text => ({
-    vi: 'Bấm "Bắt đầu" (Get started): tên ứng dụng (ví dụ "happytube – Trường MN Thiên Đức"), email hỗ trợ, đối tượng "Bên ngoài" (External), email liên hệ, rồi "Tạo" (Create).',
+    vi: 'Bấm “Bắt đầu” (Get started): tên ứng dụng (ví dụ “happytube – Trường MN Thiên Đức”), email hỗ trợ, đối tượng “Bên ngoài” (External), email liên hệ, rồi “Tạo” (Create).',
     en: 'Press "Get started": app name (e.g. "happytube – Trường MN Thiên Đức"), support e-mail, audience "External", contact e-mail, then "Create".',
   }),
   cloudScope: (): Text => ({ vi: 'Thêm quyền YouTube', en: 'Add the YouTube scope' }),
   cloudScopeWhat: (): Text => ({
-    vi: 'Bấm "Thêm hoặc xóa phạm vi" (Add or remove scopes), dán https://www.googleapis.com/auth/youtube.force-ssl vào ô "Thêm phạm vi thủ công", bấm "Thêm vào bảng", "Cập nhật", rồi "Lưu" (Save).',
+    vi: 'Bấm “Thêm hoặc xóa phạm vi” (Add or remove scopes), dán https://www.googleapis.com/auth/youtube.force-ssl vào ô “Thêm phạm vi thủ công”, bấm “Thêm vào bảng”, “Cập nhật”, rồi “Lưu” (Save).',
     en: 'Press "Add or remove scopes", paste https://www.googleapis.com/auth/youtube.force-ssl under "Manually add scopes", press "Add to table", "Update", then "Save".',
   }),
   cloudPublish: (): Text => ({ vi: 'Đưa ứng dụng vào hoạt động', en: 'Put the app in production' }),
   cloudPublishWhat: (): Text => ({
-    vi: 'Bấm "Xuất bản ứng dụng" (Publish app) để trạng thái là "Đang hoạt động" (In production). Nếu để "Thử nghiệm" (Testing), đăng nhập chỉ dùng được 7 ngày.',
+    vi: 'Bấm “Xuất bản ứng dụng” (Publish app) để trạng thái là “Đang hoạt động” (In production). Nếu để “Thử nghiệm” (Testing), đăng nhập chỉ dùng được 7 ngày.',
     en: 'Press "Publish app" so that it reads "In production". Left in "Testing", a sign-in lasts only 7 days.',
   }),
-  cloudClient: (): Text => ({ vi: 'Tạo OAuth client và tải tệp về', en: 'Create the OAuth client and download its file' }),
+  cloudClient: (): Text => ({ vi: 'Tạo mã ứng dụng (OAuth client ID) và tải tệp về', en: 'Create the OAuth client and download its file' }),
   cloudClientWhat: (): Text => ({
-    vi: 'Loại ứng dụng "Ứng dụng dành cho máy tính" (Desktop app), đặt tên bất kỳ, bấm "Tạo" (Create), rồi bấm "Tải xuống JSON" (Download JSON): tệp client_secret_….json.',
+    vi: 'Loại ứng dụng “Ứng dụng dành cho máy tính” (Desktop app), đặt tên bất kỳ, bấm “Tạo” (Create), rồi bấm “Tải xuống JSON” (Download JSON): tệp client_secret_….json.',
     en: 'Application type "Desktop app", any name, press "Create", then "Download JSON": the client_secret_….json file.',
   }),
   pressEnter: (): Text => ({ vi: 'Nhấn Enter khi xong bước này', en: 'Press Enter when this step is done' }),
@@ -121,7 +124,7 @@ export const setup = {
   }),
 
   signedIn: (p: { title: string; id: string }): Text => ({
-    vi: `Đã đăng nhập kênh "${p.title}" (${p.id}).`,
+    vi: `Đã đăng nhập kênh “${p.title}” (${p.id}).`,
     en: `Signed in to the channel "${p.title}" (${p.id}).`,
   }),
   signInLost: (p: { problem: Text }): Text => ({
@@ -129,7 +132,7 @@ export const setup = {
     en: `A (new) sign-in is needed: ${p.problem.en}`,
   }),
   askSchoolChannel: (p: { title: string }): Text => ({
-    vi: `"${p.title}" có phải kênh YouTube của trường không?`,
+    vi: `“${p.title}” có phải kênh YouTube của trường không?`,
     en: `Is "${p.title}" the school's YouTube channel?`,
   }),
   pickAnother: (): Text => ({
@@ -145,11 +148,11 @@ export const setup = {
     en: `Wrote the channel's id into ${p.file} (channel.id): happytube will refuse any other channel.`,
   }),
   guardComment: (p: { title: string }): Text => ({
-    vi: `Kênh "${p.title}": happytube chỉ làm việc với kênh này (ghi bởi happytube setup)`,
+    vi: `Kênh “${p.title}”: happytube chỉ làm việc với kênh này (ghi bởi happytube setup)`,
     en: `The channel "${p.title}": happytube works with this channel only (written by happytube setup)`,
   }),
   askReplaceGuard: (p: { file: string; configured: string; title: string }): Text => ({
-    vi: `${p.file} đang ghi một kênh khác (${p.configured}). Thay bằng "${p.title}"?`,
+    vi: `${p.file} đang ghi một kênh khác (${p.configured}). Thay bằng “${p.title}”?`,
     en: `${p.file} names another channel (${p.configured}). Replace it with "${p.title}"?`,
   }),
   configUnreadable: (p: { file: string }): Text => ({
