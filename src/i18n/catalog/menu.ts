@@ -25,7 +25,7 @@ export const menu = {
     en: 'The folder for the library (existing, or to be created):',
   }),
   notLibrary: (p: { dir: string }): Text => ({
-    vi: `${p.dir} không phải thư viện (không có happytube.yaml). Chọn "Thiết lập lần đầu" để tạo.`,
+    vi: `${p.dir} không phải thư viện (không có happytube.yaml). Chọn “Thiết lập lần đầu” để tạo.`,
     en: `${p.dir} is not a library (no happytube.yaml). Choose "Set up" to create one.`,
   }),
   askClip: (p: { dir: string }): Text => ({
