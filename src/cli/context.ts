@@ -23,6 +23,12 @@ export interface CliContext {
   globals: () => GlobalOptions;
   /** The environment of SPEC §3, with `.env` files from these folders (library first). */
   environment: (dotenvDirs?: readonly string[]) => Environment;
+  /**
+   * Runs another command of the CLI as if typed (`['check', dir]`), with this run's global
+   * options; its errors are shown as they would be. Resolves with its exit code. For the guided
+   * commands (`setup`, the menu), so that each step is the real command.
+   */
+  run: (args: readonly string[]) => Promise<number>;
 }
 
 /**

@@ -7,7 +7,9 @@ import { ExitCode, HappyError, WorkLeftError } from '../errors.ts';
 import { initLang, isLang } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
 import { usageReason } from './localise.ts';
+import { hasCommand, isTerminal, launchedByExplorer, waitForEnter } from './launch.ts';
 import { makeProgram } from './program.ts';
+import type { ProgramParts } from './program.ts';
 import type { UiStreams } from './ui.ts';
 import { Ui } from './ui.ts';
 
@@ -78,16 +80,38 @@ export async function main(
     controller.abort(new WorkLeftError(M.cli.interrupted()));
   };
   process.on('SIGINT', onSigint);
-  const program = makeProgram({ ui, env: io.env, cwd: io.cwd, signal: controller.signal });
+  const parts: ProgramParts = { ui, env: io.env, cwd: io.cwd, signal: controller.signal, run: (args) => execute(args, parts) };
+  // A window opened by double-clicking the program would close with its last words unread.
+  let hold = launchedByExplorer(argv, io.env);
+  try {
+    if (hasCommand(argv)) return await execute(argv, parts);
+    if (!isTerminal(io)) {
+      // Scripts and CI that give no command get the help, as a usage mistake.
+      ui.streams.stderr.write(makeProgram(parts).helpInformation());
+      return ExitCode.badInput;
+    }
+    const { runMenu } = await import('./menu.ts');
+    const outcome = await runMenu(parts, argv);
+    if (outcome.left) hold = false; // the user chose to leave: the window may close
+    return outcome.code;
+  } catch (error) {
+    return reportError(error, ui);
+  } finally {
+    process.off('SIGINT', onSigint);
+    if (hold) await waitForEnter(ui);
+  }
+}
+
+/** Parses and runs one command line; every error becomes its message, its fix and an exit code. */
+async function execute(argv: readonly string[], parts: ProgramParts): Promise<number> {
+  const program = makeProgram(parts);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return commanderToExit(error, ui, argv, program.commands.map((c) => c.name()));
+      return commanderToExit(error, parts.ui, argv, program.commands.map((c) => c.name()));
     }
-    return reportError(error, ui);
-  } finally {
-    process.off('SIGINT', onSigint);
+    return reportError(error, parts.ui);
   }
 }

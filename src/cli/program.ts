@@ -4,26 +4,41 @@
  * imports its implementation only when it runs, so `happytube --help` stays fast.
  */
 import { Command } from 'commander';
-import pkg from '../../package.json' with { type: 'json' };
 import { foreignEndpoints, readEnvironment } from '../config/env.ts';
 import { tr } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
 import { commands } from './commands/index.ts';
 import type { CliContext, GlobalOptions } from './context.ts';
 import { localise, placeholder } from './localise.ts';
+import { VERSION } from './version.ts';
 
-export const VERSION: string = pkg.version;
+export { VERSION };
+
+/** Runs whose foreign endpoints were noted: one run may parse several programs (setup, the menu). */
+const endpointsNoted = new WeakSet<object>();
 
 export interface ProgramParts {
   ui: CliContext['ui'];
   env: NodeJS.ProcessEnv;
   cwd: string;
   signal: AbortSignal;
+  /** Parses and runs a whole command line, mapping its errors to an exit code (src/cli/main.ts). */
+  run: (argv: readonly string[]) => Promise<number>;
+}
+
+/** The global options as arguments, to hand on to a command run from another one. */
+export function globalArgs(options: GlobalOptions): string[] {
+  const args: string[] = [];
+  if (options.profile !== undefined) args.push('--profile', options.profile);
+  if (options.lang !== undefined) args.push('--lang', options.lang);
+  if (options.verbose) args.push('--verbose');
+  if (options.quiet) args.push('--quiet');
+  if (!options.color) args.push('--no-color');
+  return args;
 }
 
 export function makeProgram(parts: ProgramParts): Command {
   const program = new Command('happytube');
-  let endpointsNoted = false;
   const ctx: CliContext = {
     ...parts,
     globals: () => program.opts<GlobalOptions>(),
@@ -31,13 +46,14 @@ export function makeProgram(parts: ProgramParts): Command {
       const environment = readEnvironment(parts.env, [...dirs, parts.cwd]);
       const foreign = foreignEndpoints(environment);
       // Once per run, even with --quiet: the sign-in and the uploads go somewhere else than Google.
-      if (foreign.length > 0 && !endpointsNoted) {
-        endpointsNoted = true;
+      if (foreign.length > 0 && !endpointsNoted.has(parts.ui)) {
+        endpointsNoted.add(parts.ui);
         parts.ui.warn(M.cli.endpointsNotGoogle({ origins: foreign }));
       }
       const profile = program.opts<GlobalOptions>().profile;
       return profile ? { ...environment, profile } : environment;
     },
+    run: (args) => parts.run([...globalArgs(program.opts<GlobalOptions>()), ...args]),
   };
   program
     .description(tr(M.cli.programDescription()))

@@ -3,14 +3,17 @@ import { auth } from './catalog/auth.ts';
 import { check } from './catalog/check.ts';
 import { cli } from './catalog/cli.ts';
 import { demo } from './catalog/demo.ts';
+import { doctor } from './catalog/doctor.ts';
 import { emulator } from './catalog/emulator.ts';
 import { files } from './catalog/files.ts';
 import { init } from './catalog/init.ts';
 import { library } from './catalog/library.ts';
+import { menu } from './catalog/menu.ts';
 import { progress } from './catalog/progress.ts';
 import { report } from './catalog/report.ts';
+import { setup } from './catalog/setup.ts';
 import { state } from './catalog/state.ts';
 import { sync } from './catalog/sync.ts';
 import { upload } from './catalog/upload.ts';
 
-export const M = { auth, check, cli, demo, emulator, files, init, library, progress, report, state, sync, upload };
+export const M = { auth, check, cli, demo, doctor, emulator, files, init, library, menu, progress, report, setup, state, sync, upload };

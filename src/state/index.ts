@@ -28,8 +28,8 @@ export type { FileStamp } from './hash-cache.ts';
 export { UploadSessions } from './sessions.ts';
 export type { SessionCheck, SessionFile, UploadSession } from './sessions.ts';
 export { QuotaUsage } from './quota-usage.ts';
-export { acquireLock, FOREIGN_LOCK_STALE_HOURS, LibraryLockedError } from './lock.ts';
-export type { LockOwner, ReleaseLock } from './lock.ts';
+export { acquireLock, FOREIGN_LOCK_STALE_HOURS, inspectLock, LibraryLockedError } from './lock.ts';
+export type { LockOwner, LockReport, ReleaseLock } from './lock.ts';
 
 /** A library's state, read once. */
 export interface LibraryState {

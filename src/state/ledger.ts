@@ -78,6 +78,8 @@ const ledgerSchema = v.object({
   playlists: map(v.record(v.string(), playlistSchema)),
   /** path key → the last permanent failure of a clip that has no video yet */
   failures: map(v.record(v.string(), failureSchema)),
+  /** when YouTube last turned an upload asked public or unlisted into private (an unverified project) */
+  privateLockSeenAt: v.optional(isoTime),
 });
 
 /** `clipStatusSchema`, as a plain check. */
@@ -119,8 +121,9 @@ function isClip(c: unknown): boolean {
 /** `ledgerSchema`, as a plain check (the fast path of reading a large ledger). */
 function isLedger(v: object): v is LedgerData {
   return (
-    isShape(v, ['clips', 'playlists', 'failures'], ['channelId']) &&
+    isShape(v, ['clips', 'playlists', 'failures'], ['channelId', 'privateLockSeenAt']) &&
     optional(v, 'channelId', isNonEmptyString) &&
+    optional(v, 'privateLockSeenAt', isNonEmptyString) &&
     isRecordOf(v.clips, isClip, isSha256) &&
     isRecordOf(v.playlists, (p) => isShape(p, ['playlistId'], ['metadataHash']) && isNonEmptyString(p.playlistId) && optional(p, 'metadataHash', isString)) &&
     isRecordOf(v.failures, (f) => isShape(f, ['size', 'reason', 'at']) && isSize(f.size) && isString(f.reason) && isNonEmptyString(f.at))
@@ -189,6 +192,16 @@ export class Ledger {
   /** Binds the library to a channel (the `channel.id` guard compares later runs with it). */
   bindChannel(channelId: string): Promise<void> {
     this.#store.data.channelId = channelId;
+    return this.#store.save();
+  }
+
+  /** When YouTube was last seen locking an upload private (`happytube doctor` reports it). */
+  get privateLockSeenAt(): string | undefined {
+    return this.#store.data.privateLockSeenAt;
+  }
+
+  notePrivateLock(at: string): Promise<void> {
+    this.#store.data.privateLockSeenAt = at;
     return this.#store.save();
   }
 

@@ -78,6 +78,23 @@ export async function acquireLock(libraryDir: string): Promise<ReleaseLock> {
   return holdLock(file, owner);
 }
 
+/** What a library's lock says, without taking it (for `happytube doctor`). */
+export type LockReport =
+  | { readonly state: 'free' }
+  /** `alive`: the owner's process runs on this computer; `dead`: it does not (the next run takes over); `foreign`: another computer's. */
+  | { readonly state: 'alive' | 'dead' | 'foreign'; readonly file: string; readonly owner: LockOwner }
+  /** Empty or unreadable content. */
+  | { readonly state: 'blank'; readonly file: string };
+
+export async function inspectLock(libraryDir: string): Promise<LockReport> {
+  const file = path.join(stateDir(libraryDir), LOCK_NAME);
+  const held = await readLock(file);
+  if (!held) return { state: 'free' };
+  if (!held.owner) return { state: 'blank', file };
+  if (held.owner.host !== hostname()) return { state: 'foreign', file, owner: held.owner };
+  return { state: isAlive(held.owner.pid) ? 'alive' : 'dead', file, owner: held.owner };
+}
+
 interface HeldLock {
   /** the file's exact content, to make sure a takeover removes this lock and no later one */
   readonly text: string;

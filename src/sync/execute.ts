@@ -26,7 +26,7 @@ import { sync as S } from '../i18n/catalog/sync.ts';
 import type { LibraryState } from '../state/index.ts';
 import type { YouTubeApi } from '../youtube/api.ts';
 import { YouTubeApiError } from '../youtube/errors.ts';
-import { costOf, nextQuotaReset } from '../youtube/quota.ts';
+import { API_AUDIT_FORM, costOf, nextQuotaReset } from '../youtube/quota.ts';
 import type { QuotaBucket, QuotaCost } from '../youtube/quota.ts';
 import type { TokenBucket } from '../youtube/rate-limit.ts';
 import type { Authorize, UploadEventMap } from '../youtube/resumable.ts';
@@ -79,7 +79,6 @@ export interface ExecuteResult {
   failures: Map<string, string>;
 }
 
-const PRIVATE_LOCK_FORM = 'https://support.google.com/youtube/contact/yt_api_form';
 
 /** Runs the plan; see the module comment. Resolves with the summary (also emitted as `summary`). */
 export async function executePlan(o: ExecuteOptions): Promise<ExecuteResult> {
@@ -309,7 +308,8 @@ class Executor {
 
   #checkPrivateLock(asked: string, got: string | undefined, publishAt: string | undefined): void {
     if ((asked === 'public' || asked === 'unlisted') && got === 'private' && !publishAt) {
-      this.#warnOnce('private-lock', S.privateLock({ asked }), S.privateLockHint({ form: PRIVATE_LOCK_FORM }));
+      if (!this.#warned.has('private-lock')) this.#track(this.#o.state.ledger.notePrivateLock(this.#o.now().toISOString()));
+      this.#warnOnce('private-lock', S.privateLock({ asked }), S.privateLockHint({ form: API_AUDIT_FORM }));
     }
   }
 

@@ -26,6 +26,12 @@ export interface QuotaAmounts {
   uploads: number;
 }
 
+/**
+ * Google's YouTube API audit form: more quota, and lifting the private lock of uploads from an
+ * unverified project, both go through it.
+ */
+export const API_AUDIT_FORM = 'https://support.google.com/youtube/contact/yt_api_form';
+
 /** The daily limits of a Google project that has not asked for more (`quota:` in happytube.yaml overrides). */
 export const DEFAULT_QUOTA_LIMITS: Readonly<QuotaAmounts> = Object.freeze({ units: 10_000, uploads: 100 });
 

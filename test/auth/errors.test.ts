@@ -111,13 +111,14 @@ describe('sign-in errors', () => {
     expect(r.stderr).toContain('happytube auth login --profile office');
   });
 
-  it('no OAuth client: exit 2 pointing to the README; a client_secret JSON file works instead', async () => {
+  it('no OAuth client: exit 2 pointing to happytube setup and the README; a client_secret JSON file works instead', async () => {
     const { config, cwd } = await tempDirs();
     await storedProfile(config);
     const bare = { ...storedEnv(config), HAPPYTUBE_CLIENT_ID: undefined, HAPPYTUBE_CLIENT_SECRET: undefined };
     const missing = await runCli(['auth', 'status'], { env: bare, cwd });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('No OAuth client');
+    expect(missing.stderr).toContain('Run "happytube setup"');
     expect(missing.stderr).toContain('the “One-time setup: Google Cloud” section of README.md');
 
     const half = await runCli(['auth', 'status'], { env: { ...bare, HAPPYTUBE_CLIENT_ID: 'x.apps.googleusercontent.com' }, cwd });

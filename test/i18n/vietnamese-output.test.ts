@@ -44,7 +44,7 @@ function expectVietnamese(result: RunResult): void {
 function commandPaths(): string[][] {
   const stream = new PassThrough();
   const ui = new Ui({ stdout: stream, stderr: stream }, { color: false, verbose: false, quiet: false });
-  const program = makeProgram({ ui, env: {}, cwd: process.cwd(), signal: new AbortController().signal });
+  const program = makeProgram({ ui, env: {}, cwd: process.cwd(), signal: new AbortController().signal, run: () => Promise.resolve(0) });
   const paths: string[][] = [[]];
   const walk = (command: typeof program, path: string[]): void => {
     for (const sub of command.commands) {

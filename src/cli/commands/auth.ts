@@ -8,6 +8,7 @@ import type { Environment } from '../../config/env.ts';
 import { tr } from '../../i18n/index.ts';
 import { auth as A } from '../../i18n/catalog/auth.ts';
 import { M } from '../../i18n/messages.ts';
+import type { LoginResult } from '../../youtube/auth/login.ts';
 import type { AuthStatus } from '../../youtube/auth/status.ts';
 import type { CliContext, CommandRegistrar } from '../context.ts';
 
@@ -23,13 +24,19 @@ function verboseLog(ctx: CliContext): ((line: string) => void) | undefined {
 }
 
 async function runLogin(ctx: CliContext, flags: { browser: boolean }): Promise<void> {
-  const environment = await environmentOf(ctx);
+  const result = await signIn(ctx, flags, await environmentOf(ctx));
+  ctx.ui.print(A.signedIn(result.channel));
+  ctx.ui.note(A.savedProfile({ profile: result.profile, file: result.file }));
+}
+
+/** The sign-in of `auth login`, also run by `happytube setup`: the address, the browser or a pasted answer. */
+export async function signIn(ctx: CliContext, flags: { browser: boolean }, environment: Environment): Promise<LoginResult> {
   const { login, LOGIN_TIMEOUT_MS } = await import('../../youtube/auth/login.ts');
   const stderr = ctx.ui.streams.stderr;
   // --no-browser: the user may paste the browser's final address here (a browser on another device).
   const lines = flags.browser ? undefined : createInterface({ input: process.stdin, terminal: false, crlfDelay: Infinity });
   try {
-    const result = await login({
+    return await login({
       environment,
       cwd: ctx.cwd,
       log: verboseLog(ctx),
@@ -51,8 +58,6 @@ async function runLogin(ctx: CliContext, flags: { browser: boolean }): Promise<v
       pasted: lines,
       onIgnoredPaste: () => ctx.ui.warn(A.pastedIgnored()),
     });
-    ctx.ui.print(A.signedIn(result.channel));
-    ctx.ui.note(A.savedProfile({ profile: result.profile, file: result.file }));
   } finally {
     if (lines) {
       lines.close();

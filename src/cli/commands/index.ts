@@ -9,6 +9,8 @@ import { statusCommand } from './status.ts';
 import { syncCommand } from './sync.ts';
 import { reportCommand } from './report.ts';
 import { demoCommand } from './demo.ts';
+import { setupCommand } from './setup.ts';
+import { doctorCommand } from './doctor.ts';
 
 /** Every command of SPEC §2 that works, in the order `--help` lists them. */
-export const commands: CommandRegistrar[] = [initCommand, authCommand, checkCommand, syncCommand, uploadCommand, statusCommand, playlistsCommand, emulatorCommand, reportCommand, demoCommand];
+export const commands: CommandRegistrar[] = [setupCommand, initCommand, authCommand, checkCommand, syncCommand, uploadCommand, statusCommand, playlistsCommand, emulatorCommand, reportCommand, doctorCommand, demoCommand];

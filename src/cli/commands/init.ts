@@ -15,13 +15,13 @@ import { isPromptCancel } from '../confirm.ts';
 import type { CliContext, CommandRegistrar } from '../context.ts';
 import { placeholder } from '../localise.ts';
 
-interface InitFlags {
+export interface InitFlags {
   yes?: boolean;
   school?: string;
 }
 
-/** Preset answers (from the flags) plus the questions still to ask. */
-async function askAnswers(ctx: CliContext, flags: InitFlags, lang: Lang | undefined, defaults: InitDefaults): Promise<InitAnswers> {
+/** Preset answers (from the flags) plus the questions still to ask; `happytube setup` asks them too. */
+export async function askAnswers(ctx: CliContext, flags: InitFlags, lang: Lang | undefined, defaults: InitDefaults): Promise<InitAnswers> {
   // The library's language: --lang presets it; otherwise HAPPYTUBE_LANG or the skeleton's own (vi).
   const defaultLang = isLang(ctx.env.HAPPYTUBE_LANG) ? ctx.env.HAPPYTUBE_LANG : defaults.language;
   if (flags.yes) return { ...defaults, school: flags.school ?? defaults.school, language: lang ?? defaultLang };
@@ -84,7 +84,7 @@ async function askAnswers(ctx: CliContext, flags: InitFlags, lang: Lang | undefi
 }
 
 /** A folder as the user would type it in the next steps: quoted when it holds spaces. */
-function shellPath(path: string): string {
+export function shellPath(path: string): string {
   return /[\s'"$`\\]/.test(path) ? `"${path.replace(/(["$`\\])/g, '\\$1')}"` : path;
 }
 

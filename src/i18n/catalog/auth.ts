@@ -8,8 +8,10 @@ const setup = readmeSection('googleCloud');
 const profileVi = (profile: string): string => (profile === 'default' ? 'hồ sơ mặc định' : `hồ sơ “${profile}”`);
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
+const setupCommand = (profile: string): string => (profile === 'default' ? 'happytube setup' : `happytube setup --profile ${profile}`);
 const loginCommand = (profile: string): string =>
   profile === 'default' ? 'happytube auth login' : `happytube auth login --profile ${profile}`;
+
 
 /** Sign-in: `happytube auth`, the token store, the client factory's errors. */
 export const auth = {
@@ -38,11 +40,40 @@ export const auth = {
   // ── client credentials ───────────────────────────────────────────────────
   noClientCredentials: (): Text => ({
     vi: 'happytube chưa có mã ứng dụng (OAuth client ID) mà trường tạo trên Google Cloud, nên chưa đăng nhập YouTube được.',
-    en: 'No OAuth client: HAPPYTUBE_CLIENT_ID and HAPPYTUBE_CLIENT_SECRET (or HAPPYTUBE_CLIENT_SECRET_FILE) are not set.',
+    en: 'No OAuth client: this profile keeps no client file (happytube setup), and HAPPYTUBE_CLIENT_ID and HAPPYTUBE_CLIENT_SECRET (or HAPPYTUBE_CLIENT_SECRET_FILE) are not set.',
   }),
-  noClientCredentialsHint: (): Text => ({
-    vi: `Làm theo ${setup.vi}: tạo mã ứng dụng loại “Ứng dụng dành cho máy tính” (Desktop app), tải tệp client_secret_….json về, rồi ghi HAPPYTUBE_CLIENT_ID=… và HAPPYTUBE_CLIENT_SECRET=… vào tệp .env trong thư mục thư viện (hoặc đặt HAPPYTUBE_CLIENT_SECRET_FILE là đường dẫn tới tệp đã tải về).`,
-    en: `Follow ${setup.en}: create an OAuth client of type "Desktop app", then put HAPPYTUBE_CLIENT_ID=… and HAPPYTUBE_CLIENT_SECRET=… in a .env file in the library folder (or set HAPPYTUBE_CLIENT_SECRET_FILE to the path of the downloaded client_secret_….json).`,
+  noClientCredentialsHint: (p: { profile: string }): Text => ({
+    vi: `Chạy “${setupCommand(p.profile)}”: lệnh này hướng dẫn từng bước tạo mã ứng dụng loại “Ứng dụng dành cho máy tính” (Desktop app) trên Google Cloud và giữ tệp client_secret_….json đã tải về (xem thêm ${setup.vi}).`,
+    en: `Run "${setupCommand(p.profile)}": it walks you through creating a "Desktop app" OAuth client in Google Cloud and keeps the downloaded client_secret_….json (see also ${setup.en}).`,
+  }),
+  clientFileUnreadable: (p: { file: string; detail: Text }): Text => ({
+    vi: `Không đọc được tệp mã ứng dụng ${p.file}: ${p.detail.vi}.`,
+    en: `Cannot read the client file ${p.file}: ${p.detail.en}.`,
+  }),
+  clientFileMissing: (): Text => ({ vi: 'không có tệp này', en: 'there is no such file' }),
+  clientFileNotJson: (p: { file: string; line: number | undefined }): Text => ({
+    vi: `Tệp ${p.file} không phải JSON hợp lệ${p.line === undefined ? '' : ` (lỗi ở dòng ${p.line})`}: đây không phải tệp client_secret_….json tải từ Google Cloud.`,
+    en: `${p.file} is not valid JSON${p.line === undefined ? '' : ` (an error on line ${p.line})`}: it is not the client_secret_….json downloaded from Google Cloud.`,
+  }),
+  clientFileWebApp: (p: { file: string }): Text => ({
+    vi: `Tệp ${p.file} là của mã ứng dụng loại “Ứng dụng web” (Web application); happytube cần loại “Ứng dụng dành cho máy tính” (Desktop app).`,
+    en: `${p.file} belongs to a "Web application" client; happytube needs a "Desktop app" client.`,
+  }),
+  clientFileNotClient: (p: { file: string }): Text => ({
+    vi: `Tệp ${p.file} không có phần “installed” của mã ứng dụng loại “Ứng dụng dành cho máy tính” (Desktop app).`,
+    en: `${p.file} has no "installed" part: it is not the file of a "Desktop app" OAuth client.`,
+  }),
+  clientFileBadId: (p: { file: string; clientId: string; suffix: string }): Text => ({
+    vi: `Tệp ${p.file}: mã ứng dụng “${p.clientId}” không kết thúc bằng ${p.suffix}.`,
+    en: `${p.file}: the client id "${p.clientId}" does not end in ${p.suffix}.`,
+  }),
+  clientFileNoSecret: (p: { file: string }): Text => ({
+    vi: `Tệp ${p.file} không có khóa bí mật đi kèm (client_secret).`,
+    en: `${p.file} has no "client_secret".`,
+  }),
+  clientFileHint: (): Text => ({
+    vi: 'Trên Google Cloud, mở APIs & Services → Credentials, tạo (hoặc mở) mã ứng dụng (OAuth client ID) loại “Ứng dụng dành cho máy tính” (Desktop app) rồi bấm nút tải xuống (Download JSON); dùng đúng tệp client_secret_….json đó.',
+    en: 'In Google Cloud, open APIs & Services → Credentials, create (or open) an OAuth client ID of type "Desktop app" and press its download button (Download JSON); give that client_secret_….json file.',
   }),
   missingClientSecret: (p: { missing: string; present: string }): Text => ({
     vi: `Mới có ${p.present}, còn thiếu ${p.missing}.`,

@@ -122,6 +122,10 @@ export const cli = {
     vi: `Không phải máy chủ của Google: việc đăng nhập và các yêu cầu tới YouTube được gửi tới ${p.origins.join(', ')} (do HAPPYTUBE_API_ROOT / HAPPYTUBE_OAUTH_*_URL trong môi trường chỉ định).`,
     en: `Not Google's servers: the sign-in and the YouTube calls go to ${p.origins.join(', ')} (set by HAPPYTUBE_API_ROOT / HAPPYTUBE_OAUTH_*_URL in the environment).`,
   }),
+  pressEnterToClose: (): Text => ({
+    vi: 'Nhấn Enter để đóng cửa sổ này. ',
+    en: 'Press Enter to close this window. ',
+  }),
   interrupted: (): Text => ({
     vi: 'Đã dừng theo yêu cầu. Chạy lại lệnh để làm tiếp.',
     en: 'Stopped on request. Run the command again to continue.',

@@ -10,6 +10,7 @@ import { InputError } from '../../errors.ts';
 import { auth as A } from '../../i18n/catalog/auth.ts';
 import { same, tr } from '../../i18n/index.ts';
 import { readRegularFile } from '../../util/regular-file.ts';
+import { CLIENT_FILE_MAX_BYTES, jsonErrorLine, storedClient } from './client-file.ts';
 
 export interface ClientCredentials {
   clientId: string;
@@ -20,25 +21,9 @@ export interface ClientCredentials {
 const ClientBody = v.object({ client_id: v.pipe(v.string(), v.minLength(1)), client_secret: v.pipe(v.string(), v.minLength(1)) });
 const ClientSecretFile = v.union([v.object({ installed: ClientBody }), v.object({ web: ClientBody })]);
 
-/** A client_secret file is under 1 KB; anything much bigger is the wrong file. */
-const SECRET_FILE_MAX_BYTES = 64 * 1024;
-
-/**
- * Where JSON.parse stopped, as "line 3"; never its message, which quotes the file's text (and so
- * the client secret, or whatever else the variable points at).
- */
-function jsonErrorLine(error: unknown, raw: string): number | undefined {
-  const message = error instanceof Error ? error.message : '';
-  const lineColumn = /\(line (\d+) column \d+\)/.exec(message);
-  if (lineColumn) return Number(lineColumn[1]);
-  const position = /at position (\d+)/.exec(message);
-  if (position) return raw.slice(0, Number(position[1])).split('\n').length;
-  return undefined;
-}
-
 function readSecretFile(path: string, cwd: string): ClientCredentials {
   const file = resolve(cwd, path);
-  const read = readRegularFile(file, SECRET_FILE_MAX_BYTES);
+  const read = readRegularFile(file, CLIENT_FILE_MAX_BYTES);
   if (!read.ok) {
     const detail = read.reason === 'too-big' ? A.secretFileTooBig({ bytes: read.bytes }) : read.reason === 'not-file' ? A.secretFileNotFile() : same(read.code);
     throw new InputError(A.secretFileUnreadable({ file, detail: tr(detail) }), { hint: A.secretFileHint() });
@@ -60,19 +45,33 @@ function readSecretFile(path: string, cwd: string): ClientCredentials {
   return { clientId: body.client_id, clientSecret: body.client_secret };
 }
 
+/** Where the client in use comes from: the environment's pair, its file, or the profile (`setup`). */
+export type ClientSource = 'environment' | 'secret-file' | 'profile';
+
+export interface ResolvedClient extends ClientCredentials {
+  source: ClientSource;
+  /** The file read, for 'secret-file' and 'profile'. */
+  file?: string;
+}
+
 /**
- * The client to sign in with. The id/secret pair wins over the file; a missing client is bad
- * input (exit 2): it is set-up, nothing was sent, and the README's "Google Cloud setup" fixes it.
+ * The client to sign in with. The id/secret pair wins over the file, the environment over the
+ * client `happytube setup` kept in the profile; a missing client is bad input (exit 2): it is
+ * set-up, nothing was sent, and `happytube setup` (or the README's "Google Cloud setup") fixes it.
  */
-export function resolveClientCredentials(environment: Environment, cwd: string = process.cwd()): ClientCredentials {
+export function resolveClientCredentials(environment: Environment, cwd: string = process.cwd()): ResolvedClient {
   const { clientId, clientSecret, clientSecretFile } = environment;
-  if (clientId && clientSecret) return { clientId, clientSecret };
-  if (clientSecretFile && !clientId && !clientSecret) return readSecretFile(clientSecretFile, cwd);
+  if (clientId && clientSecret) return { clientId, clientSecret, source: 'environment' };
+  if (clientSecretFile && !clientId && !clientSecret) {
+    return { ...readSecretFile(clientSecretFile, cwd), source: 'secret-file', file: resolve(cwd, clientSecretFile) };
+  }
   if (clientId || clientSecret) {
     const [present, missing] = clientId
       ? ['HAPPYTUBE_CLIENT_ID', 'HAPPYTUBE_CLIENT_SECRET']
       : ['HAPPYTUBE_CLIENT_SECRET', 'HAPPYTUBE_CLIENT_ID'];
     throw new InputError(A.missingClientSecret({ present, missing }), { hint: A.missingClientSecretHint({ missing }) });
   }
-  throw new InputError(A.noClientCredentials(), { hint: A.noClientCredentialsHint() });
+  const kept = storedClient(environment);
+  if (kept) return { ...kept.credentials, source: 'profile', file: kept.file };
+  throw new InputError(A.noClientCredentials(), { hint: A.noClientCredentialsHint({ profile: environment.profile }) });
 }

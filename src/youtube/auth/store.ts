@@ -4,7 +4,7 @@
  * atomic (write-file-atomic) and go one at a time: within the process through a queue, across
  * processes under a lock on the profile folder; each write re-reads the file and merges into it.
  */
-import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
 import writeFileAtomic from 'write-file-atomic';
@@ -153,11 +153,13 @@ export class FileCredentialStore implements CredentialStore {
     return result;
   }
 
+  /** Removes the sign-in only: the client `happytube setup` kept beside it stays for the next login. */
   delete(profile: string): Promise<boolean> {
     const dir = this.dirOf(profile);
     const run = async (): Promise<boolean> => {
       const existed = (await this.load(profile).catch(() => 'damaged')) !== undefined;
-      await rm(dir, { recursive: true, force: true });
+      await rm(this.fileOf(profile), { force: true });
+      await rmdir(dir).catch(() => undefined); // still holds the kept client: stays
       return existed;
     };
     const result = this.#queue.then(run, run);
