@@ -13,6 +13,7 @@ import { tr } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
 import type { SyncEventMap, SyncSummary } from '../sync/events.ts';
 import type { SyncResult } from '../sync/run.ts';
+import { findingText } from '../sync/verdict.ts';
 import { barHandlers } from './progress/bars.ts';
 import type { PlannedUploads } from './progress/bars.ts';
 import type { Handlers } from './progress/lines.ts';
@@ -110,6 +111,12 @@ export function printSummary(ui: Ui, summary: SyncSummary, where: 'result' | 'no
         : M.progress.summaryLeft({ n: summary.left, resetAt: summary.quotaResetAt });
     out(ui.style('yellow', tr(left)));
   }
+  if (summary.findings.length > 0) {
+    out(ui.style('yellow', tr(M.settings.findingsTitle())));
+    for (const f of summary.findings) out(`  ${tr(M.settings.findingLine({ file: f.relPath, videoId: f.videoId, finding: findingText(f.finding) }))}`);
+    out(`  ${tr(M.settings.findingsHint())}`);
+  }
+  if (summary.processing > 0) out(tr(M.settings.processingTitle({ n: summary.processing })));
 }
 
 /**

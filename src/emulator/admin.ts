@@ -36,7 +36,7 @@ export function applyActions(state: EmulatorState, actions: readonly FaultAction
   }
 }
 
-const ALL_PARTS = ['snippet', 'status', 'contentDetails', 'fileDetails', 'processingDetails', 'statistics', 'recordingDetails'];
+const ALL_PARTS = ['snippet', 'status', 'contentDetails', 'fileDetails', 'processingDetails', 'statistics', 'recordingDetails', 'localizations'];
 
 /** Answers an /__admin/ request; false when the path is not one. */
 export async function admin(state: EmulatorState, path: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {

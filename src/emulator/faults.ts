@@ -27,6 +27,14 @@ export interface FaultPlan {
   lateNotice: boolean;
   /** This many status queries report 256 KiB fewer than the session holds. */
   staleStatus: number;
+  /** The next upload is rejected by YouTube with this `rejectionReason` (one shot). */
+  rejectUpload: string | undefined;
+  /** YouTube decides that the next N uploaded videos are made for kids, whatever they declare. */
+  madeForKids: number;
+  /** The next N uploaded videos still show as processing to their first videos.list. */
+  processing: number;
+  /** The final answer of the next N uploads names a video that is not on the channel. */
+  phantomUploads: number;
 }
 
 /** One-shot actions a spec may ask for besides the plan. */
@@ -59,6 +67,10 @@ export function emptyPlan(): FaultPlan {
     stallUploadAfter: undefined,
     lateNotice: false,
     staleStatus: 0,
+    rejectUpload: undefined,
+    madeForKids: 0,
+    processing: 0,
+    phantomUploads: 0,
   };
 }
 
@@ -105,6 +117,14 @@ function count(spec: string, value: string | undefined, what: string): number {
  * - `release` — held uploads (`stall-upload`) are read again.
  * - `stale-status:N` — the next N status queries of a session holding at least 256 KiB report
  *   256 KiB fewer than it holds, as a status answer that lags what the server stored.
+ * - `reject-upload[:REASON]` — the next upload completes, then YouTube rejects the video:
+ *   `uploadStatus: rejected` with `rejectionReason` REASON (default `duplicate`).
+ * - `made-for-kids:N` — YouTube sets the audience of the next N uploaded videos to made for kids
+ *   (`status.madeForKids: true`), whatever `selfDeclaredMadeForKids` says, and keeps it so.
+ * - `processing:N` — the next N uploaded videos answer their first videos.list as still
+ *   processing (`uploadStatus: uploaded`, `processingStatus: processing`), then as processed.
+ * - `phantom-upload:N` — the final answer of the next N uploads names a video id that is not on
+ *   the channel (a forged or misdirected answer): videos.list does not find it.
  * - `expire-tokens` — every access token expires now (refresh tokens stay valid).
  * - `expire-sessions` — every resumable upload session is forgotten now, as Google forgets an
  *   expired one: its PUTs and status queries answer 404 (start a new upload). A PUT still
@@ -159,6 +179,20 @@ export function parseFaults(specs: readonly string[]): ParsedFaults {
         noArgs();
         plan.lateNotice = true;
         break;
+      case 'reject-upload':
+        if (b !== undefined) throw new FaultSyntaxError(spec, 'takes at most one value');
+        if (a !== undefined && !/^[A-Za-z]+$/.test(a)) throw new FaultSyntaxError(spec, 'REASON must be a word');
+        plan.rejectUpload = a ?? 'duplicate';
+        break;
+      case 'made-for-kids':
+        plan.madeForKids = oneArg('N');
+        break;
+      case 'processing':
+        plan.processing = oneArg('N');
+        break;
+      case 'phantom-upload':
+        plan.phantomUploads = oneArg('N');
+        break;
       case 'expire-tokens':
       case 'expire-sessions':
       case 'quota-exhausted':
@@ -172,7 +206,7 @@ export function parseFaults(specs: readonly string[]): ParsedFaults {
       default:
         throw new FaultSyntaxError(
           spec,
-          'unknown fault; use drop-upload:K, upload-503:N, api-503:N, api-429:N[:S], api-lost-answer:N[:METHOD], slow:BPS, stall-upload:K, late-notice, notice, release, stale-status:N, expire-tokens, expire-sessions, quota-exhausted, uploads-exhausted or channel-upload-limit',
+          'unknown fault; use drop-upload:K, upload-503:N, api-503:N, api-429:N[:S], api-lost-answer:N[:METHOD], slow:BPS, stall-upload:K, late-notice, notice, release, stale-status:N, reject-upload[:REASON], made-for-kids:N, processing:N, phantom-upload:N, expire-tokens, expire-sessions, quota-exhausted, uploads-exhausted or channel-upload-limit',
         );
     }
   }

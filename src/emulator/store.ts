@@ -29,8 +29,9 @@ export interface VideoSnippet {
 }
 
 export interface VideoStatus {
-  uploadStatus: 'processed' | 'rejected';
+  uploadStatus: 'uploaded' | 'processed' | 'rejected' | 'failed';
   rejectionReason?: string;
+  failureReason?: string;
   privacyStatus: 'public' | 'unlisted' | 'private';
   publishAt?: string;
   license: 'youtube' | 'creativeCommon';
@@ -49,6 +50,7 @@ export interface VideoParts {
   processingDetails: Json;
   statistics: Json;
   recordingDetails: Json;
+  localizations: Record<string, { title: string; description: string }>;
 }
 
 export interface StoredVideo {
@@ -59,6 +61,12 @@ export interface StoredVideo {
   thumbnail: { sha256: string; size: number; type: 'image/jpeg' | 'image/png' } | undefined;
   /** When its first and last bytes arrived (ms since the epoch): the upload bench's clock. */
   transfer?: { firstByteAt: number; lastByteAt: number } | undefined;
+  /** videos.insert's notifySubscribers (default true). */
+  notifySubscribers: boolean;
+  /** Fault `made-for-kids`: YouTube decided the audience, whatever the declaration says. */
+  madeForKidsOverride?: boolean;
+  /** Fault `processing`: videos.list reads left that show it still processing. */
+  processingReads?: number;
 }
 
 export interface StoredItem {
@@ -106,7 +114,16 @@ export interface EmulatorOptions {
 
 export interface StateSnapshot {
   channel: { id: string; title: string; uploadsPlaylistId: string };
-  videos: Array<{ id: string; sha256: string; size: number; resource: Json; thumbnail: StoredVideo['thumbnail']; transfer: StoredVideo['transfer']; captions: Array<{ id: string; language: unknown; sha256: string; size: number }> }>;
+  videos: Array<{
+    id: string;
+    sha256: string;
+    size: number;
+    resource: Json;
+    thumbnail: StoredVideo['thumbnail'];
+    transfer: StoredVideo['transfer'];
+    captions: Array<{ id: string; language: unknown; sha256: string; size: number }>;
+    notifySubscribers: boolean;
+  }>;
   playlists: Array<{ id: string; title: string; privacyStatus: string; items: Array<{ id: string; videoId: string }>; videoIds: string[] }>;
   quota: QuotaSnapshot;
   calls: Record<string, number>;
@@ -178,6 +195,7 @@ export class EmulatorState {
         captions: [...this.captions.values()]
           .filter((c) => c.videoId === v.id)
           .map((c) => ({ id: c.id, language: c.snippet.language, sha256: c.sha256, size: c.size })),
+        notifySubscribers: v.notifySubscribers,
       })),
       playlists: [...this.playlists.values()].map((p) => ({
         id: p.id,

@@ -39,6 +39,7 @@ const SETTLE_WAIT_MS = 5000;
 export interface UploadSession {
   id: string;
   parts: VideoParts;
+  notifySubscribers: boolean;
   asked: readonly string[];
   total: number | undefined;
   fileName: string;
@@ -90,8 +91,20 @@ function upload503(state: EmulatorState): void {
   }
 }
 
-/** Turns a session's bytes into a video: processed if they look like a container, else rejected. */
-function finish(state: EmulatorState, parts: VideoParts, sink: ByteSink, fileName: string): StoredVideo {
+/** videos.insert's `notifySubscribers`: `true` (the default) or `false`. */
+function notifySubscribersOf(url: URL): boolean {
+  const value = url.searchParams.get('notifySubscribers');
+  if (value === null || value === 'true') return true;
+  if (value === 'false') return false;
+  throw errors.invalidParameter('notifySubscribers', `Invalid boolean value: '${value}'.`);
+}
+
+/**
+ * Turns a session's bytes into a video: processed if they look like a container, else rejected;
+ * then the faults that play YouTube's later verdicts (reject-upload, made-for-kids, processing,
+ * phantom-upload).
+ */
+function finish(state: EmulatorState, parts: VideoParts, sink: ByteSink, fileName: string, notifySubscribers: boolean): StoredVideo {
   const container = sink.size > 0 ? sniffContainer(sink.head) : undefined;
   const next: VideoParts = { ...parts, status: { ...parts.status } };
   next.fileDetails = { fileName, fileSize: String(sink.size), fileType: container ? 'video' : 'other', ...(container ? { container } : {}) };
@@ -112,8 +125,27 @@ function finish(state: EmulatorState, parts: VideoParts, sink: ByteSink, fileNam
     next.contentDetails = { duration: 'P0D', dimension: '2d', definition: 'sd', caption: 'false', licensedContent: false, contentRating: {}, projection: 'rectangular' };
     next.processingDetails = { processingStatus: 'failed', processingFailureReason: 'uploadFailed', ...availability };
   }
+  const { faults } = state;
+  if (container && faults.rejectUpload !== undefined) {
+    next.status.uploadStatus = 'rejected';
+    next.status.rejectionReason = faults.rejectUpload;
+    faults.rejectUpload = undefined;
+  }
   const transfer = sink.firstByteAt !== undefined && sink.lastByteAt !== undefined ? { firstByteAt: sink.firstByteAt, lastByteAt: sink.lastByteAt } : undefined;
-  const video: StoredVideo = { id: videoId(), sha256: sink.digest(), size: sink.size, parts: next, thumbnail: undefined, transfer };
+  const video: StoredVideo = { id: videoId(), sha256: sink.digest(), size: sink.size, parts: next, thumbnail: undefined, transfer, notifySubscribers };
+  if (faults.madeForKids > 0) {
+    faults.madeForKids -= 1;
+    video.madeForKidsOverride = true;
+    next.status.madeForKids = true;
+  }
+  if (faults.processing > 0) {
+    faults.processing -= 1;
+    video.processingReads = 1;
+  }
+  if (faults.phantomUploads > 0) {
+    faults.phantomUploads -= 1;
+    return video; // answered, never stored: no videos.list finds it
+  }
   state.videos.set(video.id, video);
   return video;
 }
@@ -140,8 +172,9 @@ async function initiate(ctx: ApiContext): Promise<void> {
   }
   const body = await readBody(req);
   const parts = newVideoParts(state, body.length === 0 ? {} : parseJsonObject(body.toString('utf8')));
+  const notifySubscribers = notifySubscribersOf(ctx.url);
   ctx.charge();
-  const session: UploadSession = { id: uploadId(), parts, asked, total, fileName: fileNameOf(req), sink: new ByteSink(), video: undefined, writer: undefined };
+  const session: UploadSession = { id: uploadId(), parts, notifySubscribers, asked, total, fileName: fileNameOf(req), sink: new ByteSink(), video: undefined, writer: undefined };
   state.sessions.set(session.id, session);
   const location = new URL('/upload/youtube/v3/videos', state.baseUrl);
   location.searchParams.set('uploadType', 'resumable');
@@ -162,10 +195,11 @@ async function multipart(ctx: ApiContext): Promise<void> {
     throw new ApiError(400, 'badContent', `Media type '${body.mediaType}' is not supported. Valid media types: [video/*, application/octet-stream]`, { domain: 'global', close: true });
   }
   const parts = newVideoParts(state, body.metadata ? parseJsonObject(body.metadata.toString('utf8')) : {});
+  const notifySubscribers = notifySubscribersOf(ctx.url);
   ctx.charge();
   const sink = new ByteSink();
   for await (const chunk of body.media) sink.write(chunk);
-  const video = finish(state, parts, sink, fileNameOf(req));
+  const video = finish(state, parts, sink, fileNameOf(req), notifySubscribers);
   sendJson(ctx.res, 200, renderVideo(state, video, asked));
 }
 
@@ -322,7 +356,7 @@ export async function putSession(state: EmulatorState, url: URL, req: IncomingMe
   const complete = total !== undefined ? session.sink.size === total : last;
   if (!complete) return incomplete(res, session);
   session.total = session.sink.size;
-  session.video = finish(state, session.parts, session.sink, session.fileName);
+  session.video = finish(state, session.parts, session.sink, session.fileName, session.notifySubscribers);
   sendJson(res, 201, renderVideo(state, session.video, session.asked));
 }
 

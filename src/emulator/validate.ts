@@ -125,3 +125,22 @@ export function checkLanguage(value: unknown, reason: string): string | undefine
   }
   return value;
 }
+
+/**
+ * The `localizations` part: title and description by language, under the same rules as the
+ * snippet's. YouTube needs the video's defaultLanguage to tell them from the original.
+ */
+export function checkLocalizations(raw: unknown, defaultLanguage: string | undefined): Record<string, { title: string; description: string }> {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw bad('invalidLocalizations', 'The localizations must be an object keyed by language.');
+  const out: Record<string, { title: string; description: string }> = {};
+  for (const [lang, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(lang)) throw bad('invalidLocalizations', `Invalid language of a localization: ${lang}`);
+    const texts = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+    out[lang] = { title: checkTitle(texts.title), description: checkDescription(texts.description) };
+  }
+  if (Object.keys(out).length > 0 && defaultLanguage === undefined) {
+    throw bad('defaultLanguageNotSet', 'The request is trying to add localized video details without specifying the default language of the video details.');
+  }
+  return out;
+}

@@ -9,7 +9,7 @@ import { joinText, same, tr } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
 import { HashCache, stateDir } from '../state/index.ts';
 import { sha256File } from './load.ts';
-import type { Diagnostic, Library, LoadOptions } from './types.ts';
+import type { Clip, Diagnostic, Library, LoadOptions } from './types.ts';
 
 /**
  * Content hashes for duplicate detection from the library's hash cache (.happytube/hashes.json),
@@ -92,6 +92,8 @@ export function checkLines(library: Library): CheckLine[] {
           joinText([M.check.publish(), same(': '), publish], ''),
         ], ' · '),
       });
+      const settings = settingsText(clip);
+      if (settings.length > 0) out.push({ text: joinText([same('  '), joinText(settings, ' · ')], '') });
       if (clip.skip) out.push({ text: joinText([same('  '), M.check.skipped()], ''), style: 'dim' });
       if (clip.duplicateOf) out.push({ text: joinText([same('  '), M.check.duplicateOf({ original: clip.duplicateOf })], ''), style: 'dim' });
     }
@@ -121,6 +123,20 @@ export function checkLines(library: Library): CheckLine[] {
   return out;
 }
 
+/** What a clip sets apart from YouTube's defaults, and whether it will be a Short. */
+export function settingsText(clip: Clip): Text[] {
+  const m = clip.metadata;
+  const out: Text[] = [];
+  if (clip.short && clip.media) out.push(M.settings.short({ width: clip.media.width, height: clip.media.height, seconds: Math.round(clip.media.durationSec) }));
+  if (!clip.notifySubscribers) out.push(M.settings.noNotification());
+  if (m.license === 'creativeCommon') out.push(M.settings.creativeCommon());
+  if (m.embeddable === false) out.push(M.settings.notEmbeddable());
+  if (m.publicStatsViewable === false) out.push(M.settings.statsHidden());
+  const langs = Object.keys(m.localizations ?? {});
+  if (langs.length > 0) out.push(M.settings.localizations({ langs }));
+  return out;
+}
+
 /** The one JSON document of `check --json`; messages in the current language. */
 export function checkJson(library: Library): unknown {
   const counts = countDiagnostics(library);
@@ -141,6 +157,9 @@ export function checkJson(library: Library): unknown {
       captions: c.captions.map((x) => ({ lang: x.lang, format: x.format, path: x.path })),
       metadata: c.metadata,
       metadataHash: c.metadataHash,
+      notifySubscribers: c.notifySubscribers,
+      media: c.media ?? null,
+      short: c.short,
     })),
     diagnostics: library.diagnostics.map((d) => ({
       severity: d.severity,

@@ -11,6 +11,7 @@ import { CATEGORIES, FORBIDDEN_CHARS, LIMITS, PRIVACIES } from './limits.ts';
 import { map, wholeNumber } from '../util/schema.ts';
 import { hiddenCharsFinding, measure } from './rules.ts';
 import { CONTROL_CHARS } from '../util/terminal.ts';
+import { limitRateSchema, pickSettings, readLimitRate, videoSettingsEntries } from './settings.ts';
 import type { Diagnostic, LibraryConfig, PlaylistSpec, ScheduleSlot } from './types.ts';
 import type { YamlSource } from './yaml.ts';
 import { lineOf, parseYaml, schemaDiagnostics } from './yaml.ts';
@@ -38,9 +39,11 @@ export const configSchema = map(
           madeForKids: v.optional(v.boolean()),
           category: v.optional(v.union([v.string(), wholeNumber()])),
           language: v.optional(v.pipe(v.string(), v.regex(LANGUAGE_TAG, 'vi, en, vi-VN'))),
+          ...videoSettingsEntries,
         }),
       ),
     ),
+    limitRate: v.optional(limitRateSchema),
     quota: v.optional(map(v.strictObject({ units: v.optional(count), uploads: v.optional(count) }))),
     schedule: v.optional(
       map(
@@ -59,6 +62,7 @@ export const configSchema = map(
             title: text,
             description: v.optional(v.string()),
             privacy: v.optional(privacy),
+            ...videoSettingsEntries,
           }),
         ),
       ),
@@ -152,7 +156,7 @@ function checkPlaylists(raw: RawConfig, source: YamlSource, diagnostics: Diagnos
       if (hidden?.severity === 'warning') diagnostics.push({ severity: 'warning', file: source.file, line: lineOf(source, at(k)), field: field(k), message: hidden.message, fix: hidden.fix });
       else if (hidden) error(at(k), field(k), hidden.message, hidden.fix);
     }
-    if (ok && folder !== undefined) out.push({ key: p.key, folder, title, description, privacy: p.privacy ?? 'public' });
+    if (ok && folder !== undefined) out.push({ key: p.key, folder, title, description, privacy: p.privacy ?? 'public', videos: pickSettings(p) });
   });
   return out;
 }
@@ -194,6 +198,13 @@ export function readConfig(text: string): ConfigResult {
     error(['school', 'website'], 'school.website', M.files.badWebsite({ field: 'school.website', value: JSON.stringify(website) }), M.files.badWebsiteFix());
   }
   const playlists = checkPlaylists(raw, source, diagnostics);
+  let limitRate: LibraryConfig['limitRate'];
+  if (raw.limitRate !== undefined) {
+    const read = readLimitRate(raw.limitRate);
+    if ('limit' in read) limitRate = read.limit;
+    else if (read.bad === 'rate') error(typeof raw.limitRate === 'object' ? ['limitRate', 'rate'] : ['limitRate'], 'limitRate', M.settings.badLimitRate({ value: read.value }), M.settings.badLimitRateFix());
+    else error(['limitRate', 'between'], 'limitRate.between', M.settings.badWindow({ value: read.value }), M.settings.badWindowFix());
+  }
   const config: LibraryConfig = {
     language: raw.language,
     school: { name: raw.school.name.normalize('NFC').trim(), website: raw.school.website },
@@ -204,7 +215,9 @@ export function readConfig(text: string): ConfigResult {
       madeForKids: raw.defaults?.madeForKids,
       category,
       language: raw.defaults?.language,
+      ...pickSettings(raw.defaults),
     },
+    limitRate,
     quota: { units: raw.quota?.units, uploads: raw.quota?.uploads },
     schedule: raw.schedule ? { timezone, slots: raw.schedule.slots.map(parseSlot) } : undefined,
     playlists,

@@ -23,13 +23,19 @@ import { checkMetadata, isCalendarDate, parsePublishAt } from './rules.ts';
 import type { Sidecar } from './sidecar.ts';
 import { readSidecar } from './sidecar.ts';
 import { SNIFF_BYTES, imageType, videoContainer } from './sniff.ts';
+import { mergeSettings } from './settings.ts';
+import { channelLink, channelLinkStandIn, playlistLinkStandIn } from './links.ts';
+import { isShort, mediaInfoOf } from './media.ts';
 import type { CompiledTemplate, TemplateVariables } from './templates.ts';
 import { BUILT_IN_TEMPLATE, builtInTemplate, compileTemplate, makeEngine, renderTemplate, splitTags } from './templates.ts';
-import type { Caption, Clip, ClipMetadata, Diagnostic, Library, LibraryConfig, LoadOptions, PlaylistSpec } from './types.ts';
+import type { Caption, Clip, ClipMetadata, Diagnostic, Library, LibraryConfig, LoadOptions, MediaInfo, PlaylistSpec } from './types.ts';
 import type { YamlSource } from './yaml.ts';
 import { fieldName, lineOf } from './yaml.ts';
 
 export const TEMPLATES_DIR = 'templates';
+
+/** Containers whose header gives the picture size and length (src/library/media.ts). */
+const HEADER_CONTAINERS: ReadonlySet<string> = new Set(['mp4', 'quicktime', 'matroska']);
 
 /** The nearest folder, from `start` upwards, that holds happytube.yaml (as git finds .git). */
 export function findLibraryRoot(start: string): string | undefined {
@@ -117,6 +123,7 @@ function emptyConfig(text: string): LibraryConfig {
     school: { name: '', website: undefined },
     channel: { id: undefined },
     defaults: { template: undefined, privacy: undefined, madeForKids: undefined, category: undefined, language: undefined },
+    limitRate: undefined,
     quota: { units: undefined, uploads: undefined },
     schedule: undefined,
     playlists: [],
@@ -289,6 +296,7 @@ class Loader {
     // The video file: what it is, then the first bytes.
     let size = 0;
     let mtimeMs = 0;
+    let media: MediaInfo | undefined;
     const opened = openLibraryFile(abs, relPath, this.realRoot);
     if (!opened.ok) {
       clipError(opened.message, opened.fix);
@@ -296,8 +304,10 @@ class Loader {
       try {
         size = opened.stats.size;
         mtimeMs = opened.stats.mtimeMs;
+        const container = size === 0 ? undefined : videoContainer(readUpTo(opened.fd, SNIFF_BYTES));
         if (size === 0) clipError(M.library.clipEmpty(), M.library.clipEmptyFix());
-        else if (videoContainer(readUpTo(opened.fd, SNIFF_BYTES)) === undefined) clipError(M.library.clipNotVideo(), M.library.clipNotVideoFix());
+        else if (container === undefined) clipError(M.library.clipNotVideo(), M.library.clipNotVideoFix());
+        else if (HEADER_CONTAINERS.has(container)) media = mediaInfoOf(opened.fd, size);
       } catch (error) {
         clipError(M.library.clipUnreadable({ detail: (error as NodeJS.ErrnoException).code ?? String(error) }), M.library.clipUnreadableFix());
       } finally {
@@ -363,9 +373,11 @@ class Loader {
     }
     if (thumbnailPath) {
       const problem = checkThumbnail(thumbnailPath, sidecar.thumbnail ?? rel(files.thumbnail!), this.realRoot);
-      if (problem) {
-        if (sidecar.thumbnail !== undefined) fieldError(['thumbnail'], problem.message, problem.fix, problem.severity);
-        else diag({ severity: problem.severity, file: rel(files.thumbnail!), field: 'thumbnail', message: problem.message, fix: problem.fix });
+      const short = media && isShort(media) ? { severity: 'warning' as const, message: M.settings.shortThumbnail({ width: media.width, height: media.height, seconds: Math.round(media.durationSec) }), fix: M.settings.shortThumbnailFix() } : undefined;
+      for (const p of [problem, short]) {
+        if (!p) continue;
+        if (sidecar.thumbnail !== undefined) fieldError(['thumbnail'], p.message, p.fix, p.severity);
+        else diag({ severity: p.severity, file: rel(files.thumbnail!), field: 'thumbnail', message: p.message, fix: p.fix });
       }
     }
 
@@ -413,7 +425,8 @@ class Loader {
       date: date ?? null,
       description: (sidecar.description ?? '').normalize('NFC'),
       school: { name: this.config.school.name, website: this.config.school.website ?? '' },
-      playlist: home ? { key: home.key, title: home.title, description: home.description } : { key: '', title: '', description: '' },
+      playlist: home ? { key: home.key, title: home.title, description: home.description, url: playlistLinkStandIn(home.key) } : { key: '', title: '', description: '', url: '' },
+      channel: { url: this.config.channel.id === undefined ? channelLinkStandIn() : channelLink(this.config.channel.id) },
       file: { name, stem, ext: lower(ext).slice(1), folder: folder.rel, size },
       vars: sidecar.vars ?? {},
     };
@@ -447,6 +460,11 @@ class Loader {
     };
     if (publishAt !== undefined) metadata.publishAt = publishAt;
     if (date !== undefined) metadata.recordingDate = `${date}T00:00:00Z`;
+    const settings = mergeSettings(this.config.defaults, home?.videos ?? {}, sidecar);
+    if (settings.license !== undefined) metadata.license = settings.license;
+    if (settings.embeddable !== undefined) metadata.embeddable = settings.embeddable;
+    if (settings.publicStatsViewable !== undefined) metadata.publicStatsViewable = settings.publicStatsViewable;
+    if (rendered.localizations !== undefined) metadata.localizations = rendered.localizations;
     if (problems.length === 0) {
       for (const f of checkMetadata(metadata, this.now)) {
         if (f.field === 'category') continue; // reported once, on happytube.yaml
@@ -468,6 +486,9 @@ class Loader {
       date,
       template: templateName,
       metadata,
+      notifySubscribers: settings.notifySubscribers ?? true,
+      media,
+      short: media !== undefined && isShort(media),
       metadataHash: digestOf(metadata),
       contentHash: undefined,
       duplicateOf: undefined,

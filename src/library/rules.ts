@@ -91,12 +91,34 @@ export function checkMetadata(meta: ClipMetadata, now: Date): RuleFinding[] {
   if (!(PRIVACIES as readonly string[]).includes(meta.privacy)) {
     out.push({ field: 'privacy', message: M.library.notOneOf({ field: 'privacy', values: [...PRIVACIES] }), fix: M.library.privacyFix() });
   }
+  for (const [lang, texts] of Object.entries(meta.localizations ?? {})) out.push(...checkLocalization(lang, texts));
   if (meta.publishAt !== undefined) {
     if (meta.privacy !== 'private') out.push({ field: 'publishAt', message: M.library.publishAtNotPrivate({ privacy: meta.privacy }), fix: M.library.publishAtNotPrivateFix() });
     // Only a warning: once a scheduled clip is published its time has passed, and that is fine.
     if (Date.parse(meta.publishAt) <= now.getTime()) {
       out.push({ field: 'publishAt', message: M.library.publishAtPast({ publishAt: meta.publishAt }), fix: M.library.publishAtPastFix(), severity: 'warning' });
     }
+  }
+  return out;
+}
+
+/** A localized title and description, under the same rules as the main ones. */
+function checkLocalization(lang: string, texts: { title: string; description: string }): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const field = (name: string): string => `localizations.${lang}.${name}`;
+  const title = measure(texts.title);
+  if (title.chars === 0) out.push({ field: field('title'), message: M.library.titleEmpty(), fix: M.library.titleEmptyFix() });
+  if (title.chars > LIMITS.titleChars) {
+    out.push({ field: field('title'), message: M.library.titleTooLong({ chars: title.chars, max: LIMITS.titleChars, title: texts.title }), fix: M.library.shortenFix() });
+  }
+  const description = measure(texts.description);
+  if (description.bytes > LIMITS.descriptionBytes) {
+    out.push({ field: field('description'), message: M.library.descriptionTooLong({ bytes: description.bytes, max: LIMITS.descriptionBytes }), fix: M.library.descriptionTooLongFix({ chars: description.chars }) });
+  }
+  for (const name of ['title', 'description'] as const) {
+    if (FORBIDDEN_CHARS.test(texts[name])) out.push({ field: field(name), message: M.library.forbiddenChars({ field: field(name) }), fix: M.library.forbiddenCharsFix() });
+    const hidden = hiddenCharsFinding(field(name), texts[name]);
+    if (hidden) out.push(hidden);
   }
   return out;
 }

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { finiteNumber, map } from '../util/schema.ts';
 import { PRIVACIES } from './limits.ts';
+import { videoSettingsEntries } from './settings.ts';
 import type { Diagnostic } from './types.ts';
 import type { YamlSource } from './yaml.ts';
 import { parseYaml, schemaDiagnostics } from './yaml.ts';
@@ -26,6 +27,7 @@ export const sidecarSchema = map(
     captions: v.optional(map(v.record(v.string(), text))),
     vars: v.optional(map(v.record(v.string(), v.unknown()))),
     skip: v.optional(v.boolean()),
+    ...videoSettingsEntries,
   }),
 );
 

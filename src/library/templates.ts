@@ -17,7 +17,8 @@ import { map } from '../util/schema.ts';
 import { YAML_MAX_BYTES } from './files.ts';
 import type { Diagnostic } from './types.ts';
 import type { YamlSource } from './yaml.ts';
-import { contentLineOf, parseYaml, schemaDiagnostics } from './yaml.ts';
+import { LANGUAGE_TAG } from './config.ts';
+import { contentLineOf, lineOf, parseYaml, schemaDiagnostics } from './yaml.ts';
 
 /** The name of the template used when the library has no templates folder and sets none. */
 export const BUILT_IN_TEMPLATE = '(built-in)';
@@ -28,6 +29,8 @@ export const templateSchema = map(
     title: v.optional(v.string()),
     description: v.optional(v.string()),
     tags: v.optional(v.union([v.string(), v.array(v.string())])),
+    /** Title and description in other languages, rendered with the same variables. */
+    localizations: v.optional(map(v.record(v.string(), map(v.strictObject({ title: v.string(), description: v.optional(v.string()) }))))),
   }),
 );
 
@@ -37,6 +40,8 @@ interface CompiledPart {
   field: TemplateField;
   /** Index in a `tags` list, when tags is one. */
   index: number | undefined;
+  /** The language of a `localizations` title or description. */
+  lang?: string;
   template: Template[];
   /** The line in the template file where this part's text starts. */
   line: number;
@@ -64,7 +69,10 @@ export interface TemplateVariables {
   date: string | null;
   description: string;
   school: { name: string; website: string };
-  playlist: { key: string; title: string; description: string };
+  /** `url`: the playlist's address (see links.ts). */
+  playlist: { key: string; title: string; description: string; url: string };
+  /** The channel's address (see links.ts). */
+  channel: { url: string };
   file: { name: string; stem: string; ext: string; folder: string; size: number };
   vars: Record<string, unknown>;
 }
@@ -73,13 +81,16 @@ export interface RenderedTemplate {
   title: string;
   description: string;
   tags: string[];
+  /** By language, in the template's order; absent when the template gives none. */
+  localizations?: Record<string, { title: string; description: string }>;
 }
 
 /** A template problem while rendering one clip. */
 export interface TemplateProblem {
   file: string;
   line: number;
-  field: TemplateField;
+  /** `title`, `tags`, `localizations.en.description`… */
+  field: string;
   /** What went wrong, without the clip (shared by every clip the problem hits). */
   detail: string;
   message: Text;
@@ -204,7 +215,7 @@ function compilePart(
     return part;
   } catch (error) {
     const p = liquidProblem(error, where, file);
-    diagnostics.push({ severity: 'error', file, line: p.line, field: where.field, message: p.message, fix: p.limit ? M.files.templateTooMuchFix() : M.library.templateFix() });
+    diagnostics.push({ severity: 'error', file, line: p.line, field: partName(where), message: p.message, fix: p.limit ? M.files.templateTooMuchFix() : M.library.templateFix() });
     return undefined;
   }
 }
@@ -256,6 +267,18 @@ export function compileTemplate(engine: Liquid, name: string, file: string, text
   add('description', raw.description ?? BUILT_IN.description, undefined, raw.description === undefined ? undefined : source);
   if (typeof raw.tags === 'string') add('tags', raw.tags, undefined, source);
   else raw.tags?.forEach((t, i) => add('tags', t, i, source));
+  for (const [lang, texts] of Object.entries(raw.localizations ?? {})) {
+    if (!LANGUAGE_TAG.test(lang)) {
+      diagnostics.push({ severity: 'error', file, line: lineOf(source, ['localizations', lang]), field: `localizations.${lang}`, message: M.settings.badLocalizationLang({ lang }), fix: M.settings.badLocalizationLangFix() });
+      continue;
+    }
+    for (const field of ['title', 'description'] as const) {
+      const text = texts[field] ?? '';
+      const path = ['localizations', lang, field];
+      const part = compilePart(engine, file, text, { field, index: undefined, lang, line: texts[field] === undefined ? lineOf(source, ['localizations', lang]) : contentLineOf(source, path) }, diagnostics);
+      if (part) parts.push(part);
+    }
+  }
   return diagnostics.length === before ? { name, file, parts } : undefined;
 }
 
@@ -274,6 +297,11 @@ function renderPart(engine: Liquid, part: CompiledPart, variables: TemplateVaria
   const context = new Context(variables, engine.options, { sync: true }, { liquid: engine });
   toValueSync(engine.renderer.renderTemplates(part.template, context, emitter));
   return emitter.buffer;
+}
+
+/** The key of a part as the template writes it: `title`, `localizations.en.title`. */
+function partName(part: { field: TemplateField; lang?: string | undefined }): string {
+  return part.lang === undefined ? part.field : `localizations.${part.lang}.${part.field}`;
 }
 
 /** Renders a compiled template for one clip. */
@@ -295,7 +323,7 @@ export function renderTemplate(
       text = (part.variable !== undefined ? variables[part.variable] : renderPart(engine, part, variables)).normalize('NFC');
     } catch (error) {
       const p = liquidProblem(error, part, template.file);
-      const problem: TemplateProblem = { file: template.file, line: p.line, field: part.field, detail: p.detail, message: p.message };
+      const problem: TemplateProblem = { file: template.file, line: p.line, field: partName(part), detail: p.detail, message: p.message };
       if (p.limit) {
         problem.fix = M.files.templateTooMuchFix();
         part.exhausted = problem;
@@ -303,7 +331,12 @@ export function renderTemplate(
       problems.push(problem);
       continue;
     }
-    if (part.field === 'title') rendered.title = text.replace(/\s+/g, ' ').trim();
+    if (part.lang !== undefined) {
+      rendered.localizations ??= {};
+      const texts = (rendered.localizations[part.lang] ??= { title: '', description: '' });
+      if (part.field === 'title') texts.title = text.replace(/\s+/g, ' ').trim();
+      else texts.description = text.trim();
+    } else if (part.field === 'title') rendered.title = text.replace(/\s+/g, ' ').trim();
     else if (part.field === 'description') rendered.description = text.trim();
     else rendered.tags.push(...splitTags(text));
   }

@@ -4,8 +4,25 @@
  * plain values. Every other part (sync planner, upload, status, report) works from these types.
  */
 import type { Lang, Text } from '../i18n/index.ts';
+import type { RateLimit } from '../youtube/rate-limit.ts';
 
 export type Privacy = 'public' | 'unlisted' | 'private';
+
+/** `status.license`, YouTube's names. */
+export type License = 'youtube' | 'creativeCommon';
+
+/**
+ * The video settings a library may give at three levels — happytube.yaml `defaults`, a playlist
+ * entry (for the clips of its folder), a clip's sidecar — the nearest one winning. Unset: YouTube's
+ * own default (notifySubscribers true, license youtube, embeddable true, publicStatsViewable true).
+ */
+export interface VideoSettings {
+  /** videos.insert's `notifySubscribers` query parameter: only at upload. */
+  notifySubscribers?: boolean;
+  license?: License;
+  embeddable?: boolean;
+  publicStatsViewable?: boolean;
+}
 
 /** A "MON 19:00" publishing slot of `schedule.slots`. */
 export interface ScheduleSlot {
@@ -25,6 +42,8 @@ export interface PlaylistSpec {
   title: string;
   description: string;
   privacy: Privacy;
+  /** The settings of this playlist's clips (between `defaults` and the sidecar). */
+  videos?: VideoSettings;
 }
 
 /** happytube.yaml after parsing and validation (unset optional sections stay undefined). */
@@ -39,7 +58,9 @@ export interface LibraryConfig {
     madeForKids: boolean | undefined;
     category: string | undefined;
     language: string | undefined;
-  };
+  } & VideoSettings;
+  /** Upload speed, unless `--limit-rate` is given. */
+  limitRate: RateLimit | undefined;
   quota: { units: number | undefined; uploads: number | undefined };
   schedule: { timezone: string; slots: ScheduleSlot[] } | undefined;
   playlists: PlaylistSpec[];
@@ -69,6 +90,12 @@ export interface ClipMetadata {
   defaultLanguage: string;
   /** recordingDetails.recordingDate, "2024-11-20T00:00:00Z", from the clip's `date`. */
   recordingDate?: string;
+  /** status.license, status.embeddable, status.publicStatsViewable: only when the library sets them. */
+  license?: License;
+  embeddable?: boolean;
+  publicStatsViewable?: boolean;
+  /** Title and description in other languages (`localizations`), by BCP 47 tag; only when a template gives some. */
+  localizations?: Record<string, { title: string; description: string }>;
 }
 
 export interface Clip {
@@ -92,6 +119,12 @@ export interface Clip {
   /** Name of the template used. */
   template: string;
   metadata: ClipMetadata;
+  /** videos.insert's `notifySubscribers` (default true, as YouTube's). */
+  notifySubscribers: boolean;
+  /** What the container's header says, when it could be read (see src/library/media.ts). */
+  media: MediaInfo | undefined;
+  /** A vertical or square clip of 3 minutes or less: YouTube makes it a Short. */
+  short: boolean;
   /** `digestOf(metadata)` (src/state/digest.ts): sha256 hex of its canonical JSON, for change detection. */
   metadataHash: string;
   /** Content hash (sha256 hex), computed only for clips that share their size with another. */
@@ -100,6 +133,14 @@ export interface Clip {
   duplicateOf: string | undefined;
   /** True when a diagnostic of severity error concerns this clip (or its sidecar, thumbnail…). */
   hasErrors: boolean;
+}
+
+/** A clip's picture size and length, read from its container's header without decoding. */
+export interface MediaInfo {
+  width: number;
+  height: number;
+  /** Seconds. */
+  durationSec: number;
 }
 
 export interface Diagnostic {

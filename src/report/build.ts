@@ -10,6 +10,8 @@ import type { LibraryConfig } from '../library/types.ts';
 import type { ClipRecord, Ledger } from '../state/index.ts';
 import type { YouTubeClient } from '../youtube/client.ts';
 import { LIMITS } from '../youtube/quota.ts';
+import { verdictOf } from '../sync/verdict.ts';
+import type { VideoStatusView } from '../sync/verdict.ts';
 import type { Privacy, ProcessingStatus, ReportModel, ReportPlaylist, ReportVideo } from './model.ts';
 import { DEFAULT_TIME_ZONE, playlistUrl, videoUrl } from './model.ts';
 
@@ -25,6 +27,8 @@ export interface LiveVideo {
   views: number | undefined;
   /** `recordingDetails.recordingDate` as `YYYY-MM-DD`. */
   recordingDate: string | undefined;
+  /** The status part as read, for what YouTube decided (src/sync/verdict.ts). */
+  status: VideoStatusView;
   channel: { id: string; title: string } | undefined;
 }
 
@@ -59,6 +63,16 @@ export function toLiveVideo(video: Video): LiveVideo {
     views: views === undefined || !Number.isFinite(Number(views)) ? undefined : Number(views),
     recordingDate: recorded && /^\d{4}-\d{2}-\d{2}/.test(recorded) ? recorded.slice(0, 10) : undefined,
     channel: channelId ? { id: channelId, title: video.snippet?.channelTitle ?? channelId } : undefined,
+    status: {
+      privacy,
+      publishAt: video.status?.publishAt ?? undefined,
+      madeForKids: video.status?.madeForKids ?? undefined,
+      selfDeclaredMadeForKids: video.status?.selfDeclaredMadeForKids ?? undefined,
+      uploadStatus: video.status?.uploadStatus ?? undefined,
+      failureReason: video.status?.failureReason ?? undefined,
+      rejectionReason: video.status?.rejectionReason ?? undefined,
+      processingStatus: video.processingDetails?.processingStatus ?? undefined,
+    },
   };
 }
 
@@ -117,7 +131,7 @@ function inFolder(clip: ClipRecord, folder: string): boolean {
 
 function reportVideo(clip: Readonly<ClipRecord>, live: LiveVideo | undefined): ReportVideo {
   const date = live?.recordingDate ?? fileDate(clip.relPaths[0]);
-  const base = { videoId: clip.videoId, url: videoUrl(clip.videoId), ...(date ? { date } : {}) };
+  const base = { videoId: clip.videoId, url: videoUrl(clip.videoId), ...(date ? { date } : {}), ...(clip.short ? { short: true } : {}) };
   if (!live) {
     // Gone from YouTube: kept in the report, marked, under the title it last had.
     return { ...base, title: clip.title, privacy: 'private', processingStatus: 'deleted' };
@@ -126,6 +140,11 @@ function reportVideo(clip: Readonly<ClipRecord>, live: LiveVideo | undefined): R
   if (live.publishedAt) video.publishedAt = live.publishedAt;
   if (live.processingStatus) video.processingStatus = live.processingStatus;
   if (live.views !== undefined) video.views = live.views;
+  // As YouTube shows it now; the privacy and publish time asked, as the last sync read them back.
+  const verdict = verdictOf(live.status, '', { previous: clip.youtube, declared: live.status.selfDeclaredMadeForKids ?? false });
+  // A rejection or failure is already the status column's.
+  const findings = verdict.findings.filter((f) => f.field !== 'uploadStatus');
+  if (findings.length > 0) video.youtubeFindings = findings;
   return video;
 }
 

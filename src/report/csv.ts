@@ -6,7 +6,7 @@
 import { report as R } from '../i18n/catalog/report.ts';
 import { DEFAULT_TIME_ZONE } from './model.ts';
 import type { ReportModel } from './model.ts';
-import { privacyLabel, statusLabel, videoDay } from './format.ts';
+import { privacyLabel, videoDay, videoStatusText } from './format.ts';
 
 const BOM = '\uFEFF';
 
@@ -55,7 +55,7 @@ export function renderCsv(model: ReportModel): string {
       video.videoId,
       video.publishedAt ? localMinute(video.publishedAt, timeZone) : '',
       privacyLabel(video.privacy, lang),
-      video.processingStatus ? statusLabel(video.processingStatus, lang) : '',
+      videoStatusText(video, lang),
       video.views === undefined ? '' : String(video.views),
     ]),
   );

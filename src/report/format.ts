@@ -1,6 +1,7 @@
 /** Words and numbers shared by the renderers: dates, counts, labels, in the report's language. */
 import type { Lang, Text } from '../i18n/index.ts';
 import { report as R } from '../i18n/catalog/report.ts';
+import { findingText } from '../sync/verdict.ts';
 import { DEFAULT_TIME_ZONE } from './model.ts';
 import type { Privacy, ProcessingStatus, ReportModel, ReportVideo } from './model.ts';
 
@@ -67,6 +68,15 @@ const STATUS: Record<ProcessingStatus, () => Text> = {
 
 export function statusLabel(status: ProcessingStatus, lang: Lang): string {
   return STATUS[status]()[lang];
+}
+
+/** The status column: YouTube's processing status, then "Short", then each difference YouTube made. */
+export function videoStatusText(video: ReportVideo, lang: Lang): string {
+  const parts: string[] = [];
+  if (video.processingStatus) parts.push(statusLabel(video.processingStatus, lang));
+  if (video.short) parts.push(R.short()[lang]);
+  for (const f of video.youtubeFindings ?? []) parts.push(findingText(f)[lang]);
+  return parts.join(' · ');
 }
 
 export function videoCount(model: ReportModel): number {

@@ -11,7 +11,7 @@ import type { Lang } from '../i18n/index.ts';
 import { report as R } from '../i18n/catalog/report.ts';
 import type { ReportModel, ReportPlaylist, ReportVideo } from './model.ts';
 import { channelUrl, isViewable } from './model.ts';
-import { formatCalendarDate, formatCount, formatDay, isWebUrl, privacyLabel, statusLabel, videoCount, videoDay } from './format.ts';
+import { formatCalendarDate, formatCount, formatDay, isWebUrl, privacyLabel, videoStatusText, videoCount, videoDay } from './format.ts';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -95,7 +95,7 @@ function videoRow(video: ReportVideo, model: ReportModel): string {
     `<td class="ht-date" data-label="${label(R.colDate())}">${day ? `<time datetime="${escapeHtml(day)}">${escapeHtml(formatCalendarDate(day, lang))}</time>` : ''}</td>`,
     `<th scope="row">${link(video.url, video.title)}</th>`,
     `<td data-label="${label(R.colPrivacy())}"><span class="ht-badge ht-${video.privacy}">${escapeHtml(privacyLabel(video.privacy, lang))}</span></td>`,
-    `<td data-label="${label(R.colStatus())}">${video.processingStatus ? escapeHtml(statusLabel(video.processingStatus, lang)) : ''}</td>`,
+    `<td data-label="${label(R.colStatus())}">${escapeHtml(videoStatusText(video, lang))}</td>`,
     `<td class="ht-num" data-label="${label(R.colViews())}">${video.views === undefined ? '' : escapeHtml(formatCount(video.views, lang))}</td>`,
   ];
   return `<tr>${cells.join('')}</tr>`;

@@ -5,7 +5,7 @@
 import { report as R } from '../i18n/catalog/report.ts';
 import type { ReportModel, ReportVideo } from './model.ts';
 import { channelUrl } from './model.ts';
-import { formatCalendarDate, formatCount, formatDay, isWebUrl, privacyLabel, statusLabel, videoCount, videoDay } from './format.ts';
+import { formatCalendarDate, formatCount, formatDay, isWebUrl, privacyLabel, videoStatusText, videoCount, videoDay } from './format.ts';
 
 /** Backslash-escapes the punctuation that means something in inline Markdown or a table cell. */
 export function mdText(value: string): string {
@@ -38,7 +38,7 @@ export function renderMd(model: ReportModel): string {
       day ? formatCalendarDate(day, lang) : '',
       `[${mdText(video.title)}](${mdUrl(video.url)})`,
       mdText(privacyLabel(video.privacy, lang)),
-      video.processingStatus ? mdText(statusLabel(video.processingStatus, lang)) : '',
+      mdText(videoStatusText(video, lang)),
       video.views === undefined ? '' : formatCount(video.views, lang),
     ];
     return `| ${cells.join(' | ')} |`;

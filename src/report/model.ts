@@ -3,6 +3,7 @@
  * `videos.list`) by the `report` command. The renderers of this folder are pure functions of it.
  */
 import type { Lang } from '../i18n/index.ts';
+import type { Finding } from '../state/index.ts';
 
 export type Privacy = 'public' | 'unlisted' | 'private';
 
@@ -23,6 +24,10 @@ export interface ReportVideo {
   privacy: Privacy;
   processingStatus?: ProcessingStatus;
   views?: number;
+  /** A Short on YouTube (vertical or square, 3 minutes or less). */
+  short?: boolean;
+  /** What YouTube did differently from what was sent or declared (see src/sync/verdict.ts). */
+  youtubeFindings?: Finding[];
 }
 
 export interface ReportPlaylist {

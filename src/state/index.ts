@@ -22,7 +22,7 @@ export { STATE_DIR, stateDir } from './files.ts';
 export { digestOf } from './digest.ts';
 export { pathKey } from './paths.ts';
 export { Ledger } from './ledger.ts';
-export type { ClipEntry, ClipPatch, ClipRecord, ClipStatus, FailureRecord, NewClip, PlaylistRecord } from './ledger.ts';
+export type { ClipEntry, ClipPatch, ClipRecord, ClipStatus, FailureRecord, Finding, NewClip, PlaylistRecord, Verdict } from './ledger.ts';
 export { HashCache } from './hash-cache.ts';
 export type { FileStamp } from './hash-cache.ts';
 export { UploadSessions } from './sessions.ts';

@@ -32,6 +32,28 @@ const clipStatusSchema = map(
   ),
 );
 
+/** One way the video on YouTube differs from what the tool sent or declared. */
+const findingSchema = map(
+  v.object({
+    /** madeForKids | privacy | publishAt | uploadStatus */
+    field: v.string(),
+    expected: v.string(),
+    actual: v.string(),
+    /** YouTube's failureReason or rejectionReason */
+    reason: v.optional(v.string()),
+  }),
+);
+
+/** What YouTube did with the video, as last read back (after the upload or update, and each sync). */
+const verdictSchema = map(
+  v.object({
+    checkedAt: isoTime,
+    /** YouTube was still processing it: the next sync looks again */
+    processing: v.boolean(),
+    findings: v.array(findingSchema),
+  }),
+);
+
 const clipSchema = map(
   v.object({
     videoId: v.pipe(v.string(), v.minLength(1)),
@@ -52,6 +74,10 @@ const clipSchema = map(
     /** when the upload finished (or when an adopted video was published), ISO 8601 */
     uploadedAt: isoTime,
     status: clipStatusSchema,
+    /** what YouTube did with the video (absent: never read back, e.g. recorded by an older version) */
+    youtube: v.optional(verdictSchema),
+    /** the clip is a Short (vertical or square, 3 minutes or less), as its container said at upload */
+    short: v.optional(v.boolean()),
   }),
 );
 
@@ -98,7 +124,18 @@ function isClipStatus(v: unknown): boolean {
 }
 
 const CLIP_KEYS = ['videoId', 'size', 'relPaths', 'title', 'playlists', 'captions', 'uploadedAt', 'status'];
-const CLIP_OPTIONAL = ['metadataHash', 'thumbnailHash'];
+const CLIP_OPTIONAL = ['metadataHash', 'thumbnailHash', 'youtube', 'short'];
+
+/** `verdictSchema`, as a plain check. */
+function isVerdict(x: unknown): boolean {
+  return (
+    isShape(x, ['checkedAt', 'processing', 'findings']) &&
+    isNonEmptyString(x.checkedAt) &&
+    typeof x.processing === 'boolean' &&
+    Array.isArray(x.findings) &&
+    x.findings.every((f) => isShape(f, ['field', 'expected', 'actual'], ['reason']) && isString(f.field) && isString(f.expected) && isString(f.actual) && optional(f, 'reason', isString))
+  );
+}
 
 /** `clipSchema`, as a plain check. */
 function isClip(c: unknown): boolean {
@@ -114,7 +151,9 @@ function isClip(c: unknown): boolean {
     optional(c, 'thumbnailHash', isString) &&
     isRecordOf(c.captions, isString) &&
     isNonEmptyString(c.uploadedAt) &&
-    isClipStatus(c.status)
+    isClipStatus(c.status) &&
+    optional(c, 'youtube', isVerdict) &&
+    optional(c, 'short', (x) => typeof x === 'boolean')
   );
 }
 
@@ -138,6 +177,9 @@ export type ClipRecord = v.InferOutput<typeof clipSchema>;
 export type PlaylistRecord = v.InferOutput<typeof playlistSchema>;
 /** The last permanent failure of a clip that has no video yet (e.g. a 4xx when the upload began). */
 export type FailureRecord = v.InferOutput<typeof failureSchema>;
+/** What YouTube did with a video, as last read back. */
+export type Verdict = v.InferOutput<typeof verdictSchema>;
+export type Finding = Verdict['findings'][number];
 export type LedgerData = v.InferOutput<typeof ledgerSchema>;
 
 /** What `recordUpload` needs: the record minus what the ledger fills in. */
@@ -147,7 +189,7 @@ export type NewClip = Omit<ClipRecord, 'playlists' | 'captions' | 'status' | 're
 };
 
 /** Fields of a clip that `updateClip` may change (playlists and captions have their own methods). */
-export type ClipPatch = Partial<Pick<ClipRecord, 'relPaths' | 'title' | 'metadataHash' | 'thumbnailHash' | 'status'>>;
+export type ClipPatch = Partial<Pick<ClipRecord, 'relPaths' | 'title' | 'metadataHash' | 'thumbnailHash' | 'status' | 'youtube'>>;
 
 /** A clip together with its key. */
 export interface ClipEntry {

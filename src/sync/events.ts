@@ -4,6 +4,7 @@
  * three listeners of the same events (src/cli/progress.ts). Nothing here prints.
  */
 import type { Text } from '../i18n/index.ts';
+import type { Finding } from '../state/index.ts';
 import type { QuotaAmounts } from '../youtube/quota.ts';
 
 /** The kinds of work the executor does, one per YouTube call (or none, for adopt). */
@@ -47,6 +48,10 @@ export interface SyncSummary {
   spent: QuotaAmounts;
   /** When today's quota resets, if the run stopped for quota. */
   quotaResetAt?: Date;
+  /** What YouTube did differently from what was sent or declared, found in this run. */
+  findings: { relPath: string; videoId: string; finding: Finding }[];
+  /** Videos uploaded or updated in this run that YouTube was still processing (the next run checks them). */
+  processing: number;
 }
 
 /** A summary of a run that did nothing (yet): a dry run, a cancelled one, or the executor's start. */
@@ -65,6 +70,8 @@ export function emptySummary(skipped: number, spent: QuotaAmounts): SyncSummary 
     failed: 0,
     left: 0,
     spent: { ...spent },
+    findings: [],
+    processing: 0,
   };
 }
 

@@ -20,10 +20,15 @@
 import type { EventEmitter } from 'node:events';
 import { EventEmitter as Emitter } from 'node:events';
 import { stat } from 'node:fs/promises';
-import { AuthError, HappyError, WorkLeftError } from '../errors.ts';
+import { AuthError, ExitCode, HappyError, WorkLeftError } from '../errors.ts';
 import type { Text } from '../i18n/index.ts';
+import { settings as T } from '../i18n/catalog/settings.ts';
 import { sync as S } from '../i18n/catalog/sync.ts';
-import type { LibraryState } from '../state/index.ts';
+import { hasLinkStandIns, resolveLinks, resolveResourceLinks } from '../library/links.ts';
+import type { LinkIds } from '../library/links.ts';
+import type { ClipMetadata } from '../library/types.ts';
+import { digestOf } from '../state/digest.ts';
+import type { LibraryState, Verdict } from '../state/index.ts';
 import type { YouTubeApi } from '../youtube/api.ts';
 import { YouTubeApiError } from '../youtube/errors.ts';
 import { API_AUDIT_FORM, costOf, nextQuotaReset } from '../youtube/quota.ts';
@@ -36,6 +41,8 @@ import { sha256File } from './hash.ts';
 import type { QuotaMeter } from './meter.ts';
 import { playlistActionText, stepText } from './report.ts';
 import type { ClipStep, ClipWork, Plan, PlaylistAction } from './plan.ts';
+import { newFindings, verdictOf } from './verdict.ts';
+import type { SentStatus, VideoStatusView } from './verdict.ts';
 
 /** A clip file as the executor needs it. */
 export interface ClipFile {
@@ -46,6 +53,10 @@ export interface ClipFile {
   mtimeMs: number;
   /** The library's rendered-metadata hash, recorded with the video. */
   metadataHash: string;
+  /** A Short (recorded with the video, for status and the report). */
+  short?: boolean;
+  /** The library's rendered metadata: its link stand-ins are resolved when the video is sent. */
+  metadata?: ClipMetadata;
 }
 
 export interface ExecuteOptions {
@@ -67,6 +78,8 @@ export interface ExecuteOptions {
   now: () => Date;
   /** Clips skipped by the plan (skip: true, duplicates, deleted on YouTube). */
   skipped: number;
+  /** The signed-in channel (for `{{ channel.url }}`). */
+  channelId: string;
 }
 
 /** Why a run ended early. */
@@ -163,7 +176,13 @@ class Executor {
         case 'item.forget':
           this.#track(ledger.removeFromPlaylist(b.sha256, b.key));
           break;
+        case 'clip.verdict':
+          this.#track(ledger.updateClip(b.sha256, { youtube: b.verdict }));
+          break;
       }
+    }
+    for (const n of this.#o.plan.notices) {
+      if (n.kind === 'youtube-finding') this.#summary.findings.push({ relPath: n.relPath, videoId: n.videoId, finding: n.finding });
     }
     if (this.#o.plan.bookkeeping.length > 0) await ledger.save();
   }
@@ -322,7 +341,7 @@ class Executor {
     };
     switch (step.kind) {
       case 'video.upload': {
-        const result = await this.#upload(step.resource as unknown as Record<string, unknown>, work, ref);
+        const result = await this.#upload(step, work, ref);
         ctx.sha256 = result.sha256;
         ctx.videoId = result.videoId;
         this.#summary.uploaded += 1;
@@ -353,8 +372,10 @@ class Executor {
       }
       case 'video.update': {
         const { sha256, videoId } = need();
-        const video = await api.updateVideo({ ...step.resource, id: videoId });
-        await ledger.updateClip(sha256, { metadataHash: this.#file(work.relPath).metadataHash, title: step.resource.snippet.title });
+        const video = await api.updateVideo({ ...resolveResourceLinks(step.resource, this.#links()), id: videoId });
+        // The update's answer is the video as YouTube now holds it: its read-back costs nothing more.
+        const verdict = this.#verdict(work, videoId, video, step.resource.status, ledger.clip(sha256)?.youtube);
+        await ledger.updateClip(sha256, { metadataHash: this.#metadataHash(this.#file(work.relPath)), title: step.resource.snippet.title, youtube: verdict });
         this.#summary.updated += 1;
         this.#checkPrivateLock(step.resource.status.privacyStatus, video.privacy, step.resource.status.publishAt);
         events.emit('action:done', { action: ref, videoId, url: videoUrl(videoId) });
@@ -402,6 +423,23 @@ class Executor {
     }
   }
 
+  /** The verdict on a video just uploaded or updated; its new findings go to the summary. */
+  #verdict(work: ClipWork, videoId: string, video: VideoStatusView, sent: SentStatus, previous: Verdict | undefined): Verdict {
+    const verdict = verdictOf(video, this.#o.now().toISOString(), { sent });
+    for (const finding of newFindings(previous, verdict)) this.#summary.findings.push({ relPath: work.relPath, videoId, finding });
+    if (verdict.processing) this.#summary.processing += 1;
+    return verdict;
+  }
+
+  #links(): LinkIds {
+    return { channelId: this.#o.channelId, playlistId: (key) => this.#playlistIds.get(key) };
+  }
+
+  /** The hash of the metadata as sent: with the links of the playlists made in this run. */
+  #metadataHash(file: ClipFile): string {
+    return file.metadata && hasLinkStandIns(file.metadata) ? digestOf(resolveLinks(file.metadata, this.#links())) : file.metadataHash;
+  }
+
   #file(relPath: string): ClipFile {
     const file = this.#o.files.get(relPath);
     if (!file) throw new Error(`sync: no clip ${relPath} in the library`);
@@ -416,7 +454,9 @@ class Executor {
   }
 
   /** The resumable upload of one clip, with its session saved before the first byte. */
-  async #upload(resource: Record<string, unknown>, work: ClipWork, ref: ActionRef): ReturnType<typeof uploadResumable> {
+  async #upload(step: Extract<ClipStep, { kind: 'video.upload' }>, work: ClipWork, ref: ActionRef): ReturnType<typeof uploadResumable> {
+    // The playlists are made before any upload: their links are known now.
+    const resource = resolveResourceLinks(step.resource, this.#links()) as unknown as Record<string, unknown>;
     const o = this.#o;
     const { sessions, ledger, hashes } = o.state;
     const file = this.#file(work.relPath);
@@ -447,8 +487,9 @@ class Executor {
       size: file.size,
       mtimeMs: file.mtimeMs,
       resource,
-      parts: ['snippet', 'status', 'recordingDetails'],
-      uploadRoot,
+      parts: ['snippet', 'status', 'recordingDetails', ...(step.resource.localizations ? ['localizations'] : [])],
+      // videos.insert's own parameter; YouTube's default (true) is left unsaid.
+      uploadRoot: `${uploadRoot}${step.notifySubscribers ? '' : '?notifySubscribers=false'}`,
       authorize: o.authorize,
       ...(saved ? { session: { uri: saved.sessionUri, size: saved.size, mtimeMs: saved.mtimeMs, startedAt: saved.startedAt } } : {}),
       saveSession: async (session) => {
@@ -469,14 +510,25 @@ class Executor {
       signal: o.signal,
       ...(work.sha256 ? { knownSha256: work.sha256 } : {}),
     });
+    // Recorded as published only once the Data API shows the video on the signed-in channel
+    // (videos.list, 1 unit): an answer from elsewhere, or a forged one, never is. The same read
+    // tells what YouTube did with it. Until then the session stays saved: a run stopped here
+    // resumes it, gets the final answer again and reads it back.
+    const [video] = await o.api.videos([result.videoId], ['status', 'processingDetails']);
+    if (video === undefined) {
+      throw new HappyError(ExitCode.failure, T.notConfirmed({ videoId: result.videoId }), { hint: T.notConfirmedHint() });
+    }
+    const verdict = this.#verdict(work, result.videoId, video, step.resource.status, undefined);
     // The video id and the content hash go to disk before anything else.
     await ledger.recordUpload(result.sha256, {
       videoId: result.videoId,
       size: file.size,
       relPath: file.relPath,
       title: work.title,
-      metadataHash: file.metadataHash,
+      metadataHash: this.#metadataHash(file),
       uploadedAt: o.now().toISOString(),
+      youtube: verdict,
+      ...(file.short ? { short: true } : {}),
     });
     await Promise.all([hashes.remember(file, result.sha256), sessions.clear(file.relPath)]);
     return result;

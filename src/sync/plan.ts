@@ -9,11 +9,14 @@
  * `only` (sync --only, upload), only the selected clips' work and the playlists they need.
  */
 import type { ClipMetadata, PlaylistSpec, ScheduleSlot } from '../library/types.ts';
-import type { ClipRecord, PlaylistRecord } from '../state/index.ts';
+import { resolveLinks } from '../library/links.ts';
+import type { LinkIds } from '../library/links.ts';
+import type { ClipRecord, Finding, PlaylistRecord, Verdict } from '../state/index.ts';
 import { digestOf } from '../state/digest.ts';
 import { costOf, totalCost } from '../youtube/quota.ts';
 import type { QuotaAmounts, QuotaCost } from '../youtube/quota.ts';
 import { nextSlots } from './schedule.ts';
+import { newFindings, sameVerdict, verdictOf } from './verdict.ts';
 
 /** A clip of the library, as the planner needs it. */
 export interface PlanClip {
@@ -30,6 +33,8 @@ export interface PlanClip {
   playlists: readonly string[];
   metadata: ClipMetadata;
   metadataHash: string;
+  /** videos.insert's `notifySubscribers` (default true). */
+  notifySubscribers?: boolean;
   thumbnail: { path: string; hash: string } | undefined;
   captions: readonly { lang: string; path: string; format: 'srt' | 'vtt'; hash: string }[];
   skip: boolean;
@@ -46,6 +51,18 @@ export interface ChannelVideo {
   categoryId: string | undefined;
   privacy: string;
   publishAt: string | undefined;
+  /** The status settings as YouTube shows them (absent when not read). */
+  license?: string;
+  embeddable?: boolean;
+  publicStatsViewable?: boolean;
+  selfDeclaredMadeForKids?: boolean;
+  localizations?: Readonly<Record<string, { title: string; description: string }>>;
+  /** YouTube's verdicts (see verdict.ts). */
+  madeForKids?: boolean;
+  uploadStatus?: string;
+  failureReason?: string;
+  rejectionReason?: string;
+  processingStatus?: string;
   /** `fileDetails` (only for the uploads read for adoption). */
   fileName?: string;
   fileSize?: number;
@@ -108,9 +125,30 @@ export interface PlanInput {
 export interface VideoResource {
   id?: string;
   snippet: { title: string; description: string; tags: string[]; categoryId: string; defaultLanguage: string };
-  status: { privacyStatus: string; selfDeclaredMadeForKids: boolean; publishAt?: string };
+  status: {
+    privacyStatus: string;
+    selfDeclaredMadeForKids: boolean;
+    publishAt?: string;
+    license?: string;
+    embeddable?: boolean;
+    publicStatsViewable?: boolean;
+  };
   recordingDetails: { recordingDate?: string };
+  /** Sent (with its part) when the clip has some, and always on update: an empty one removes them. */
+  localizations?: Record<string, { title: string; description: string }>;
 }
+
+/** What a videos.update changes, by the library's key names (for the plan shown by --dry-run). */
+export type VideoChange =
+  | 'title'
+  | 'description'
+  | 'tags'
+  | 'privacy'
+  | 'madeForKids'
+  | 'license'
+  | 'embeddable'
+  | 'publicStatsViewable'
+  | 'localizations';
 
 export interface PlaylistResource {
   snippet: { title: string; description: string; defaultLanguage: string };
@@ -124,7 +162,7 @@ export type PlaylistAction =
 
 /** One step of a clip's work; `ref` of the playlist is a key (its id may come from a create). */
 export type ClipStep =
-  | { kind: 'video.upload'; resource: VideoResource; cost: QuotaCost }
+  | { kind: 'video.upload'; resource: VideoResource; notifySubscribers: boolean; cost: QuotaCost }
   | {
       kind: 'video.adopt';
       videoId: string;
@@ -136,7 +174,13 @@ export type ClipStep =
       captions: Record<string, string>;
       cost: QuotaCost;
     }
-  | { kind: 'video.update'; resource: VideoResource; cost: QuotaCost }
+  | {
+      kind: 'video.update';
+      resource: VideoResource;
+      /** What differs from the video as the channel shows it (empty when unknown). */
+      changes: VideoChange[];
+      cost: QuotaCost;
+    }
   | { kind: 'thumbnail.set'; path: string; hash: string; cost: QuotaCost }
   | { kind: 'caption.insert'; lang: string; path: string; format: 'srt' | 'vtt'; hash: string; cost: QuotaCost }
   | { kind: 'playlistItem.insert'; key: string; cost: QuotaCost }
@@ -149,7 +193,8 @@ export type Bookkeeping =
   | { kind: 'clip.metadataHash'; sha256: string; metadataHash: string }
   | { kind: 'clip.deleted'; sha256: string }
   | { kind: 'item.record'; sha256: string; key: string; itemId: string }
-  | { kind: 'item.forget'; sha256: string; key: string };
+  | { kind: 'item.forget'; sha256: string; key: string }
+  | { kind: 'clip.verdict'; sha256: string; verdict: Verdict };
 
 /** The work of one clip, in order. The first step (upload/adopt), if any, gives the video id. */
 export interface ClipWork {
@@ -167,7 +212,9 @@ export interface ClipWork {
 export type PlanNotice =
   | { kind: 'deleted-on-youtube'; relPath: string; videoId: string }
   | { kind: 'duplicate'; relPath: string; original: string }
-  | { kind: 'playlist-gone'; key: string; playlistId: string };
+  | { kind: 'playlist-gone'; key: string; playlistId: string }
+  /** YouTube did something other than what was sent or declared (found by this run's read). */
+  | { kind: 'youtube-finding'; relPath: string; videoId: string; finding: Finding };
 
 export interface Plan {
   playlists: PlaylistAction[];
@@ -193,7 +240,11 @@ export function videoResource(metadata: ClipMetadata, publishAt: string | undefi
     selfDeclaredMadeForKids: metadata.madeForKids,
   };
   if (publishAt) status.publishAt = publishAt;
-  return {
+  // Unset, YouTube's defaults apply (a youtube licence, embeddable, public statistics).
+  if (metadata.license !== undefined) status.license = metadata.license;
+  if (metadata.embeddable !== undefined) status.embeddable = metadata.embeddable;
+  if (metadata.publicStatsViewable !== undefined) status.publicStatsViewable = metadata.publicStatsViewable;
+  const resource: VideoResource = {
     snippet: {
       title: metadata.title,
       description: metadata.description,
@@ -204,6 +255,24 @@ export function videoResource(metadata: ClipMetadata, publishAt: string | undefi
     status,
     recordingDetails: metadata.recordingDate ? { recordingDate: metadata.recordingDate } : {},
   };
+  if (metadata.localizations !== undefined) resource.localizations = structuredClone(metadata.localizations);
+  return resource;
+}
+
+/** What an update would change on the video as the channel shows it. */
+export function videoChanges(video: ChannelVideo | undefined, m: ClipMetadata): VideoChange[] {
+  if (!video) return [];
+  const out: VideoChange[] = [];
+  if (!sameText(video.title, m.title)) out.push('title');
+  if (!sameText(video.description, m.description)) out.push('description');
+  if (video.tags.join('\n') !== m.tags.join('\n')) out.push('tags');
+  if (m.publishAt === undefined && video.privacy !== m.privacy) out.push('privacy');
+  if (video.selfDeclaredMadeForKids !== undefined && video.selfDeclaredMadeForKids !== m.madeForKids) out.push('madeForKids');
+  if (video.license !== undefined && video.license !== (m.license ?? 'youtube')) out.push('license');
+  if (video.embeddable !== undefined && video.embeddable !== (m.embeddable ?? true)) out.push('embeddable');
+  if (video.publicStatsViewable !== undefined && video.publicStatsViewable !== (m.publicStatsViewable ?? true)) out.push('publicStatsViewable');
+  if (video.localizations !== undefined && digestOf(video.localizations) !== digestOf(m.localizations ?? {})) out.push('localizations');
+  return out;
 }
 
 function byDateThenPath(a: PlanClip, b: PlanClip): number {
@@ -257,9 +326,13 @@ export function plan(input: PlanInput): Plan {
   };
 
   // 2. Clips, grouped by content: one video per content, its playlists the union of its paths'.
-  const clips = input.clips.filter((c) => {
+  // Their links name the ids known now; those of playlists this plan creates, the executor's.
+  const links: LinkIds = { channelId: channel.channelId, playlistId: (key) => playlistIds.get(key) };
+  const clips = input.clips.flatMap((c) => {
     if (c.skip) out.skipped += 1;
-    return !c.skip;
+    if (c.skip) return [];
+    const metadata = resolveLinks(c.metadata, links);
+    return [metadata === c.metadata ? c : { ...c, metadata, metadataHash: digestOf(metadata) }];
   });
   clips.sort(byDateThenPath);
   const pathsOf = new Map<string, PlanClip[]>();
@@ -309,11 +382,18 @@ export function plan(input: PlanInput): Plan {
       const relPaths = siblings.map((c) => c.relPath);
       if (relPaths.join('\n') !== known.relPaths.join('\n')) out.bookkeeping.push({ kind: 'clip.paths', sha256, relPaths });
       const video = channel.videos.get(known.videoId);
+      if (video) {
+        const verdict = verdictOf(video, input.now.toISOString(), { previous: known.youtube, declared: clip.metadata.madeForKids });
+        if (!sameVerdict(known.youtube, verdict)) {
+          out.bookkeeping.push({ kind: 'clip.verdict', sha256, verdict });
+          for (const finding of newFindings(known.youtube, verdict)) out.notices.push({ kind: 'youtube-finding', relPath: clip.relPath, videoId: known.videoId, finding });
+        }
+      }
       if (!input.noUpdate && known.metadataHash !== clip.metadataHash) {
         if (known.metadataHash === undefined && video && matches(video, clip.metadata)) {
           out.bookkeeping.push({ kind: 'clip.metadataHash', sha256, metadataHash: clip.metadataHash });
         } else {
-          work.steps.push({ kind: 'video.update', resource: updateResource(known.videoId, clip.metadata, video, input.now), cost: costOf('videos.update') });
+          work.steps.push({ kind: 'video.update', resource: updateResource(known.videoId, clip.metadata, video, input.now), changes: videoChanges(video, clip.metadata), cost: costOf('videos.update') });
         }
       }
       if (clip.thumbnail && known.thumbnailHash !== clip.thumbnail.hash) {
@@ -356,7 +436,7 @@ export function plan(input: PlanInput): Plan {
           cost: { bucket: 'units', amount: 0 },
         });
         if (!same && !input.noUpdate) {
-          work.steps.push({ kind: 'video.update', resource: updateResource(adopted.id, clip.metadata, adopted, input.now), cost: costOf('videos.update') });
+          work.steps.push({ kind: 'video.update', resource: updateResource(adopted.id, clip.metadata, adopted, input.now), changes: videoChanges(adopted, clip.metadata), cost: costOf('videos.update') });
         }
         if (clip.thumbnail) work.steps.push({ kind: 'thumbnail.set', path: clip.thumbnail.path, hash: clip.thumbnail.hash, cost: costOf('thumbnails.set') });
         if (!adopted.hasCaptions) {
@@ -365,7 +445,7 @@ export function plan(input: PlanInput): Plan {
         for (const key of wanted) if (!(key in items)) work.steps.push({ kind: 'playlistItem.insert', key, cost: costOf('playlistItems.insert') });
       } else {
         const publishAt = clip.metadata.publishAt ?? (input.schedule ? slots.shift() : undefined);
-        work.steps.push({ kind: 'video.upload', resource: videoResource(clip.metadata, publishAt), cost: costOf('videos.insert') });
+        work.steps.push({ kind: 'video.upload', resource: videoResource(clip.metadata, publishAt), notifySubscribers: clip.notifySubscribers ?? true, cost: costOf('videos.insert') });
         if (clip.thumbnail) work.steps.push({ kind: 'thumbnail.set', path: clip.thumbnail.path, hash: clip.thumbnail.hash, cost: costOf('thumbnails.set') });
         for (const c of clip.captions) work.steps.push({ kind: 'caption.insert', lang: c.lang, path: c.path, format: c.format, hash: c.hash, cost: costOf('captions.insert') });
         for (const key of wanted) work.steps.push({ kind: 'playlistItem.insert', key, cost: costOf('playlistItems.insert') });
@@ -409,7 +489,7 @@ function updateResource(videoId: string, metadata: ClipMetadata, video: ChannelV
   const future = (time: string | undefined): string | undefined => (time !== undefined && Date.parse(time) > now.getTime() ? time : undefined);
   const scheduled = video?.privacy === 'private' ? future(video.publishAt) : undefined;
   const publishAt = metadata.publishAt === undefined ? scheduled : future(metadata.publishAt);
-  const resource: VideoResource = { id: videoId, ...videoResource(metadata, publishAt) };
+  const resource: VideoResource = { id: videoId, localizations: {}, ...videoResource(metadata, publishAt) };
   if (metadata.publishAt !== undefined && publishAt === undefined && video) resource.status.privacyStatus = video.privacy;
   return resource;
 }

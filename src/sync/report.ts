@@ -4,7 +4,9 @@
  */
 import type { Text } from '../i18n/index.ts';
 import { tr } from '../i18n/index.ts';
+import { settings as T } from '../i18n/catalog/settings.ts';
 import { sync as S } from '../i18n/catalog/sync.ts';
+import { findingText } from './verdict.ts';
 import type { QuotaAmounts } from '../youtube/quota.ts';
 import type { ClipStep, ClipWork, Plan, PlanNotice, PlaylistAction } from './plan.ts';
 
@@ -16,6 +18,8 @@ export function noticeText(n: PlanNotice): Text {
       return S.duplicate({ file: n.relPath, original: n.original });
     case 'playlist-gone':
       return S.playlistGone({ key: n.key, id: n.playlistId });
+    case 'youtube-finding':
+      return T.findingLine({ file: n.relPath, videoId: n.videoId, finding: findingText(n.finding) });
   }
 }
 

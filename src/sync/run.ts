@@ -30,6 +30,7 @@ import { checkChannelGuard } from '../youtube/client.ts';
 import { DEFAULT_QUOTA_LIMITS } from '../youtube/quota.ts';
 import type { QuotaAmounts, QuotaBudget } from '../youtube/quota.ts';
 import { TokenBucket } from '../youtube/rate-limit.ts';
+import type { RateLimit } from '../youtube/rate-limit.ts';
 import { emptySummary, type SyncEventMap, type SyncSummary } from './events.ts';
 import { executePlan } from './execute.ts';
 import { sha256File } from './hash.ts';
@@ -47,8 +48,8 @@ export interface RunSyncOptions {
   dryRun?: boolean;
   /** `--no-update`. */
   noUpdate?: boolean;
-  /** Bytes per second for uploads, all together. */
-  limitRate?: number;
+  /** Bytes per second for uploads, all together, always or within a window of the day (default: the library's `limitRate`). */
+  limitRate?: number | RateLimit;
   /** Clips at a time, 1–4 (default 1). */
   concurrency?: number;
   events: EventEmitter<SyncEventMap>;
@@ -269,7 +270,7 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
     readPlaylists(),
     api.videos(
       [...ledgerClips.values()].filter((c) => c.status.state !== 'deleted-on-youtube').map((c) => c.videoId),
-      ['snippet', 'status'],
+      ['snippet', 'status', 'processingDetails', 'localizations'],
     ),
     needsAdoption && channel.uploadsPlaylistId ? readUploads(channel.uploadsPlaylistId) : undefined,
   ]);
@@ -295,7 +296,7 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
   });
 
   const remaining = meter.budget.remaining();
-  const files = new Map<string, ClipFile>(clips.map((c) => [c.relPath, { path: c.path, relPath: c.relPath, size: c.size, mtimeMs: c.mtimeMs, metadataHash: c.metadataHash }]));
+  const files = new Map<string, ClipFile>(clips.map((c) => [c.relPath, { path: c.path, relPath: c.relPath, size: c.size, mtimeMs: c.mtimeMs, metadataHash: c.metadataHash, short: c.short, metadata: c.metadata }]));
   const result = (summary: SyncSummary, extra: Partial<SyncResult> = {}): SyncResult => ({
     library,
     plan: thePlan,
@@ -325,14 +326,20 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
     meter,
     events: options.events,
     concurrency: options.concurrency ?? 1,
-    limitRate: options.limitRate === undefined ? undefined : new TokenBucket(options.limitRate),
+    limitRate: uploadRate(options.limitRate ?? library.config.limitRate),
     signal: options.signal,
     now,
     skipped: thePlan.skipped,
+    channelId: channel.id,
   });
   await state.hashes.retainOnly(hashedPaths(library));
   await client.flush();
   return result(executed.summary, { stop: executed.stop, failures: executed.failures, videos: videoIds(state, files) });
+}
+
+/** One bucket for every upload of the run; it asks the limit's window for the rate of the moment. */
+function uploadRate(limit: number | RateLimit | undefined): TokenBucket | undefined {
+  return limit === undefined ? undefined : new TokenBucket(limit);
 }
 
 /** Every path the hash cache should keep: clips, thumbnails, captions. */
@@ -367,6 +374,7 @@ async function planClip(c: Clip, root: string, sha256: string | undefined, state
     playlists: c.playlists,
     metadata: c.metadata,
     metadataHash: c.metadataHash,
+    notifySubscribers: c.notifySubscribers,
     thumbnail: c.thumbnailPath && !c.skip ? { path: c.thumbnailPath, hash: await hashSmall(c.thumbnailPath) } : undefined,
     captions: c.skip ? [] : await Promise.all(c.captions.map(async (cap) => ({ ...cap, hash: await hashSmall(cap.path) }))),
     skip: c.skip,
@@ -387,6 +395,16 @@ function channelVideo(v: ApiVideo): ChannelVideo {
   if (v.fileName !== undefined) out.fileName = v.fileName.normalize('NFC');
   if (v.fileSize !== undefined) out.fileSize = v.fileSize;
   if (v.hasCaptions !== undefined) out.hasCaptions = v.hasCaptions;
+  if (v.license !== undefined) out.license = v.license;
+  if (v.embeddable !== undefined) out.embeddable = v.embeddable;
+  if (v.publicStatsViewable !== undefined) out.publicStatsViewable = v.publicStatsViewable;
+  if (v.selfDeclaredMadeForKids !== undefined) out.selfDeclaredMadeForKids = v.selfDeclaredMadeForKids;
+  if (v.localizations !== undefined) out.localizations = v.localizations;
+  if (v.madeForKids !== undefined) out.madeForKids = v.madeForKids;
+  if (v.uploadStatus !== undefined) out.uploadStatus = v.uploadStatus;
+  if (v.failureReason !== undefined) out.failureReason = v.failureReason;
+  if (v.rejectionReason !== undefined) out.rejectionReason = v.rejectionReason;
+  if (v.processingStatus !== undefined) out.processingStatus = v.processingStatus;
   return out;
 }
 

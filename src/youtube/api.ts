@@ -73,6 +73,9 @@ export interface ApiOptions {
   onRetry?: (info: ApiRetry) => void;
 }
 
+/** The parts of a video that sync reads. */
+export type VideoPart = 'snippet' | 'status' | 'fileDetails' | 'contentDetails' | 'processingDetails' | 'localizations';
+
 export interface MyChannel {
   id: string;
   title: string;
@@ -104,6 +107,17 @@ export interface ApiVideo {
   fileName: string | undefined;
   fileSize: number | undefined;
   hasCaptions: boolean | undefined;
+  /** The `status` part's settings and YouTube's verdicts (undefined when not read). */
+  license: string | undefined;
+  embeddable: boolean | undefined;
+  publicStatsViewable: boolean | undefined;
+  selfDeclaredMadeForKids: boolean | undefined;
+  madeForKids: boolean | undefined;
+  uploadStatus: string | undefined;
+  failureReason: string | undefined;
+  rejectionReason: string | undefined;
+  processingStatus: string | undefined;
+  localizations: Record<string, { title: string; description: string }> | undefined;
 }
 
 /** What went wrong on the way (`ECONNRESET`, …): the transport's failure under the NetworkError. */
@@ -227,7 +241,7 @@ export class YouTubeApi {
    * videos.list by id, 50 per call, the calls running `parallel` at a time. Ids YouTube does not
    * return were deleted (or are not the channel's to see).
    */
-  async videos(ids: readonly string[], parts: readonly ('snippet' | 'status' | 'fileDetails' | 'contentDetails')[], parallel = 8): Promise<ApiVideo[]> {
+  async videos(ids: readonly string[], parts: readonly VideoPart[], parallel = 8): Promise<ApiVideo[]> {
     const batches: string[][] = [];
     for (let i = 0; i < ids.length; i += LIMITS.pageSize) batches.push(ids.slice(i, i + LIMITS.pageSize));
     const results: ApiVideo[][] = new Array<ApiVideo[]>(batches.length);
@@ -276,11 +290,16 @@ export class YouTubeApi {
     );
   }
 
-  /** videos.update with whole parts (snippet, status, recordingDetails) → the video as it is now. */
+  /**
+   * videos.update with whole parts (snippet, status, recordingDetails, localizations) → the video
+   * as it is now. The localizations part always goes: an empty one removes those a template no
+   * longer gives.
+   */
   async updateVideo(resource: Video): Promise<ApiVideo> {
+    const body: Video = { ...resource, localizations: resource.localizations ?? {} };
     const res = await this.#call('videos.update', () =>
       this.#request<Video>('videos.update', KIND.video, (yt, o) =>
-        yt.videos.update({ part: ['snippet', 'status', 'recordingDetails'], requestBody: resource }, o),
+        yt.videos.update({ part: ['snippet', 'status', 'recordingDetails', 'localizations'], requestBody: body }, o),
       ),
     );
     return toVideo(res);
@@ -363,5 +382,21 @@ function toVideo(v: Video): ApiVideo {
     fileName: v.fileDetails?.fileName ?? undefined,
     fileSize: size === undefined || size === null ? undefined : Number(size),
     hasCaptions: v.contentDetails?.caption === undefined || v.contentDetails.caption === null ? undefined : v.contentDetails.caption === 'true',
+    license: v.status?.license ?? undefined,
+    embeddable: v.status?.embeddable ?? undefined,
+    publicStatsViewable: v.status?.publicStatsViewable ?? undefined,
+    selfDeclaredMadeForKids: v.status?.selfDeclaredMadeForKids ?? undefined,
+    madeForKids: v.status?.madeForKids ?? undefined,
+    uploadStatus: v.status?.uploadStatus ?? undefined,
+    failureReason: v.status?.failureReason ?? undefined,
+    rejectionReason: v.status?.rejectionReason ?? undefined,
+    processingStatus: v.processingDetails?.processingStatus ?? undefined,
+    localizations: v.localizations ? localizationsOf(v.localizations) : undefined,
   };
+}
+
+function localizationsOf(raw: NonNullable<Video['localizations']>): Record<string, { title: string; description: string }> {
+  const out: Record<string, { title: string; description: string }> = {};
+  for (const [lang, texts] of Object.entries(raw)) out[lang] = { title: texts.title ?? '', description: texts.description ?? '' };
+  return out;
 }

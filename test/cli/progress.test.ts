@@ -200,6 +200,8 @@ describe('the summary', () => {
     failed: 0,
     left: 0,
     spent: { units: 201, uploads: 2 },
+    findings: [],
+    processing: 0,
   };
 
   it('prints the counts and the quota spent on stdout', () => {

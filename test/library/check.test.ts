@@ -53,7 +53,7 @@ describe('happytube check', () => {
     expect(r.stdout).toContain(
       '01-muc-dich/2024-11-20 Hội thi bé khỏe.yaml\n' +
         '  Lỗi: dòng 2, colour: Tên mục “colour” không có trong danh sách happytube hiểu.\n' +
-        '    Cách sửa: Xóa mục này hoặc sửa lại chính tả. Các tên mục dùng được: title, description, date, tags, template, privacy, madeForKids, playlists, publishAt, thumbnail, captions, vars, skip.\n',
+        '    Cách sửa: Xóa mục này hoặc sửa lại chính tả. Các tên mục dùng được: title, description, date, tags, template, privacy, madeForKids, playlists, publishAt, thumbnail, captions, vars, skip, notifySubscribers, license, embeddable, publicStatsViewable.\n',
     );
     expect(r.stdout).toContain('01-muc-dich/trống.mp4\n  Lỗi: Tệp clip rỗng (0 byte).\n');
     expect(r.stdout).toContain('happytube.yaml\n  Cảnh báo: dòng 17, playlists (mục thứ 2), folder: Chưa có thư mục “04-mo-hinh-hay” trong thư viện.');

@@ -56,7 +56,9 @@ describe('loadLibrary', () => {
     expect(c.metadata.title).toBe('Vườn rau | Trường Mầm non Thiên Đức');
     expect(c.metadata.description).toBe('Ngày:');
     expect(c.date).toBeUndefined();
-    expect(library.diagnostics).toEqual([]);
+    // The fixture is a 64×64 clip of one second: a Short, whose custom thumbnail YouTube does not show.
+    expect(a.short).toBe(true);
+    expect(library.diagnostics.map((d) => [d.severity, d.file, d.field])).toEqual([['warning', '01-muc-dich/2024-11-20 Hội thi bé khỏe.jpg', 'thumbnail']]);
     expect(a.metadataHash).toMatch(/^[0-9a-f]{64}$/);
     const again = await loadLibrary(root, { now: NOW });
     expect(again.clips.map((x) => x.metadataHash)).toEqual(library.clips.map((x) => x.metadataHash));

@@ -60,7 +60,8 @@ describe('templates', () => {
     date: '2024-11-20',
     description: 'Mô tả',
     school: { name: 'Trường Mầm non Thiên Đức', website: '' },
-    playlist: { key: 'muc-dich', title: 'Mục đích', description: '' },
+    playlist: { key: 'muc-dich', title: 'Mục đích', description: '', url: 'https://www.youtube.com/playlist?list=PL1' },
+    channel: { url: 'https://www.youtube.com/channel/UC1' },
     file: { name: 'a.mp4', stem: 'a', ext: 'mp4', folder: '01-muc-dich', size: 10 },
     vars: { teacher: 'Cô Lan' },
   };

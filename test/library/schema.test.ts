@@ -28,7 +28,7 @@ describe('happytube.yaml and sidecar diagnostics', () => {
       '6 quota.upload: Unknown key "upload". | Remove it or correct its spelling. Allowed keys: units, uploads.',
     ]);
     expect(config('playlists:\n  - key: a\n    folder: b\n    title: c\n    colour: red\n')).toEqual([
-      '7 playlists[0].colour: Unknown key "colour". | Remove it or correct its spelling. Allowed keys: key, folder, title, description, privacy.',
+      '7 playlists[0].colour: Unknown key "colour". | Remove it or correct its spelling. Allowed keys: key, folder, title, description, privacy, notifySubscribers, license, embeddable, publicStatsViewable.',
     ]);
   });
 
@@ -46,7 +46,7 @@ describe('happytube.yaml and sidecar diagnostics', () => {
       '5 quota.uploads: "quota.uploads" is too long or too large (maximum 9007199254740991).',
     ]);
     expect(config('school2: 1\n').slice(0, 1)).toEqual([
-      '3 school2: Unknown key "school2". | Remove it or correct its spelling. Allowed keys: language, school, channel, defaults, quota, schedule, playlists, report.',
+      '3 school2: Unknown key "school2". | Remove it or correct its spelling. Allowed keys: language, school, channel, defaults, limitRate, quota, schedule, playlists, report.',
     ]);
     expect(lines(readConfig('- a\n').diagnostics)).toEqual(['1 -: "" must be a group of keys.']);
   });

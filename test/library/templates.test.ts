@@ -11,7 +11,8 @@ const vars = (title: string, description: string): TemplateVariables => ({
   date: null,
   description,
   school: { name: 'Trường', website: '' },
-  playlist: { key: '', title: '', description: '' },
+  playlist: { key: '', title: '', description: '', url: '' },
+  channel: { url: '' },
   file: { name: 'a.mp4', stem: 'a', ext: 'mp4', folder: '', size: 1 },
   vars: {},
 });

@@ -42,6 +42,7 @@ describe('the status of a video', () => {
       views: 42,
       recordingDate: '2024-11-19',
       channel: { id: 'UC1', title: 'Kênh' },
+      status: expect.objectContaining({ privacy: 'unlisted', uploadStatus: 'processed' }) as unknown,
     });
   });
 });

@@ -62,6 +62,11 @@ export async function checkClips(dir: string): Promise<CheckClip[]> {
   return (JSON.parse(result.stdout) as { clips: CheckClip[] }).clips;
 }
 
+export async function checkPlaylists(dir: string): Promise<{ key: string; title: string }[]> {
+  const result = await runCli(['check', dir, '--json'], { env: { HAPPYTUBE_LANG: 'en' } });
+  return (JSON.parse(result.stdout) as { playlists: { key: string; title: string }[] }).playlists;
+}
+
 /** The file at a library-relative NFC path, whatever the normalisation of its name on disk. */
 export async function onDisk(dir: string, relPath: string): Promise<string> {
   let current = dir;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
-import { callsBetween, checkClips, expectEachClipOnce, sync, useExampleLibrary } from './helpers.ts';
+import { callsBetween, checkClips, checkPlaylists, expectEachClipOnce, sync, useExampleLibrary } from './helpers.ts';
 
 const emulator = useEmulator();
 const library = useExampleLibrary(emulator);
@@ -22,19 +22,28 @@ describe('happytube sync', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/uploaded: 6/);
     const clips = await checkClips(library.dir);
+    const playlistTitles = new Map((await checkPlaylists(library.dir)).map((p) => [p.key, p.title]));
     const state = await emulator.admin.state();
     const videos = await expectEachClipOnce(state, library.dir, clips);
+    // `check` is offline: a playlist's link stands in for its id, which the first sync puts in.
+    const idOfKey = (key: string): string => state.playlists.find((p) => p.title === playlistTitles.get(key))!.id;
+    let linked = 0;
     for (const clip of clips) {
       const video = videos.get(clip.relPath)!;
       const snippet = video.resource.snippet as { title: string; description: string };
       expect(snippet.title).toBe(clip.metadata.title);
-      expect(snippet.description).toBe(clip.metadata.description);
+      expect(snippet.description).toBe(clip.metadata.description.replace(/PL~([\w-]+)~+/g, (_, key: string) => idOfKey(key)));
+      if (clip.metadata.description.includes('PL~')) {
+        linked += 1;
+        expect(snippet.description).toContain(`https://www.youtube.com/playlist?list=${idOfKey(clip.playlists[0]!)}`);
+      }
       expect(video.thumbnail !== undefined && video.thumbnail !== null).toBe(clip.thumbnail !== null);
       expect(video.captions.map((c) => c.language).sort()).toEqual(clip.captions.map((c) => c.lang).sort());
       expect(state.playlists.filter((p) => p.videoIds.includes(video.id)).length).toBe(clip.playlists.length);
       for (const p of state.playlists) expect(p.videoIds.filter((id) => id === video.id).length).toBeLessThanOrEqual(1);
     }
     expect(state.playlists).toHaveLength(4);
+    expect(linked).toBe(5); // the clips of the default template: their first upload has its playlist's link
 
     const again = await sync(emulator, library.dir);
     expect(again.code).toBe(0);

@@ -29,6 +29,9 @@ export const statusCommand: CommandRegistrar = (program, ctx) => {
           deletedOnYouTube: s.deleted,
           skipped: s.skipped,
           sessions: s.sessions,
+          shorts: s.shorts,
+          youtubeFindings: s.findings,
+          processing: s.processing,
           quota: { day: s.quota.day, units: s.quota.units, uploads: s.quota.uploads, limits: s.quota.limits, resetsAt: s.quota.resetsAt.toISOString() },
         });
         return;
@@ -43,6 +46,19 @@ export const statusCommand: CommandRegistrar = (program, ctx) => {
       if (s.failed.length > 0) {
         ui.print(M.sync.statusFailedTitle());
         for (const f of s.failed) ui.print(same(`  ${f.relPath}: ${f.reason}`));
+      }
+      if (s.findings.length > 0) {
+        const { findingText } = await import('../../sync/verdict.ts');
+        ui.print(M.settings.findingsTitle());
+        for (const f of s.findings) ui.print(same(`  ${tr(M.settings.findingLine({ file: f.relPath, videoId: f.videoId, finding: findingText(f.finding) }))}`));
+      }
+      if (s.processing.length > 0) {
+        ui.print(M.settings.statusProcessingTitle());
+        for (const rel of s.processing) ui.print(same(`  ${rel}`));
+      }
+      if (s.shorts.length > 0) {
+        ui.print(M.settings.statusShortsTitle());
+        for (const rel of s.shorts) ui.print(same(`  ${rel}`));
       }
       ui.print(M.sync.statusSessions({ count: s.sessions.length }));
       ui.print(

@@ -52,10 +52,10 @@ async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: S
   const { runSync, LibraryInvalidError } = await import('../../sync/run.ts');
   const { planJson, planLines } = await import('../../sync/report.ts');
   const { attachProgress, chooseProgressMode, printSummary, runOutcome } = await import('../progress.ts');
-  const { parseRate } = await import('../../youtube/rate-limit.ts');
+  const { parseRateLimit } = await import('../../youtube/rate-limit.ts');
   const ui = ctx.ui;
   const concurrency = parseConcurrency(flags.concurrency);
-  const limitRate = flags.limitRate === undefined ? undefined : parseRate(flags.limitRate);
+  const limitRate = flags.limitRate === undefined ? undefined : parseRateLimit(flags.limitRate);
   const root = dir === undefined ? findLibraryRoot(ctx.cwd) ?? ctx.cwd : resolve(ctx.cwd, dir);
   const json = flags.json === true;
   const events = new EventEmitter<SyncEventMap>();

@@ -145,7 +145,7 @@ async function runUploadCommand(ctx: CliContext, files: readonly string[], flags
   const { pathKey } = await import('../../state/index.ts');
   const { runSync, startClient, LibraryInvalidError } = await import('../../sync/run.ts');
   const { planLines } = await import('../../sync/report.ts');
-  const { parseRate } = await import('../../youtube/rate-limit.ts');
+  const { parseRateLimit } = await import('../../youtube/rate-limit.ts');
   const { attachProgress, chooseProgressMode, printSummary, runOutcome } = await import('../progress.ts');
   const ui = ctx.ui;
   const json = flags.json === true;
@@ -154,7 +154,7 @@ async function runUploadCommand(ctx: CliContext, files: readonly string[], flags
     else for (const line of checkLines(library)) ui.note(line.text);
   };
 
-  const limitRate = flags.limitRate === undefined ? undefined : parseRate(flags.limitRate);
+  const limitRate = flags.limitRate === undefined ? undefined : parseRateLimit(flags.limitRate);
   const request = await parseRequest(flags);
   const absolute = files.map((f) => resolve(ctx.cwd, f));
   for (const [i, path] of absolute.entries()) {

@@ -11,6 +11,7 @@ import {
   checkCategory,
   checkDescription,
   checkLanguage,
+  checkLocalizations,
   checkPrivacy,
   checkPublishAt,
   checkTags,
@@ -50,7 +51,7 @@ function snippetFrom(state: EmulatorState, raw: Json, onUpdate: boolean, publish
   return snippet;
 }
 
-function statusFrom(state: EmulatorState, raw: Json, previous: VideoStatus | undefined): VideoStatus {
+function statusFrom(state: EmulatorState, raw: Json, previous: VideoStatus | undefined, override?: boolean): VideoStatus {
   const asked = raw.privacyStatus === undefined && previous ? previous.privacyStatus : checkPrivacy(raw.privacyStatus);
   const scheduled = scheduledStatus(asked, checkPublishAt(raw.publishAt, asked));
   const kids = checkBoolean(raw.selfDeclaredMadeForKids, 'status.selfDeclaredMadeForKids') ?? previous?.selfDeclaredMadeForKids;
@@ -62,8 +63,9 @@ function statusFrom(state: EmulatorState, raw: Json, previous: VideoStatus | und
     license,
     embeddable: checkBoolean(raw.embeddable, 'status.embeddable') ?? true,
     publicStatsViewable: checkBoolean(raw.publicStatsViewable, 'status.publicStatsViewable') ?? true,
-    madeForKids: kids ?? false,
+    madeForKids: override ?? kids ?? false,
   };
+  if (previous?.failureReason) status.failureReason = previous.failureReason;
   if (previous?.rejectionReason) status.rejectionReason = previous.rejectionReason;
   if (scheduled.publishAt !== undefined) status.publishAt = scheduled.publishAt;
   if (kids !== undefined) status.selfDeclaredMadeForKids = kids;
@@ -87,6 +89,20 @@ export function newVideoParts(state: EmulatorState, body: Json): VideoParts {
     processingDetails: {},
     statistics: { viewCount: '0', likeCount: '0', favoriteCount: '0', commentCount: '0' },
     recordingDetails: asObject(body.recordingDetails) ?? {},
+    localizations: checkLocalizations(body.localizations, snippet.defaultLanguage),
+  };
+}
+
+/**
+ * What a videos.list shows of a video's status and processing. A video of the fault `processing`
+ * shows YouTube still at work (`uploaded`, `processing`) for its next reads.
+ */
+function processingView(video: StoredVideo): Pick<VideoParts, 'status' | 'processingDetails'> {
+  const p = video.parts;
+  if (!video.processingReads) return { status: p.status, processingDetails: p.processingDetails };
+  return {
+    status: { ...p.status, uploadStatus: 'uploaded' },
+    processingDetails: { processingStatus: 'processing', processingProgress: { partsTotal: '10', partsProcessed: '3', timeLeftMs: '60000' } },
   };
 }
 
@@ -94,17 +110,19 @@ export function renderVideo(state: EmulatorState, video: StoredVideo, parts: rea
   const p = video.parts;
   const snippet = { ...p.snippet, thumbnails: thumbnailsFor(video.id, state.baseUrl) };
   const captions = [...state.captions.values()].some((c) => c.videoId === video.id);
+  const { status, processingDetails } = processingView(video);
   return withEtag(
     'youtube#video',
     video.id,
     {
       snippet,
-      status: p.status,
+      status,
       contentDetails: { ...p.contentDetails, caption: captions ? 'true' : 'false' },
       fileDetails: p.fileDetails,
-      processingDetails: p.processingDetails,
+      processingDetails,
       statistics: p.statistics,
       recordingDetails: p.recordingDetails,
+      localizations: p.localizations,
       player: { embedHtml: `<iframe width="480" height="270" src="//www.youtube.com/embed/${video.id}"></iframe>` },
     },
     parts,
@@ -119,6 +137,7 @@ function list(ctx: ApiContext): void {
   if (ids.length > 50) throw errors.invalidParameter('id', 'Too many ids: at most 50.');
   const found = ids.map((id) => ctx.state.videos.get(id)).filter((v): v is StoredVideo => v !== undefined);
   sendList(ctx, 'youtube#videoListResponse', found.map((v) => renderVideo(ctx.state, v, parts)), false);
+  for (const v of found) if (v.processingReads) v.processingReads -= 1;
 }
 
 async function update(ctx: ApiContext): Promise<void> {
@@ -134,8 +153,9 @@ async function update(ctx: ApiContext): Promise<void> {
   if (parts.includes('snippet')) {
     next.snippet = snippetFrom(ctx.state, asObject(body.snippet) ?? {}, true, video.parts.snippet.publishedAt);
   }
-  if (parts.includes('status')) next.status = statusFrom(ctx.state, asObject(body.status) ?? {}, video.parts.status);
+  if (parts.includes('status')) next.status = statusFrom(ctx.state, asObject(body.status) ?? {}, video.parts.status, video.madeForKidsOverride);
   if (parts.includes('recordingDetails')) next.recordingDetails = asObject(body.recordingDetails) ?? {};
+  if (parts.includes('localizations')) next.localizations = checkLocalizations(body.localizations, next.snippet.defaultLanguage);
   ctx.charge();
   video.parts = next;
   sendJson(ctx.res, 200, renderVideo(ctx.state, video, parts));

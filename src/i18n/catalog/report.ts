@@ -44,6 +44,7 @@ export const report = {
   statusTerminated: (): Text => ({ vi: 'Đã dừng xử lý', en: 'Processing stopped' }),
   statusRejected: (): Text => ({ vi: 'Bị YouTube từ chối', en: 'Rejected by YouTube' }),
   statusDeleted: (): Text => ({ vi: 'Đã xóa trên YouTube', en: 'Deleted on YouTube' }),
+  short: (): Text => ({ vi: 'Shorts', en: 'Short' }),
   privateNote: (): Text => ({
     vi: 'Video riêng tư chỉ tài khoản của trường xem được; người khác mở đường liên kết sẽ không xem được.',
     en: "A private video can be watched only by the school's account; anyone else who opens its link sees nothing.",

@@ -23,7 +23,10 @@ export const sync = {
   optYes: (): Text => ({ vi: 'không hỏi lại trước khi dùng hạn mức', en: 'do not ask before spending quota' }),
   optOnly: (): Text => ({ vi: 'chỉ xử lý các clip này (đường dẫn tệp)', en: 'only these clips (file paths)' }),
   optNoUpdate: (): Text => ({ vi: 'không cập nhật thông tin của video đã đăng', en: 'leave the metadata of published videos alone' }),
-  optLimitRate: (): Text => ({ vi: 'giới hạn tốc độ tải lên, ví dụ 500k, 2M, 1,5MB', en: 'limit the upload speed, e.g. 500k, 2M, 1.5MB' }),
+  optLimitRate: (): Text => ({
+    vi: 'giới hạn tốc độ tải lên, ví dụ 500k, 2M, 1,5MB; chỉ trong một khung giờ: 2M@07:00-16:30',
+    en: 'limit the upload speed, e.g. 500k, 2M, 1.5MB; only during some hours: 2M@07:00-16:30',
+  }),
   optConcurrency: (): Text => ({ vi: 'số clip tải lên cùng lúc, từ 1 đến 4 (mặc định 1)', en: 'clips uploaded at once, 1 to 4 (default 1)' }),
   badConcurrency: (p: { value: string }): Text => ({
     vi: `--concurrency “${p.value}” không dùng được: cần một số nguyên từ 1 đến 4.`,

@@ -39,8 +39,8 @@ export const upload = {
     en: `The rate "${p.value}" is not valid.`,
   }),
   badRateHint: (): Text => ({
-    vi: 'Ghi một số lớn hơn 0, có thể kèm đơn vị: 500k, 2M, 1,5MB (k = 1.024 byte mỗi giây, M = 1.024 k, G = 1.024 M).',
-    en: 'Give a positive number, optionally with a unit: 500k, 2M, 1.5MB (k = 1024 bytes/s, M = 1024 k, G = 1024 M).',
+    vi: 'Ghi một số lớn hơn 0, có thể kèm đơn vị: 500k, 2M, 1,5MB (k = 1.024 byte mỗi giây, M = 1.024 k, G = 1.024 M); chỉ giới hạn trong một khung giờ: 2M@07:00-16:30.',
+    en: 'Give a positive number, optionally with a unit: 500k, 2M, 1.5MB (k = 1024 bytes/s, M = 1024 k, G = 1024 M); to limit only during some hours: 2M@07:00-16:30.',
   }),
   badChunkSize: (p: { value: number }): Text => ({
     vi: `Kích thước mỗi phần tải lên ${vi(p.value)} byte không dùng được: phải là bội số của 256 KiB (${vi(262144)} byte).`,
