@@ -34,6 +34,8 @@ export interface InitAnswers {
   privacy: Privacy;
   /** defaults.madeForKids: the audience declaration YouTube requires. */
   madeForKids: boolean;
+  /** defaults.notifySubscribers: videos.insert's notifySubscribers (YouTube's default: true). */
+  notifySubscribers: boolean;
 }
 
 /** What `--yes` takes (and the prompts offer first); `--yes` declares not made for kids. */
@@ -43,6 +45,7 @@ export const INIT_DEFAULTS: InitDefaults = {
   language: 'vi',
   privacy: 'unlisted',
   madeForKids: false,
+  notifySubscribers: true,
 };
 
 export interface InitResult {
@@ -100,7 +103,7 @@ function yamlScalar(value: string | boolean, plain: boolean): string {
 }
 
 /**
- * Puts the answers into the skeleton's happytube.yaml by replacing only the text of the four
+ * Puts the answers into the skeleton's happytube.yaml by replacing only the text of the five
  * values, so that every comment, blank line and alignment stays as written.
  */
 export function fillConfig(text: string, answers: InitAnswers): string {
@@ -110,6 +113,7 @@ export function fillConfig(text: string, answers: InitAnswers): string {
     { path: ['school', 'name'], value: answers.school },
     { path: ['defaults', 'privacy'], value: answers.privacy },
     { path: ['defaults', 'madeForKids'], value: answers.madeForKids },
+    { path: ['defaults', 'notifySubscribers'], value: answers.notifySubscribers },
   ];
   const spans = edits.map(({ path, value }) => {
     const node = doc.getIn(path, true);

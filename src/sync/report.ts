@@ -3,7 +3,7 @@
  * document of `--json`. Pure: it returns texts and values; the command prints them.
  */
 import type { Text } from '../i18n/index.ts';
-import { tr } from '../i18n/index.ts';
+import { joinText, tr } from '../i18n/index.ts';
 import { settings as T } from '../i18n/catalog/settings.ts';
 import { sync as S } from '../i18n/catalog/sync.ts';
 import { findingText } from './verdict.ts';
@@ -27,11 +27,11 @@ export function stepText(step: ClipStep, work: ClipWork): Text {
   const file = work.relPath;
   switch (step.kind) {
     case 'video.upload':
-      return S.labelUpload({ file });
+      return step.notifySubscribers ? S.labelUpload({ file }) : joinText([S.labelUpload({ file }), T.noNotificationNote()], ' · ');
     case 'video.adopt':
       return S.labelAdopt({ file, videoId: step.videoId });
     case 'video.update':
-      return S.labelUpdate({ file });
+      return step.changes.length === 0 ? S.labelUpdate({ file }) : joinText([S.labelUpdate({ file }), T.changes({ fields: step.changes })], ' · ');
     case 'thumbnail.set':
       return S.labelThumbnail({ file });
     case 'caption.insert':
@@ -88,7 +88,8 @@ export function planJson(plan: Plan): unknown {
         cost: s.cost,
         ...(s.kind === 'playlistItem.insert' || s.kind === 'playlistItem.delete' ? { playlist: s.key } : {}),
         ...(s.kind === 'caption.insert' ? { lang: s.lang } : {}),
-        ...(s.kind === 'video.upload' ? { privacy: s.resource.status.privacyStatus, publishAt: s.resource.status.publishAt ?? null } : {}),
+        ...(s.kind === 'video.upload' ? { privacy: s.resource.status.privacyStatus, publishAt: s.resource.status.publishAt ?? null, notifySubscribers: s.notifySubscribers } : {}),
+        ...(s.kind === 'video.update' ? { changes: s.changes } : {}),
         ...(s.kind === 'video.adopt' ? { videoId: s.videoId } : {}),
       })),
     })),

@@ -136,10 +136,10 @@ describe('happytube init', () => {
 describe('the skeleton happytube.yaml', () => {
   it('takes the answers and changes nothing else, byte for byte', async () => {
     const text = await readFile(join(SKELETON_DIR, 'happytube.yaml'), 'utf8');
-    const filled = fillConfig(text, { school: 'A "quoted": name # not a comment', language: 'en', privacy: 'private', madeForKids: true });
+    const filled = fillConfig(text, { school: 'A "quoted": name # not a comment', language: 'en', privacy: 'private', madeForKids: true, notifySubscribers: false });
     const config = parse(filled) as Config;
     expect(config.school.name).toBe('A "quoted": name # not a comment');
-    expect(config).toMatchObject({ language: 'en', defaults: { privacy: 'private', madeForKids: true } });
+    expect(config).toMatchObject({ language: 'en', defaults: { privacy: 'private', madeForKids: true, notifySubscribers: false } });
     const before = text.split('\n');
     const after = filled.split('\n');
     expect(after).toHaveLength(before.length);
@@ -149,6 +149,7 @@ describe('the skeleton happytube.yaml', () => {
       'name: "A \\"quoted\\": name # not a comment"',
       'privacy: private          # public (công khai) | unlisted (không công khai) | private (riêng tư)',
       'madeForKids: true',
+      'notifySubscribers: false',
     ]);
     expect(fillConfig(text, { ...INIT_DEFAULTS })).toBe(text);
   });

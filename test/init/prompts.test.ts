@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 describe('happytube init on a terminal', () => {
-  it('asks the name, language, privacy and an explicit made-for-kids choice', async () => {
+  it('asks the name, language, privacy, an explicit made-for-kids choice and subscriber notifications', async () => {
     const dir = join(tmp, 'asked');
     const t = terminal(['init', dir, '--lang', 'en']);
     await t.waitFor(/school's name/);
@@ -29,13 +29,15 @@ describe('happytube init on a terminal', () => {
     t.type('\r'); // no default: Enter alone is refused
     await t.waitFor(/input a value/);
     t.type('2\r');
+    await t.waitFor(/Notify the channel's subscribers/);
+    t.type('\u001b[B\r'); // down from "Yes": no
     expect(await t.exit).toBe(0);
     expect(t.output()).toContain('Created the library in');
     const config = parse(await readFile(join(dir, 'happytube.yaml'), 'utf8')) as Record<string, unknown>;
     expect(config).toMatchObject({
       language: 'en',
       school: { name: 'Trường Mầm non Hoa Mai' },
-      defaults: { privacy: 'public', madeForKids: true },
+      defaults: { privacy: 'public', madeForKids: true, notifySubscribers: false },
     });
   });
 
@@ -48,9 +50,11 @@ describe('happytube init on a terminal', () => {
     t.type('\r');
     await t.waitFor(/dành cho trẻ em/);
     t.type('1\r');
+    await t.waitFor(/Báo cho người đăng ký/);
+    t.type('\r'); // the default: yes, as YouTube
     expect(await t.exit).toBe(0);
     const config = parse(await readFile(join(dir, 'happytube.yaml'), 'utf8')) as Record<string, unknown>;
-    expect(config).toMatchObject({ language: 'vi', school: { name: 'X' }, defaults: { privacy: 'unlisted', madeForKids: false } });
+    expect(config).toMatchObject({ language: 'vi', school: { name: 'X' }, defaults: { privacy: 'unlisted', madeForKids: false, notifySubscribers: true } });
   });
 
   it('stops cleanly on Ctrl-C and writes nothing', async () => {

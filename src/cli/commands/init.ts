@@ -74,7 +74,18 @@ export async function askAnswers(ctx: CliContext, flags: InitFlags, lang: Lang |
       },
       context,
     );
-    return { school, language, privacy, madeForKids };
+    const notifySubscribers = await select<boolean>(
+      {
+        message: t(M.init.askNotifySubscribers()),
+        default: defaults.notifySubscribers,
+        choices: [
+          { value: true, name: t(M.init.notifyYes()) },
+          { value: false, name: t(M.init.notifyNo()) },
+        ],
+      },
+      context,
+    );
+    return { school, language, privacy, madeForKids, notifySubscribers };
   } catch (error) {
     if (isPromptCancel(error)) {
       throw new WorkLeftError(M.init.cancelled(), { hint: M.init.cancelledFix(), cause: error });
@@ -107,6 +118,7 @@ export const initCommand: CommandRegistrar = (program: Command, ctx: CliContext)
       for (const file of result.kept) ui.print(`  = ${tr(M.init.kept({ path: file }))}`);
       ui.print();
       ui.print(M.init.answers({ school: result.answers.school, privacy: result.answers.privacy, madeForKids: result.answers.madeForKids }));
+      ui.print(M.init.notifyAnswer({ notifySubscribers: result.answers.notifySubscribers }));
       ui.print(M.init.changeLater());
       ui.print();
       ui.print(M.init.nextTitle());

@@ -38,6 +38,19 @@ export const init = {
     en: 'No — for parents, teachers and the community',
   }),
   madeForKidsYes: (): Text => ({ vi: 'Có — dành cho trẻ em xem', en: 'Yes — made for children to watch' }),
+  askNotifySubscribers: (): Text => ({
+    vi: 'Báo cho người đăng ký kênh mỗi khi có video mới? (notifySubscribers)',
+    en: 'Notify the channel\'s subscribers of each new video? (notifySubscribers)',
+  }),
+  notifyYes: (): Text => ({ vi: 'Có — như mặc định của YouTube', en: 'Yes — as YouTube does by default' }),
+  notifyNo: (): Text => ({
+    vi: 'Không — ví dụ khi tải lên cả học kỳ một lúc, để điện thoại phụ huynh không báo liên tục',
+    en: 'No — e.g. when uploading a whole term at once, so parents\' phones do not ring for each one',
+  }),
+  notifyAnswer: (p: { notifySubscribers: boolean }): Text => ({
+    vi: `Báo cho người đăng ký: ${p.notifySubscribers ? 'có' : 'không'} (notifySubscribers: ${String(p.notifySubscribers)}).`,
+    en: `Notify subscribers: ${p.notifySubscribers ? 'yes' : 'no'} (notifySubscribers: ${String(p.notifySubscribers)}).`,
+  }),
 
   noTty: (): Text => ({
     vi: 'Lệnh không chạy trong cửa sổ dòng lệnh nên không hỏi được các câu hỏi.',

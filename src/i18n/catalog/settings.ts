@@ -109,6 +109,16 @@ export const settings = {
     vi: 'Chạy lại "happytube sync": clip sẽ được tải lên lại từ đầu. Nếu lặp lại, kiểm tra địa chỉ máy chủ (HAPPYTUBE_API_ROOT).',
     en: 'Run "happytube sync" again: the clip is uploaded again from the start. If it happens again, check the server address (HAPPYTUBE_API_ROOT).',
   }),
+  /** After a plan's update label: the library's keys that change on YouTube. */
+  changes: (p: { fields: readonly string[] }): Text => ({
+    vi: `thay đổi: ${p.fields.join(', ')}`,
+    en: `changes: ${p.fields.join(', ')}`,
+  }),
+  /** After a plan's upload label. */
+  noNotificationNote: (): Text => ({
+    vi: 'không thông báo cho người đăng ký',
+    en: 'subscribers not notified',
+  }),
   statusProcessingTitle: (): Text => ({
     vi: 'YouTube vẫn đang xử lý (lần đồng bộ sau sẽ kiểm tra lại):',
     en: 'Still processing on YouTube (the next sync checks again):',
