@@ -66,3 +66,34 @@ export function makeLibrary(files: Files = {}): string {
 export function removeLibrary(root: string): void {
   rmSync(root, { recursive: true, force: true });
 }
+
+/** Where a box's content starts (after its 8-byte header), found by its type. */
+function boxContent(bytes: Buffer, type: string): number {
+  const at = bytes.indexOf(type, 0, 'latin1');
+  if (at < 0) throw new Error(`no ${type}`);
+  return at + 4;
+}
+
+/** tiny.mp4 with its video track's size (and, if given, its rotation matrix and movie duration) changed. */
+export function mp4(options: { width?: number; height?: number; turned?: boolean; seconds?: number } = {}): Buffer {
+  const bytes = Buffer.from(fixture('tiny.mp4'));
+  const tkhd = boxContent(bytes, 'tkhd');
+  const base = bytes[tkhd] === 1 ? 36 : 24;
+  const matrix = tkhd + base + 16;
+  const dims = matrix + 36;
+  if (options.width !== undefined) bytes.writeUInt32BE(options.width * 65536, dims);
+  if (options.height !== undefined) bytes.writeUInt32BE(options.height * 65536, dims + 4);
+  if (options.turned) {
+    // 90°: a = d = 0, b = 1, c = −1 (16.16)
+    bytes.writeInt32BE(0, matrix);
+    bytes.writeInt32BE(65536, matrix + 4);
+    bytes.writeInt32BE(-65536, matrix + 12);
+    bytes.writeInt32BE(0, matrix + 16);
+  }
+  if (options.seconds !== undefined) {
+    const mvhd = boxContent(bytes, 'mvhd');
+    const timescale = bytes.readUInt32BE(mvhd + 12);
+    bytes.writeUInt32BE(options.seconds * timescale, mvhd + 16);
+  }
+  return bytes;
+}
