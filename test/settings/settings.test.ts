@@ -148,3 +148,19 @@ describe('check refuses a bad setting, naming the file, the key and the fix', ()
     expect(variable.out).toContain('templates/default.yaml:8 localizations.en.title:');
   });
 });
+
+describe('links in templates', () => {
+  it('{{ channel.url }} and {{ playlist.title }} are the channel and playlist the video is in, from its first upload', async () => {
+    const template = join(library.dir, 'templates', 'default.yaml');
+    await edit(template, (t) => t.replace('  #TruongHocHanhPhuc #GiaoDuc\n', '  Kênh của trường: {{ channel.url }} · {{ playlist.title }}\n  #TruongHocHanhPhuc #GiaoDuc\n'));
+    const check = JSON.parse((await runCli(['check', library.dir, '--json'], { env: { HAPPYTUBE_LANG: 'en' } })).stdout) as { clips: { relPath: string; metadata: { description: string } }[] };
+    const offline = check.clips.find((c) => c.relPath === `${KHAI}.mp4`)!.metadata.description;
+    // Offline, the ids stand in at their real length ("~" is never in a YouTube id).
+    expect(offline).toContain(`Kênh của trường: https://www.youtube.com/channel/UC${'~'.repeat(22)} · Mục đích kế hoạch Trường học hạnh phúc`);
+    expect((await sync(emulator, library.dir)).code).toBe(0);
+    const state = await emulator.admin.state();
+    const description = (await videoOf(`${KHAI}.mp4`)).resource.snippet!.description as string;
+    expect(description).toContain(`Kênh của trường: https://www.youtube.com/channel/${state.channel.id} · Mục đích kế hoạch Trường học hạnh phúc`);
+    expect(description).not.toContain('~');
+  });
+});
