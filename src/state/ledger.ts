@@ -35,7 +35,7 @@ const clipStatusSchema = map(
 /** One way the video on YouTube differs from what the tool sent or declared. */
 const findingSchema = map(
   v.object({
-    /** madeForKids | privacy | publishAt | uploadStatus */
+    /** madeForKids | privacy | publishAt | uploadStatus (kept); playlist (only said by the run that finds it) */
     field: v.string(),
     expected: v.string(),
     actual: v.string(),

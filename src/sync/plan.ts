@@ -404,6 +404,10 @@ export function plan(input: PlanInput): Plan {
       }
       for (const key of wanted) {
         const item = itemsOf(key).find((i) => i.videoId === known.videoId);
+        if (!item && known.playlists[key] !== undefined && playlistIds.get(key) !== undefined) {
+          // The tool put it there and it is gone: taken out on YouTube. Said, then put back.
+          out.notices.push({ kind: 'youtube-finding', relPath: clip.relPath, videoId: known.videoId, finding: { field: 'playlist', expected: key, actual: '' } });
+        }
         if (!item) work.steps.push({ kind: 'playlistItem.insert', key, cost: costOf('playlistItems.insert') });
         else if (known.playlists[key] !== item.id) out.bookkeeping.push({ kind: 'item.record', sha256, key, itemId: item.id });
       }

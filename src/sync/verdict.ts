@@ -4,7 +4,8 @@
  * time it did not take, an upload it failed or rejected (`uploadStatus` with `failureReason` /
  * `rejectionReason`). Read back after each upload and update, and again by each sync from the
  * videos.list it makes anyway; a video still processing is looked at by the next run, never
- * waited for. Pure.
+ * waited for. The planner adds one more from the playlists it reads: a video the tool put in a
+ * playlist that is no longer there (`playlist`), which the same run puts back. Pure.
  */
 import type { Text } from '../i18n/index.ts';
 import { settings as T } from '../i18n/catalog/settings.ts';
@@ -103,6 +104,8 @@ export function findingText(f: Finding): Text {
       return T.findingPrivacy({ expected: f.expected, actual: f.actual });
     case 'publishAt':
       return T.findingPublishAt({ expected: f.expected, actual: f.actual });
+    case 'playlist':
+      return T.findingPlaylist({ key: f.expected });
     default:
       return f.actual === 'rejected' ? T.findingRejected({ reason: f.reason ?? '—' }) : T.findingFailed({ reason: f.reason ?? '—' });
   }

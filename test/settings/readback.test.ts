@@ -77,6 +77,23 @@ describe('what YouTube did with it', () => {
   });
 });
 
+describe('playlist memberships', () => {
+  it('a video taken out of its playlist on YouTube is said in the summary, and put back', async () => {
+    expect((await sync(emulator, library.dir)).code).toBe(0);
+    const playlistOf = async (): Promise<{ items: { id: string; videoId: string }[] }> =>
+      (await emulator.admin.state()).playlists.find((p) => p.title === 'Mục đích kế hoạch Trường học hạnh phúc')!;
+    const item = (await playlistOf()).items[0]!;
+    const { access_token } = await emulator.admin.tokens();
+    const removed = await fetch(`${emulator.url}/youtube/v3/playlistItems?id=${encodeURIComponent(item.id)}`, { method: 'DELETE', headers: { authorization: `Bearer ${access_token}` } });
+    expect(removed.status).toBe(204);
+
+    const next = await sync(emulator, library.dir);
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stdout).toContain(`${FIRST} (${item.videoId}): The video is no longer in the playlist muc-dich on YouTube (someone took it out): it is added again.`);
+    expect((await playlistOf()).items.map((i) => i.videoId)).toEqual([item.videoId]);
+  });
+});
+
 describe('a video is recorded as published only once YouTube shows it on the channel', () => {
   it('an upload answer naming a video the channel does not have is not recorded; the next sync uploads the clip again', async () => {
     await emulator.admin.faults(['phantom-upload:1']);

@@ -77,6 +77,10 @@ export const settings = {
     vi: `Lịch công khai trên YouTube là ${p.actual || '(không có)'}, không phải ${p.expected || '(không có)'} như đã gửi.`,
     en: `Its scheduled publish time on YouTube is ${p.actual || '(none)'}, not ${p.expected || '(none)'} as sent.`,
   }),
+  findingPlaylist: (p: { key: string }): Text => ({
+    vi: `Video không còn trong danh sách phát ${p.key} trên YouTube (có người đã gỡ ra): sẽ được thêm lại.`,
+    en: `The video is no longer in the playlist ${p.key} on YouTube (someone took it out): it is added again.`,
+  }),
   findingRejected: (p: { reason: string }): Text => ({
     vi: `YouTube đã từ chối video (lý do: ${p.reason}).`,
     en: `YouTube rejected the video (reason: ${p.reason}).`,
