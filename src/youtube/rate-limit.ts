@@ -1,5 +1,5 @@
 /**
- * `--limit-rate`: the RATE syntax of SPEC §2, a window of the day it applies in, and a token
+ * `--limit-rate`: the RATE syntax (`500k`, `2M`, `1.5MB`), a window of the day it applies in, and a token
  * bucket that paces the upload stream.
  */
 import { InputError } from '../errors.ts';
