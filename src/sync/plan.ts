@@ -266,7 +266,8 @@ export function videoChanges(video: ChannelVideo | undefined, m: ClipMetadata): 
   if (!sameText(video.title, m.title)) out.push('title');
   if (!sameText(video.description, m.description)) out.push('description');
   if (video.tags.join('\n') !== m.tags.join('\n')) out.push('tags');
-  if (m.publishAt === undefined && video.privacy !== m.privacy) out.push('privacy');
+  // A scheduled video stays private until its time: that is no change of privacy.
+  if (m.publishAt === undefined && video.publishAt === undefined && video.privacy !== m.privacy) out.push('privacy');
   if (video.selfDeclaredMadeForKids !== undefined && video.selfDeclaredMadeForKids !== m.madeForKids) out.push('madeForKids');
   if (video.license !== undefined && video.license !== (m.license ?? 'youtube')) out.push('license');
   if (video.embeddable !== undefined && video.embeddable !== (m.embeddable ?? true)) out.push('embeddable');
