@@ -519,7 +519,7 @@ class Executor {
       throw new HappyError(ExitCode.failure, T.notConfirmed({ videoId: result.videoId }), { hint: T.notConfirmedHint() });
     }
     const verdict = this.#verdict(work, result.videoId, video, step.resource.status, undefined);
-    // The video id and the content hash go to disk before anything else.
+    // Then the video id and the content hash go to disk, before anything else is sent.
     await ledger.recordUpload(result.sha256, {
       videoId: result.videoId,
       size: file.size,
