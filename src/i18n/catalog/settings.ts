@@ -6,7 +6,7 @@ import type { Text } from '../index.ts';
  */
 export const settings = {
   badLimitRate: (p: { value: string }): Text => ({
-    vi: `Tốc độ tải lên "${p.value}" không hợp lệ.`,
+    vi: `Tốc độ tải lên “${p.value}” không hợp lệ.`,
     en: `The upload rate "${p.value}" is not valid.`,
   }),
   badLimitRateFix: (): Text => ({
@@ -14,7 +14,7 @@ export const settings = {
     en: 'Write for example limitRate: 2MB/s, or only during school hours: limitRate: { rate: 2MB/s, between: "07:00-16:30" }.',
   }),
   badWindow: (p: { value: string }): Text => ({
-    vi: `Khung giờ "${p.value}" không hợp lệ.`,
+    vi: `Khung giờ “${p.value}” không hợp lệ.`,
     en: `The time window "${p.value}" is not valid.`,
   }),
   badWindowFix: (): Text => ({
@@ -22,7 +22,7 @@ export const settings = {
     en: 'Give the start and end on the computer\'s clock as HH:MM-HH:MM, e.g. "07:00-16:30" (past midnight: "22:00-06:00").',
   }),
   badLocalizationLang: (p: { lang: string }): Text => ({
-    vi: `"${p.lang}" không phải là mã ngôn ngữ.`,
+    vi: `“${p.lang}” không phải là mã ngôn ngữ.`,
     en: `"${p.lang}" is not a language code.`,
   }),
   badLocalizationLangFix: (): Text => ({
@@ -62,11 +62,11 @@ export const settings = {
     en: `localizations: ${p.langs.join(', ')}`,
   }),
   findingMadeForKids: (): Text => ({
-    vi: 'YouTube đã đặt video là "dành cho trẻ em", khác với khai báo của trường.',
+    vi: 'YouTube đã đặt video là “dành cho trẻ em”, khác với khai báo của trường.',
     en: 'YouTube set the video as "made for kids", unlike the school\'s declaration.',
   }),
   findingNotMadeForKids: (): Text => ({
-    vi: 'YouTube đã đặt video là "không dành cho trẻ em", khác với khai báo của trường.',
+    vi: 'YouTube đã đặt video là “không dành cho trẻ em”, khác với khai báo của trường.',
     en: 'YouTube set the video as "not made for kids", unlike the school\'s declaration.',
   }),
   findingPrivacy: (p: { expected: string; actual: string }): Text => ({
@@ -98,7 +98,7 @@ export const settings = {
     en: 'What YouTube did differently from what was sent:',
   }),
   findingsHint: (): Text => ({
-    vi: 'Mở video trong YouTube Studio để xem và sửa; "happytube status" liệt kê lại các khác biệt này.',
+    vi: 'Mở video trong YouTube Studio để xem và sửa; “happytube status” liệt kê lại các khác biệt này.',
     en: 'Open the video in YouTube Studio to see and fix it; "happytube status" lists these differences again.',
   }),
   processingTitle: (p: { n: number }): Text => ({
@@ -110,7 +110,7 @@ export const settings = {
     en: `The upload server answered with video ${p.videoId}, but the YouTube channel has no such video: it is not recorded as published.`,
   }),
   notConfirmedHint: (): Text => ({
-    vi: 'Chạy lại "happytube sync": clip sẽ được tải lên lại từ đầu. Nếu lặp lại, kiểm tra địa chỉ máy chủ (HAPPYTUBE_API_ROOT).',
+    vi: 'Chạy lại “happytube sync”: clip sẽ được tải lên lại từ đầu. Nếu lặp lại, kiểm tra địa chỉ máy chủ (HAPPYTUBE_API_ROOT).',
     en: 'Run "happytube sync" again: the clip is uploaded again from the start. If it happens again, check the server address (HAPPYTUBE_API_ROOT).',
   }),
   /** After a plan's update label: the library's keys that change on YouTube. */
