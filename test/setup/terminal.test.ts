@@ -26,6 +26,8 @@ it('guides a first run on a terminal, and keeps what it was given', async () => 
   t.type('\r');
   await t.waitFor(/made for kids/);
   t.type('1\r');
+  await t.waitFor(/Notify the channel's subscribers/); // init's questions, asked by setup too
+  t.type('\r'); // the default: yes, as YouTube
   for (const [n, url] of [
     [1, 'https://console.cloud.google.com/projectcreate'],
     [2, 'https://console.cloud.google.com/apis/library/youtube.googleapis.com'],
