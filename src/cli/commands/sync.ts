@@ -1,7 +1,8 @@
 /**
  * `happytube sync [DIR] [--dry-run] [--json] [--yes] [--only PATH...] [--no-update]
- * [--limit-rate RATE] [--concurrency N]`: the channel follows the folder (SPEC §5). The work is
- * runSync (src/sync/run.ts); this file parses, asks, draws and maps the outcome to an exit code:
+ * [--limit-rate RATE] [--concurrency N] [--wait] [--watch [--settle SECONDS]]`: the channel
+ * follows the folder. The work is runSync (src/sync/run.ts), or rounds of it for --wait and --watch
+ * (src/sync/rounds.ts); this file parses, asks, draws and maps the outcome to an exit code:
  * 0 done · 1 some clips failed for good · 2 invalid library or channel guard · 3 quota, upload
  * limit or interruption (run again) · 4 sign-in.
  */
@@ -9,7 +10,9 @@ import { resolve } from 'node:path';
 import { InputError } from '../../errors.ts';
 import { tr, useLibraryLang } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
-import type { SyncEventMap } from '../../sync/events.ts';
+import type { SyncEventMap, SyncSummary } from '../../sync/events.ts';
+import type { RoundsEventMap } from '../../sync/rounds.ts';
+import type { RunSyncOptions, SyncResult } from '../../sync/run.ts';
 import type { CliContext, CommandRegistrar } from '../context.ts';
 import { placeholder } from '../localise.ts';
 
@@ -21,7 +24,13 @@ interface SyncFlags {
   update: boolean;
   limitRate?: string;
   concurrency?: string;
+  wait?: boolean;
+  watch?: boolean;
+  settle?: string;
 }
+
+/** How long a changed file must stay still before `--watch` takes it, unless `--settle` says. */
+const DEFAULT_SETTLE_SECONDS = 10;
 
 export const syncCommand: CommandRegistrar = (program, ctx) => {
   program
@@ -35,6 +44,9 @@ export const syncCommand: CommandRegistrar = (program, ctx) => {
     .option('--no-update', tr(M.sync.optNoUpdate()))
     .option(`--limit-rate <${placeholder('rate')}>`, tr(M.sync.optLimitRate()))
     .option(`--concurrency <${placeholder('number')}>`, tr(M.sync.optConcurrency()))
+    .option('--wait', tr(M.sync.optWait()))
+    .option('--watch', tr(M.sync.optWatch()))
+    .option(`--settle <${placeholder('seconds')}>`, tr(M.sync.optSettle({ n: DEFAULT_SETTLE_SECONDS })))
     .action(async (dir: string | undefined, flags: SyncFlags) => {
       await runSyncCommand(ctx, dir, flags);
     });
@@ -44,6 +56,15 @@ function parseConcurrency(value: string | undefined): number {
   if (value === undefined) return 1;
   if (!/^[1-4]$/.test(value.trim())) throw new InputError(M.sync.badConcurrency({ value }), { hint: M.sync.badConcurrencyHint() });
   return Number(value);
+}
+
+function parseSettle(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_SETTLE_SECONDS * 1000;
+  const seconds = Number(value.trim());
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 1 || seconds > 3600) {
+    throw new InputError(M.sync.badSettle({ value }), { hint: M.sync.badSettleHint() });
+  }
+  return seconds * 1000;
 }
 
 async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: SyncFlags): Promise<void> {
@@ -56,67 +77,121 @@ async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: S
   const ui = ctx.ui;
   const concurrency = parseConcurrency(flags.concurrency);
   const limitRate = flags.limitRate === undefined ? undefined : parseRate(flags.limitRate);
+  const settleMs = parseSettle(flags.settle);
   const root = dir === undefined ? findLibraryRoot(ctx.cwd) ?? ctx.cwd : resolve(ctx.cwd, dir);
   const json = flags.json === true;
+  const rounds = flags.wait === true || flags.watch === true;
+  // One JSON document at the end cannot describe a run that only ends on Ctrl-C.
+  if (json && flags.watch === true) throw new InputError(M.sync.watchJson(), { hint: M.sync.watchJsonHint() });
   const events = new EventEmitter<SyncEventMap>();
-  const stopProgress = attachProgress(events, ui, chooseProgressMode(ui, json));
+  const mode = chooseProgressMode(ui, json);
   const { confirmSpending, mayAsk } = await import('../confirm.ts');
   const canAsk = mayAsk(ctx, flags);
 
-  let result;
+  const options: RunSyncOptions = {
+    dir: root,
+    ...(flags.only ? { only: flags.only } : {}),
+    dryRun: flags.dryRun === true,
+    noUpdate: !flags.update,
+    ...(limitRate === undefined ? {} : { limitRate }),
+    concurrency,
+    events,
+    environment: ctx.environment([root]),
+    signal: ctx.signal,
+    cwd: ctx.cwd,
+    onLibrary: (library) => useLibraryLang(library.config.language),
+    log: ui.verbose ? (line: string) => ui.debug(line) : undefined,
+    confirm: async (plan, budget) => {
+      if (!json) for (const line of planLines(plan, budget.remaining())) ui.note(line);
+      return canAsk ? confirmSpending(ctx, plan.cost) : true;
+    },
+  };
+
+  /** Draws one round's result: the summary (or the dry run's plan); --json waits for the end. */
+  const show = (result: SyncResult): void => {
+    const { summary, plan } = result;
+    if (json) return;
+    if (result.dryRun) {
+      for (const line of planLines(plan, result.remaining)) ui.print(line);
+      ui.note(M.sync.dryRunDone());
+    } else if (!result.cancelled) {
+      if (plan.clips.length === 0 && plan.playlists.length === 0) for (const line of planLines(plan, result.remaining)) ui.note(line);
+      printSummary(ui, summary);
+    }
+  };
+  const printJson = (result: SyncResult, summary: SyncSummary, failures: ReadonlyMap<string, string>): void => {
+    if (result.dryRun) ui.json({ dryRun: true, plan: planJson(result.plan), remaining: result.remaining });
+    else {
+      ui.json({
+        dryRun: false,
+        cancelled: result.cancelled,
+        summary: { ...summary, quotaResetAt: summary.quotaResetAt?.toISOString() ?? null },
+        plan: planJson(result.plan),
+        failures: Object.fromEntries(failures),
+        videos: Object.fromEntries(result.videos),
+      });
+    }
+  };
+
+  let stopProgress = (): void => undefined;
+  const startProgress = (): void => {
+    stopProgress = attachProgress(events, ui, mode);
+  };
+  const onInvalid = async (error: unknown): Promise<void> => {
+    if (!(error instanceof LibraryInvalidError)) return;
+    const { checkJson, checkLines } = await import('../../library/check.ts');
+    useLibraryLang(error.library.config.language);
+    if (json) ui.json(checkJson(error.library));
+    else for (const line of checkLines(error.library)) ui.note(line.text);
+  };
+
+  if (!rounds) {
+    let result;
+    startProgress();
+    try {
+      result = await runSync(options);
+    } catch (error) {
+      stopProgress();
+      await onInvalid(error);
+      throw error;
+    }
+    stopProgress();
+    show(result);
+    if (json) printJson(result, result.summary, result.failures);
+    const outcome = runOutcome(result);
+    if (outcome) throw outcome;
+    return;
+  }
+
+  const { runRounds } = await import('../../sync/rounds.ts');
+  const { roundsHandlers } = await import('../progress/rounds.ts');
+  const roundEvents = new EventEmitter<RoundsEventMap>();
+  const stopRounds = roundsHandlers(roundEvents, ui, mode, root, settleMs);
+  roundEvents.on('round:start', startProgress);
+  roundEvents.on('round:done', (result) => {
+    stopProgress();
+    show(result);
+  });
+  roundEvents.on('round:invalid', (error) => {
+    stopProgress();
+    void onInvalid(error);
+    ui.error(error.text, error.hint);
+  });
+  let done;
   try {
-    result = await runSync({
-      dir: root,
-      ...(flags.only ? { only: flags.only } : {}),
-      dryRun: flags.dryRun === true,
-      noUpdate: !flags.update,
-      ...(limitRate === undefined ? {} : { limitRate }),
-      concurrency,
-      events,
-      environment: ctx.environment([root]),
-      signal: ctx.signal,
-      cwd: ctx.cwd,
-      onLibrary: (library) => useLibraryLang(library.config.language),
-      log: ui.verbose ? (line: string) => ui.debug(line) : undefined,
-      confirm: async (plan, budget) => {
-        if (!json) for (const line of planLines(plan, budget.remaining())) ui.note(line);
-        return canAsk ? confirmSpending(ctx, plan.cost) : true;
-      },
-    });
+    done = await runRounds({ sync: options, wait: flags.wait === true, watch: flags.watch === true ? { settleMs } : undefined, rounds: roundEvents });
   } catch (error) {
     stopProgress();
-    if (error instanceof LibraryInvalidError) {
-      const { checkJson, checkLines } = await import('../../library/check.ts');
-      useLibraryLang(error.library.config.language);
-      if (json) ui.json(checkJson(error.library));
-      else for (const line of checkLines(error.library)) ui.note(line.text);
-    }
+    stopRounds();
+    await onInvalid(error);
     throw error;
   }
   stopProgress();
-
-  const { summary, plan } = result;
-  if (result.dryRun) {
-    if (json) ui.json({ dryRun: true, plan: planJson(plan), remaining: result.remaining });
-    else {
-      for (const line of planLines(plan, result.remaining)) ui.print(line);
-      ui.note(M.sync.dryRunDone());
-    }
-    return;
-  }
-  if (json) {
-    ui.json({
-      dryRun: false,
-      cancelled: result.cancelled,
-      summary: { ...summary, quotaResetAt: summary.quotaResetAt?.toISOString() ?? null },
-      plan: planJson(plan),
-      failures: Object.fromEntries(result.failures),
-      videos: Object.fromEntries(result.videos),
-    });
-  } else if (!result.cancelled) {
-    if (plan.clips.length === 0 && plan.playlists.length === 0) for (const line of planLines(plan, result.remaining)) ui.note(line);
-    printSummary(ui, summary);
-  }
-  const outcome = runOutcome(result);
+  stopRounds();
+  const { last, summary } = done;
+  if (!last || !summary) return;
+  if (json) printJson(last, summary, done.failures);
+  // Ctrl-C during the watch's idle time ends it as asked; a round it interrupted is work left.
+  const outcome = runOutcome({ stop: last.stop, summary: last.summary, failures: done.failures });
   if (outcome) throw outcome;
 }
