@@ -163,8 +163,8 @@ export async function runSync(options: RunSyncOptions): Promise<SyncResult> {
     throw error;
   }
   const state = await stateReady;
-  const held = heldClips(library, options.hold);
-  const errors = library.diagnostics.filter((d) => d.severity === 'error' && !options.hold?.has(d.file) && !held.has(d.file));
+  const { held, heldFiles } = heldClips(library, options.hold);
+  const errors = library.diagnostics.filter((d) => d.severity === 'error' && !heldFiles.has(d.file));
   if (errors.length > 0) throw new LibraryInvalidError(library, errors.length, new Set(errors.map((d) => d.file)).size);
   options.onLibrary?.(library);
   const selected = selectClips(library, options);
@@ -190,16 +190,23 @@ interface Prepared {
   client: YouTubeClient;
 }
 
-/** The clips a file of `hold` belongs to: the video itself, its sidecar, thumbnail or captions. */
-function heldClips(library: Library, hold: ReadonlySet<string> | undefined): Set<string> {
-  const out = new Set<string>();
-  if (!hold || hold.size === 0) return out;
+/**
+ * The clips a file of `hold` belongs to (the video itself, its sidecar, thumbnail or captions),
+ * and all the files of those clips. A held happytube.yaml or template holds no clip: its errors
+ * still count.
+ */
+function heldClips(library: Library, hold: ReadonlySet<string> | undefined): { held: Set<string>; heldFiles: Set<string> } {
+  const held = new Set<string>();
+  const heldFiles = new Set<string>();
+  if (!hold || hold.size === 0) return { held, heldFiles };
   const rel = (path: string): string => pathKey(relative(library.root, path));
   for (const c of library.clips) {
-    const files = [c.relPath, c.sidecarPath, c.thumbnailPath, ...c.captions.map((cap) => cap.path)];
-    if (files.some((f, i) => f !== undefined && hold.has(i === 0 ? f : rel(f)))) out.add(c.relPath);
+    const files = [c.relPath, ...[c.sidecarPath, c.thumbnailPath, ...c.captions.map((cap) => cap.path)].filter((f) => f !== undefined).map(rel)];
+    if (!files.some((f) => hold.has(f))) continue;
+    held.add(c.relPath);
+    for (const f of files) heldFiles.add(f);
   }
-  return out;
+  return { held, heldFiles };
 }
 
 function selectClips(library: Library, options: RunSyncOptions): Set<string> | undefined {
