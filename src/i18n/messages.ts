@@ -11,9 +11,10 @@ import { library } from './catalog/library.ts';
 import { menu } from './catalog/menu.ts';
 import { progress } from './catalog/progress.ts';
 import { report } from './catalog/report.ts';
+import { schedule } from './catalog/schedule.ts';
 import { setup } from './catalog/setup.ts';
 import { state } from './catalog/state.ts';
 import { sync } from './catalog/sync.ts';
 import { upload } from './catalog/upload.ts';
 
-export const M = { auth, check, cli, demo, doctor, emulator, files, init, library, menu, progress, report, setup, state, sync, upload };
+export const M = { auth, check, cli, demo, doctor, emulator, files, init, library, menu, progress, report, schedule, setup, state, sync, upload };

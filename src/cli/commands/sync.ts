@@ -7,7 +7,8 @@
  * limit or interruption (run again) · 4 sign-in.
  */
 import { resolve } from 'node:path';
-import { InputError } from '../../errors.ts';
+import { Option } from 'commander';
+import { ExitCode, InputError } from '../../errors.ts';
 import { tr, useLibraryLang } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
 import type { SyncEventMap, SyncSummary } from '../../sync/events.ts';
@@ -27,6 +28,7 @@ interface SyncFlags {
   wait?: boolean;
   watch?: boolean;
   settle?: string;
+  scheduled?: boolean;
 }
 
 /** How long a changed file must stay still before `--watch` takes it, unless `--settle` says. */
@@ -47,8 +49,11 @@ export const syncCommand: CommandRegistrar = (program, ctx) => {
     .option('--wait', tr(M.sync.optWait()))
     .option('--watch', tr(M.sync.optWatch()))
     .option(`--settle <${placeholder('seconds')}>`, tr(M.sync.optSettle({ n: DEFAULT_SETTLE_SECONDS })))
+    // Written by `happytube schedule install` into the daily task, not typed by people.
+    .addOption(new Option('--scheduled', tr(M.schedule.optScheduled())).hideHelp())
     .action(async (dir: string | undefined, flags: SyncFlags) => {
-      await runSyncCommand(ctx, dir, flags);
+      if (flags.scheduled === true) await runScheduled(ctx, dir, flags);
+      else await runSyncCommand(ctx, dir, flags);
     });
 };
 
@@ -56,6 +61,30 @@ function parseConcurrency(value: string | undefined): number {
   if (value === undefined) return 1;
   if (!/^[1-4]$/.test(value.trim())) throw new InputError(M.sync.badConcurrency({ value }), { hint: M.sync.badConcurrencyHint() });
   return Number(value);
+}
+
+/**
+ * A run of the daily task: its output and outcome go to `.happytube/schedule.log` (nobody watches
+ * a scheduled run's terminal), as plain lines; the outcome is also the exit code, as always.
+ */
+async function runScheduled(ctx: CliContext, dir: string | undefined, flags: SyncFlags): Promise<void> {
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const { CONFIG_FILE } = await import('../../library/config.ts');
+  const root = dir === undefined ? ctx.cwd : resolve(ctx.cwd, dir);
+  if (!fs.existsSync(path.join(root, CONFIG_FILE))) return runSyncCommand(ctx, dir, flags); // says what is wrong
+  const { openRunLog } = await import('../../schedule/log.ts');
+  const { Ui } = await import('../ui.ts');
+  const log = await openRunLog(root);
+  const ui = new Ui({ stdout: log.stream, stderr: log.stream }, { color: false, verbose: ctx.ui.verbose, quiet: false });
+  try {
+    await runSyncCommand({ ...ctx, ui }, dir, flags);
+    log.end(ExitCode.ok);
+  } catch (error) {
+    const { reportError } = await import('../main.ts');
+    log.end(reportError(error, ui));
+    throw error;
+  }
 }
 
 function parseSettle(value: string | undefined): number {
