@@ -162,9 +162,21 @@ async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: S
     }
   };
 
-  let stopProgress = (): void => undefined;
+  // The computer stays awake from the first upload to the end of the run (of each round: it may
+  // sleep through a wait for the quota, which reads the clock when it wakes).
+  const { keepAwake } = await import('../../util/keep-awake.ts');
+  let letSleep: (() => void) | undefined;
+  events.on('action:start', (e) => {
+    if (e.action.kind === 'video.upload') letSleep ??= keepAwake();
+  });
+  let hideProgress = (): void => undefined;
   const startProgress = (): void => {
-    stopProgress = attachProgress(events, ui, mode);
+    hideProgress = attachProgress(events, ui, mode);
+  };
+  const stopProgress = (): void => {
+    hideProgress();
+    letSleep?.();
+    letSleep = undefined;
   };
   const onInvalid = async (error: unknown): Promise<void> => {
     if (!(error instanceof LibraryInvalidError)) return;
