@@ -7,6 +7,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { BIN, cleanEnv } from '../helpers/cli.ts';
+import { terminal } from '../helpers/terminal.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import { checkClips, expectEachClipOnce, sync, useExampleLibrary } from './helpers.ts';
 
@@ -27,6 +28,8 @@ it('publishes 5 clips with room for 2 uploads a day in one run across the resets
   // It waited at least twice (5 clips, 2 a day), said when, and went on each time.
   expect(run.stderr.match(/Today's quota is used up/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
   expect(run.stderr.match(/The quota has reset: going on/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+  // Each round's summary leaves "run the command again" to runs that do not wait.
+  expect(run.stdout).not.toContain('Run the command again');
   await expectEachClipOnce(await emulator.admin.state(), library.dir, clips);
 }, 150_000);
 
@@ -58,3 +61,9 @@ it('holds the lock while it waits (a rival run is refused with its pid); Ctrl-C 
   expect(later.code).toBe(0);
   await expectEachClipOnce(await emulator.admin.state(), library.dir, await checkClips(library.dir));
 }, 200_000);
+
+it('counts down on one status line in a terminal', async () => {
+  const term = terminal(['sync', library.dir, '--yes', '--wait'], { ...emulator.env(), HAPPYTUBE_LANG: 'en', ...dayEnv });
+  await term.waitFor(/Waiting for the quota: going on at \d\d:\d\d \(in \d+ s\)/);
+  expect(await term.exit).toBe(0);
+}, 150_000);

@@ -145,7 +145,8 @@ async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: S
       ui.note(M.sync.dryRunDone());
     } else if (!result.cancelled) {
       if (plan.clips.length === 0 && plan.playlists.length === 0) for (const line of planLines(plan, result.remaining)) ui.note(line);
-      printSummary(ui, summary);
+      // With --wait, the wait's own line says what is left and when the run goes on.
+      printSummary(ui, flags.wait === true && result.stop?.kind === 'quota' ? { ...summary, left: 0 } : summary);
     }
   };
   const printJson = (result: SyncResult, summary: SyncSummary, failures: ReadonlyMap<string, string>): void => {

@@ -29,7 +29,8 @@ export function roundsHandlers(rounds: EventEmitter<RoundsEventMap>, ui: Ui, mod
   const line = (text: Text, plain = true): void => {
     if (ui.quiet) return;
     if (tty) {
-      const columns = err.columns ?? 80;
+      // A pseudo-terminal may report no width at all (0).
+      const columns = err.columns !== undefined && err.columns > 0 ? err.columns : 80;
       const shown = [...tr(text)];
       err.write(`\r\u001b[2K${shown.length < columns ? shown.join('') : `${shown.slice(0, columns - 2).join('')}…`}`);
       status = true;
