@@ -2,7 +2,8 @@
  * A sync that keeps going (`sync --wait`, `sync --watch`): rounds of runSync under one lock.
  *
  * - `wait`: a round that stops for quota (either bucket) is followed, after the reset and a
- *   margin (quotaResetMargin), by another, until a round ends with nothing left for quota.
+ *   margin (quotaResetMargin), by another, until a round ends with nothing left for quota — or
+ *   until a round after a reset could do nothing at all (it would wait forever).
  * - `watch`: after the first round, the library folder is watched (src/library/watch.ts); each
  *   batch of settled changes starts a round. Files still changing are held back (`hold`).
  *
@@ -53,6 +54,8 @@ export interface RoundsResult {
   summary: SyncSummary | undefined;
   /** relPath → reason, of clips that failed in any round and did not succeed in a later one. */
   failures: Map<string, string>;
+  /** `wait` gave up: a round after a reset could do nothing (a step costs more than a day's quota). */
+  stuck: boolean;
 }
 
 export async function runRounds(options: RoundsOptions): Promise<RoundsResult> {
@@ -60,7 +63,7 @@ export async function runRounds(options: RoundsOptions): Promise<RoundsResult> {
   const signal = sync.signal;
   const release = sync.dryRun === true ? undefined : await acquireLock(sync.dir);
   let watcher: LibraryWatcher | undefined;
-  const out: RoundsResult = { last: undefined, summary: undefined, failures: new Map() };
+  const out: RoundsResult = { last: undefined, summary: undefined, failures: new Map(), stuck: false };
   try {
     if (options.watch && sync.dryRun !== true) watcher = await LibraryWatcher.start(sync.dir, options.watch);
     // One client for every round: the sign-in is read and refreshed once, not every round.
@@ -86,7 +89,10 @@ export async function runRounds(options: RoundsOptions): Promise<RoundsResult> {
       record(out, result);
       rounds.emit('round:done', result);
       if (result.dryRun || result.cancelled || result.stop?.kind === 'interrupted') return out;
-      if (result.stop?.kind === 'quota' && options.wait) {
+      // A whole fresh day that could not do one action never will (a step costs more than the
+      // day's quota): waiting again would wait forever; the run ends with work left instead.
+      out.stuck = result.stop?.kind === 'quota' && reason === 'quota' && actionsDone(result.summary) === 0;
+      if (result.stop?.kind === 'quota' && options.wait && !out.stuck) {
         const resetAt = result.summary.quotaResetAt ?? nextQuotaReset(new Date());
         const resumeAt = new Date(resetAt.getTime() + quotaResetMargin());
         rounds.emit('wait:start', { left: result.summary.left, resetAt, resumeAt });
@@ -104,6 +110,10 @@ export async function runRounds(options: RoundsOptions): Promise<RoundsResult> {
     watcher?.close();
     await release?.();
   }
+}
+
+function actionsDone(s: SyncSummary): number {
+  return s.uploaded + s.adopted + s.updated + s.addedToPlaylists + s.removedFromPlaylists + s.thumbnails + s.captions + s.playlistsCreated + s.playlistsUpdated;
 }
 
 function record(out: RoundsResult, result: SyncResult): void {

@@ -3,7 +3,7 @@
  * read by the emulator in this process and by the CLI child alike) and room for 2 uploads a day.
  */
 import { spawn } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { BIN, cleanEnv } from '../helpers/cli.ts';
@@ -66,4 +66,19 @@ it('counts down on one status line in a terminal', async () => {
   const term = terminal(['sync', library.dir, '--yes', '--wait'], { ...emulator.env(), HAPPYTUBE_LANG: 'en', ...dayEnv });
   await term.waitFor(/Waiting for the quota: going on at \d\d:\d\d \(in \d+ s\)/);
   expect(await term.exit).toBe(0);
+}, 150_000);
+
+it('ends with exit 3 instead of waiting forever when a fresh day cannot do one step (captions cost more than the day allows)', async () => {
+  // Only the clip with captions (400 units) and 350 units a day for this project.
+  for (const clip of ['01-muc-dich/2024-09-05 Khai giảng năm học mới.mp4', '02-bo-tieu-chi/2024-10-15 Giới thiệu Bộ tiêu chí Trường học hạnh phúc.mp4', '03-qua-trinh-ket-qua/2024-12-18 Ngày hội gia đình.mp4', '04-mo-hinh-hay/2025-01-08 Góc đọc sách của bé.mp4', '04-mo-hinh-hay/2025-02-14 Vườn rau của bé.mp4']) {
+    await rm(join(library.dir, clip.normalize('NFD')), { force: true });
+    await rm(join(library.dir, clip), { force: true });
+  }
+  const config = join(library.dir, 'happytube.yaml');
+  await writeFile(config, (await readFile(config, 'utf8')).replace('units: 10000', 'units: 350'));
+  expect(await checkClips(library.dir)).toHaveLength(1);
+  const run = await sync(emulator, library.dir, ['--wait'], 120_000, dayEnv);
+  expect(run.code).toBe(3);
+  expect(run.stderr.match(/Today's quota is used up/g)).toHaveLength(1);
+  expect(run.stderr).toContain('1 clips are left, but even a whole new day of quota is not enough for their next step');
 }, 150_000);

@@ -82,5 +82,6 @@ async function watching(child: ReturnType<typeof spawn>, stderr: () => string, l
 
   child.kill('SIGINT');
   expect(await exited).toBe(0);
+  expect(stderr()).toContain('Stopped watching the folder.');
   expect(stderr()).not.toMatch(/Error/);
 }

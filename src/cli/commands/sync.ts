@@ -8,7 +8,7 @@
  */
 import { resolve } from 'node:path';
 import { Option } from 'commander';
-import { ExitCode, InputError } from '../../errors.ts';
+import { ExitCode, InputError, WorkLeftError } from '../../errors.ts';
 import { tr, useLibraryLang } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
 import type { SyncEventMap, SyncSummary } from '../../sync/events.ts';
@@ -233,6 +233,8 @@ async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: S
   const { last, summary } = done;
   if (!last || !summary) return;
   if (json) printJson(last, summary, done.failures);
+  if (flags.watch === true && last.stop?.kind !== 'interrupted') ui.note(M.sync.watchStopped());
+  if (done.stuck) throw new WorkLeftError(M.sync.waitStuck({ left: last.summary.left }), { hint: M.sync.waitStuckHint() });
   // Ctrl-C during the watch's idle time ends it as asked; a round it interrupted is work left.
   const outcome = runOutcome({ stop: last.stop, summary: last.summary, failures: done.failures });
   if (outcome) throw outcome;

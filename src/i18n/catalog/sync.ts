@@ -58,6 +58,14 @@ export const sync = {
     vi: `Đang chờ hạn mức: làm tiếp lúc ${formatDateTime(p.resumeAt, 'vi')} (còn ${p.duration.vi})`,
     en: `Waiting for the quota: going on at ${formatDateTime(p.resumeAt, 'en')} (in ${p.duration.en})`,
   }),
+  waitStuck: (p: { left: number }): Text => ({
+    vi: `Còn ${vi(p.left)} clip nhưng cả một ngày hạn mức mới cũng không đủ cho bước tiếp theo của chúng, nên happytube thôi chờ.`,
+    en: `${en(p.left)} ${p.left === 1 ? 'clip is' : 'clips are'} left, but even a whole new day of quota is not enough for their next step, so happytube stops waiting.`,
+  }),
+  waitStuckHint: (): Text => ({
+    vi: 'Phụ đề tốn 400 đơn vị, hình thu nhỏ và cập nhật 50: xem mục “quota” trong happytube.yaml có đúng hạn mức của dự án không; xin thêm hạn mức: support.google.com/youtube/contact/yt_api_form',
+    en: 'Captions cost 400 units, thumbnails and updates 50: check that "quota:" in happytube.yaml is your project\'s real limit; for more quota: support.google.com/youtube/contact/yt_api_form',
+  }),
   waitEnd: (): Text => ({ vi: 'Hạn mức đã được làm mới: làm tiếp.', en: 'The quota has reset: going on.' }),
   watchIdle: (p: { dir: string }): Text => ({
     vi: `Đang theo dõi ${p.dir}: clip mới và tệp đã sửa sẽ được đồng bộ ngay. Ctrl-C để dừng.`,
@@ -67,6 +75,7 @@ export const sync = {
     vi: `Chờ ${vi(p.n)} tệp chép xong (đứng yên ${p.seconds} giây): ${p.names}`,
     en: `Waiting for ${p.n} files to finish copying (unchanged for ${p.seconds} s): ${p.names}`,
   }),
+  watchStopped: (): Text => ({ vi: 'Đã dừng theo dõi thư mục.', en: 'Stopped watching the folder.' }),
   roundChanges: (p: { n: number }): Text => ({
     vi: `${vi(p.n)} tệp mới hoặc đã sửa: đồng bộ.`,
     en: `${en(p.n)} new or changed ${p.n === 1 ? 'file' : 'files'}: syncing.`,
