@@ -6,6 +6,7 @@
  * 0 done · 1 some clips failed for good · 2 invalid library or channel guard · 3 quota, upload
  * limit or interruption (run again) · 4 sign-in.
  */
+import type { EventEmitter } from 'node:events';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { ExitCode, InputError, WorkLeftError } from '../../errors.ts';
@@ -16,6 +17,8 @@ import type { RoundsEventMap } from '../../sync/rounds.ts';
 import type { RunSyncOptions, SyncResult } from '../../sync/run.ts';
 import type { CliContext, CommandRegistrar } from '../context.ts';
 import { placeholder } from '../localise.ts';
+import type { ProgressMode } from '../progress.ts';
+import type { Ui } from '../ui.ts';
 
 interface SyncFlags {
   dryRun?: boolean;
@@ -99,9 +102,9 @@ function parseSettle(value: string | undefined): number {
 async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: SyncFlags): Promise<void> {
   const { EventEmitter } = await import('node:events');
   const { findLibraryRoot } = await import('../../library/index.ts');
-  const { runSync, LibraryInvalidError } = await import('../../sync/run.ts');
-  const { planJson, planLines } = await import('../../sync/report.ts');
-  const { attachProgress, chooseProgressMode, printSummary, runOutcome } = await import('../progress.ts');
+  const { runSync } = await import('../../sync/run.ts');
+  const { planLines } = await import('../../sync/report.ts');
+  const { runOutcome } = await import('../progress.ts');
   const { parseRate } = await import('../../youtube/rate-limit.ts');
   const ui = ctx.ui;
   const concurrency = parseConcurrency(flags.concurrency);
@@ -109,14 +112,11 @@ async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: S
   const settleMs = parseSettle(flags.settle);
   const root = dir === undefined ? findLibraryRoot(ctx.cwd) ?? ctx.cwd : resolve(ctx.cwd, dir);
   const json = flags.json === true;
-  const rounds = flags.wait === true || flags.watch === true;
   // One JSON document at the end cannot describe a run that only ends on Ctrl-C.
   if (json && flags.watch === true) throw new InputError(M.sync.watchJson(), { hint: M.sync.watchJsonHint() });
   const events = new EventEmitter<SyncEventMap>();
-  const mode = chooseProgressMode(ui, json);
   const { confirmSpending, mayAsk } = await import('../confirm.ts');
   const canAsk = mayAsk(ctx, flags);
-
   const options: RunSyncOptions = {
     dir: root,
     ...(flags.only ? { only: flags.only } : {}),
@@ -135,107 +135,138 @@ async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: S
       return canAsk ? confirmSpending(ctx, plan.cost) : true;
     },
   };
+  const draw = await drawing(ui, events, flags);
 
-  /** Draws one round's result: the summary (or the dry run's plan); --json waits for the end. */
-  const show = (result: SyncResult): void => {
-    const { summary, plan } = result;
-    if (json) return;
-    if (result.dryRun) {
-      for (const line of planLines(plan, result.remaining)) ui.print(line);
-      ui.note(M.sync.dryRunDone());
-    } else if (!result.cancelled) {
-      if (plan.clips.length === 0 && plan.playlists.length === 0) for (const line of planLines(plan, result.remaining)) ui.note(line);
-      // With --wait, the wait's own line says what is left and when the run goes on.
-      printSummary(ui, flags.wait === true && result.stop?.kind === 'quota' ? { ...summary, left: 0 } : summary);
-    }
-  };
-  const printJson = (result: SyncResult, summary: SyncSummary, failures: ReadonlyMap<string, string>): void => {
-    if (result.dryRun) ui.json({ dryRun: true, plan: planJson(result.plan), remaining: result.remaining });
-    else {
-      ui.json({
-        dryRun: false,
-        cancelled: result.cancelled,
-        summary: { ...summary, quotaResetAt: summary.quotaResetAt?.toISOString() ?? null },
-        plan: planJson(result.plan),
-        failures: Object.fromEntries(failures),
-        videos: Object.fromEntries(result.videos),
-      });
-    }
-  };
-
-  // The computer stays awake from the first upload to the end of the run (of each round: it may
-  // sleep through a wait for the quota, which reads the clock when it wakes).
-  const { keepAwake } = await import('../../util/keep-awake.ts');
-  let letSleep: (() => void) | undefined;
-  events.on('action:start', (e) => {
-    if (e.action.kind === 'video.upload') letSleep ??= keepAwake();
-  });
-  let hideProgress = (): void => undefined;
-  const startProgress = (): void => {
-    hideProgress = attachProgress(events, ui, mode);
-  };
-  const stopProgress = (): void => {
-    hideProgress();
-    letSleep?.();
-    letSleep = undefined;
-  };
-  const onInvalid = async (error: unknown): Promise<void> => {
-    if (!(error instanceof LibraryInvalidError)) return;
-    const { checkJson, checkLines } = await import('../../library/check.ts');
-    useLibraryLang(error.library.config.language);
-    if (json) ui.json(checkJson(error.library));
-    else for (const line of checkLines(error.library)) ui.note(line.text);
-  };
-
-  if (!rounds) {
+  if (flags.wait !== true && flags.watch !== true) {
     let result;
-    startProgress();
+    draw.start();
     try {
       result = await runSync(options);
     } catch (error) {
-      stopProgress();
-      await onInvalid(error);
+      draw.stop();
+      await draw.invalid(error);
       throw error;
     }
-    stopProgress();
-    show(result);
-    if (json) printJson(result, result.summary, result.failures);
+    draw.stop();
+    draw.result(result);
+    if (json) draw.json(result, result.summary, result.failures);
     const outcome = runOutcome(result);
     if (outcome) throw outcome;
     return;
   }
+  await syncRounds(options, draw, flags, settleMs);
+}
 
+/** --wait and --watch: rounds under one lock (src/sync/rounds.ts), each drawn as a run. */
+async function syncRounds(options: RunSyncOptions, draw: Drawing, flags: SyncFlags, settleMs: number): Promise<void> {
+  const { EventEmitter } = await import('node:events');
   const { runRounds } = await import('../../sync/rounds.ts');
   const { roundsHandlers } = await import('../progress/rounds.ts');
+  const { runOutcome } = await import('../progress.ts');
   const roundEvents = new EventEmitter<RoundsEventMap>();
-  const stopRounds = roundsHandlers(roundEvents, ui, mode, root, settleMs);
-  roundEvents.on('round:start', startProgress);
+  const stopRounds = roundsHandlers(roundEvents, draw.ui, draw.mode, options.dir, settleMs);
+  roundEvents.on('round:start', draw.start);
   roundEvents.on('round:done', (result) => {
-    stopProgress();
-    show(result);
+    draw.stop();
+    draw.result(result);
   });
   roundEvents.on('round:invalid', (error) => {
-    stopProgress();
-    void onInvalid(error);
-    ui.error(error.text, error.hint);
+    draw.stop();
+    void draw.invalid(error).then(() => draw.ui.error(error.text, error.hint));
   });
   let done;
   try {
     done = await runRounds({ sync: options, wait: flags.wait === true, watch: flags.watch === true ? { settleMs } : undefined, rounds: roundEvents });
   } catch (error) {
-    stopProgress();
+    draw.stop();
     stopRounds();
-    await onInvalid(error);
+    await draw.invalid(error);
     throw error;
   }
-  stopProgress();
+  draw.stop();
   stopRounds();
   const { last, summary } = done;
   if (!last || !summary) return;
-  if (json) printJson(last, summary, done.failures);
-  if (flags.watch === true && last.stop?.kind !== 'interrupted') ui.note(M.sync.watchStopped());
+  if (flags.json === true) draw.json(last, summary, done.failures);
+  if (flags.watch === true && last.stop?.kind !== 'interrupted') draw.ui.note(M.sync.watchStopped());
   if (done.stuck) throw new WorkLeftError(M.sync.waitStuck({ left: last.summary.left }), { hint: M.sync.waitStuckHint() });
   // Ctrl-C during the watch's idle time ends it as asked; a round it interrupted is work left.
   const outcome = runOutcome({ stop: last.stop, summary: last.summary, failures: done.failures });
   if (outcome) throw outcome;
+}
+
+/** How a sync is shown: progress while it runs, then its result, the library's errors, --json. */
+interface Drawing {
+  ui: Ui;
+  mode: ProgressMode;
+  /** Progress drawing begins (a run, or a round). */
+  start: () => void;
+  /** …and ends; the computer may sleep again. */
+  stop: () => void;
+  /** One run's result: the summary, or the dry run's plan; nothing with --json. */
+  result: (result: SyncResult) => void;
+  /** The one JSON document of --json. */
+  json: (result: SyncResult, summary: SyncSummary, failures: ReadonlyMap<string, string>) => void;
+  /** The library's errors, when `error` says the library is invalid. */
+  invalid: (error: unknown) => Promise<void>;
+}
+
+async function drawing(ui: Ui, events: EventEmitter<SyncEventMap>, flags: SyncFlags): Promise<Drawing> {
+  const { LibraryInvalidError } = await import('../../sync/run.ts');
+  const { planJson, planLines } = await import('../../sync/report.ts');
+  const { attachProgress, chooseProgressMode, printSummary } = await import('../progress.ts');
+  // The computer stays awake from the first upload to the end of the run (of each round: it may
+  // sleep through a wait for the quota, which reads the clock when it wakes).
+  const { keepAwake } = await import('../../util/keep-awake.ts');
+  const json = flags.json === true;
+  const mode = chooseProgressMode(ui, json);
+  let letSleep: (() => void) | undefined;
+  events.on('action:start', (e) => {
+    if (e.action.kind === 'video.upload') letSleep ??= keepAwake();
+  });
+  let hideProgress = (): void => undefined;
+  return {
+    ui,
+    mode,
+    start: () => {
+      hideProgress = attachProgress(events, ui, mode);
+    },
+    stop: () => {
+      hideProgress();
+      letSleep?.();
+      letSleep = undefined;
+    },
+    result: (result) => {
+      const { summary, plan } = result;
+      if (json) return;
+      if (result.dryRun) {
+        for (const line of planLines(plan, result.remaining)) ui.print(line);
+        ui.note(M.sync.dryRunDone());
+      } else if (!result.cancelled) {
+        if (plan.clips.length === 0 && plan.playlists.length === 0) for (const line of planLines(plan, result.remaining)) ui.note(line);
+        // With --wait, the wait's own line says what is left and when the run goes on.
+        printSummary(ui, flags.wait === true && result.stop?.kind === 'quota' ? { ...summary, left: 0 } : summary);
+      }
+    },
+    json: (result, summary, failures) => {
+      if (result.dryRun) ui.json({ dryRun: true, plan: planJson(result.plan), remaining: result.remaining });
+      else {
+        ui.json({
+          dryRun: false,
+          cancelled: result.cancelled,
+          summary: { ...summary, quotaResetAt: summary.quotaResetAt?.toISOString() ?? null },
+          plan: planJson(result.plan),
+          failures: Object.fromEntries(failures),
+          videos: Object.fromEntries(result.videos),
+        });
+      }
+    },
+    invalid: async (error) => {
+      if (!(error instanceof LibraryInvalidError)) return;
+      const { checkJson, checkLines } = await import('../../library/check.ts');
+      useLibraryLang(error.library.config.language);
+      if (json) ui.json(checkJson(error.library));
+      else for (const line of checkLines(error.library)) ui.note(line.text);
+    },
+  };
 }
