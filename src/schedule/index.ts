@@ -14,6 +14,7 @@ import { schedule as S } from '../i18n/catalog/schedule.ts';
 import { M } from '../i18n/messages.ts';
 import { CONFIG_FILE } from '../library/config.ts';
 import { isErrno, stateDir } from '../state/files.ts';
+import { isSingleExecutable } from '../util/package-root.ts';
 import { readLastRun } from './log.ts';
 import type { LastRun } from './log.ts';
 import { buildTask, dailyArgv, taskName } from './tasks.ts';
@@ -89,8 +90,7 @@ export async function chooseScheduler(platform: NodeJS.Platform = process.platfo
  * script it runs (an npm install, a clone), both absolute.
  */
 export function runningCommand(): string[] {
-  const sea = process.getBuiltinModule('node:sea') as { isSea?: () => boolean } | undefined;
-  if (sea?.isSea?.() === true) return [process.execPath];
+  if (isSingleExecutable()) return [process.execPath];
   const script = process.argv[1];
   if (script === undefined) return [process.execPath];
   const absolute = resolve(script);
