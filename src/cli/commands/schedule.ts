@@ -10,6 +10,7 @@ import { M } from '../../i18n/messages.ts';
 import { clock, defaultAt } from '../../schedule/time.ts';
 import type { ScheduleOptions } from '../../schedule/index.ts';
 import type { CliContext, CommandRegistrar } from '../context.ts';
+import { placeholder } from '../localise.ts';
 
 interface ScheduleFlags {
   at?: string;
@@ -117,18 +118,18 @@ export const scheduleCommand: CommandRegistrar = (program, ctx) => {
   schedule
     .command('install')
     .description(tr(S.installDescription()))
-    .argument('[dir]', tr(M.cli.argDir()))
-    .option('--at <time>', tr(S.optAt({ at: clock(defaultAt()) })))
+    .argument(`[${placeholder('dir')}]`, tr(M.cli.argDir()))
+    .option(`--at <${placeholder('time')}>`, tr(S.optAt({ at: clock(defaultAt()) })))
     .option('--dry-run', tr(S.optDryRun()))
     .action((dir: string | undefined, flags: ScheduleFlags) => runInstall(ctx, dir, flags));
   schedule
     .command('remove')
     .description(tr(S.removeDescription()))
-    .argument('[dir]', tr(M.cli.argDir()))
+    .argument(`[${placeholder('dir')}]`, tr(M.cli.argDir()))
     .action((dir: string | undefined) => runRemove(ctx, dir));
   schedule
     .command('status')
     .description(tr(S.statusDescription()))
-    .argument('[dir]', tr(M.cli.argDir()))
+    .argument(`[${placeholder('dir')}]`, tr(M.cli.argDir()))
     .action((dir: string | undefined) => runStatus(ctx, dir));
 };

@@ -38,7 +38,7 @@ export const sync = {
     en: `with --watch: seconds a file must stay unchanged (size and modification time) before it is taken (default ${p.n})`,
   }),
   badSettle: (p: { value: string }): Text => ({
-    vi: `--settle "${p.value}" không hợp lệ: phải là số giây từ 1 đến 3600.`,
+    vi: `--settle “${p.value}” không hợp lệ: phải là số giây từ 1 đến 3600.`,
     en: `--settle "${p.value}" is not valid: it must be a number of seconds from 1 to 3600.`,
   }),
   badSettleHint: (): Text => ({ vi: 'Ví dụ: --settle 30 (cho thư mục mạng chậm)', en: 'For example: --settle 30 (for a slow network share)' }),
