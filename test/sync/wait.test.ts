@@ -64,7 +64,7 @@ it('holds the lock while it waits (a rival run is refused with its pid); Ctrl-C 
 
 it('counts down on one status line in a terminal', async () => {
   const term = terminal(['sync', library.dir, '--yes', '--wait'], { ...emulator.env(), HAPPYTUBE_LANG: 'en', ...dayEnv });
-  await term.waitFor(/Waiting for the quota: going on at \d\d:\d\d \(in \d+ s\)/);
+  await term.waitFor(/Waiting for the quota: going on at \d\d:\d\d on .+ \(in \d+ s\)/);
   expect(await term.exit).toBe(0);
 }, 150_000);
 
@@ -80,5 +80,5 @@ it('ends with exit 3 instead of waiting forever when a fresh day cannot do one s
   const run = await sync(emulator, library.dir, ['--wait'], 120_000, dayEnv);
   expect(run.code).toBe(3);
   expect(run.stderr.match(/Today's quota is used up/g)).toHaveLength(1);
-  expect(run.stderr).toContain('1 clips are left, but even a whole new day of quota is not enough for their next step');
+  expect(run.stderr).toContain('1 clip is left, but even a whole new day of quota is not enough for their next step');
 }, 150_000);
