@@ -11,10 +11,11 @@ import { library } from './catalog/library.ts';
 import { menu } from './catalog/menu.ts';
 import { progress } from './catalog/progress.ts';
 import { report } from './catalog/report.ts';
+import { schedule } from './catalog/schedule.ts';
 import { settings } from './catalog/settings.ts';
 import { setup } from './catalog/setup.ts';
 import { state } from './catalog/state.ts';
 import { sync } from './catalog/sync.ts';
 import { upload } from './catalog/upload.ts';
 
-export const M = { auth, check, cli, demo, doctor, emulator, files, init, library, menu, progress, report, settings, setup, state, sync, upload };
+export const M = { auth, check, cli, demo, doctor, emulator, files, init, library, menu, progress, report, schedule, settings, setup, state, sync, upload };

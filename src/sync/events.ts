@@ -75,6 +75,33 @@ export function emptySummary(skipped: number, spent: QuotaAmounts): SyncSummary 
   };
 }
 
+/**
+ * Two runs' summaries as one (`sync --wait`, `--watch`: several rounds): counts add up; what is
+ * left and when the quota resets are the later run's.
+ */
+export function addSummaries(a: SyncSummary, b: SyncSummary): SyncSummary {
+  const out: SyncSummary = {
+    uploaded: a.uploaded + b.uploaded,
+    adopted: a.adopted + b.adopted,
+    updated: a.updated + b.updated,
+    addedToPlaylists: a.addedToPlaylists + b.addedToPlaylists,
+    removedFromPlaylists: a.removedFromPlaylists + b.removedFromPlaylists,
+    thumbnails: a.thumbnails + b.thumbnails,
+    captions: a.captions + b.captions,
+    playlistsCreated: a.playlistsCreated + b.playlistsCreated,
+    playlistsUpdated: a.playlistsUpdated + b.playlistsUpdated,
+    skipped: b.skipped,
+    failed: b.failed,
+    left: b.left,
+    spent: { units: a.spent.units + b.spent.units, uploads: a.spent.uploads + b.spent.uploads },
+    // A later round reads back the earlier rounds' videos too: a finding is told once.
+    findings: [...new Map([...a.findings, ...b.findings].map((f) => [JSON.stringify(f), f])).values()],
+    processing: a.processing + b.processing,
+  };
+  if (b.quotaResetAt !== undefined) out.quotaResetAt = b.quotaResetAt;
+  return out;
+}
+
 export interface SyncEventMap {
   /** An action begins; `cost` is what it will spend. */
   'action:start': [{ action: ActionRef; cost: { bucket: 'units' | 'uploads'; amount: number } }];

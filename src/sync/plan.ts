@@ -119,6 +119,8 @@ export interface PlanInput {
    * work and only the playlists they need created or updated (the others wait for a full sync).
    */
   only?: ReadonlySet<string>;
+  /** relPaths of clips whose files are still being written (`sync --watch`): their work waits. */
+  hold?: ReadonlySet<string>;
 }
 
 /** The JSON of a video resource sent with videos.insert or videos.update (whole parts). */
@@ -456,7 +458,7 @@ export function plan(input: PlanInput): Plan {
         for (const key of wanted) work.steps.push({ kind: 'playlistItem.insert', key, cost: costOf('playlistItems.insert') });
       }
     }
-    if (work.steps.length > 0 && (only === undefined || only.has(clip.relPath))) out.clips.push(work);
+    if (work.steps.length > 0 && (only === undefined || only.has(clip.relPath)) && input.hold?.has(clip.relPath) !== true) out.clips.push(work);
   }
 
   out.cost = totalCost([...out.playlists.map((a) => a.cost), ...out.clips.flatMap((w) => w.steps.map((s) => s.cost))]);

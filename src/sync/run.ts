@@ -72,6 +72,17 @@ export interface RunSyncOptions {
    * not read again. Default: read and validated here.
    */
   library?: Library;
+  /**
+   * The caller already holds the library's lock (`sync --wait`, `--watch`: one lock across every
+   * round, so that a rival run is refused while this one waits). Default: taken and released here.
+   */
+  lockHeld?: boolean;
+  /**
+   * Library-relative paths (NFC) of files still being written (`sync --watch`): the clips they
+   * belong to wait for a later round, and the library's errors about them do not count (a
+   * half-copied clip or sidecar is not a mistake yet).
+   */
+  hold?: ReadonlySet<string>;
 }
 
 export interface SyncResult {
@@ -153,14 +164,15 @@ export async function runSync(options: RunSyncOptions): Promise<SyncResult> {
     throw error;
   }
   const state = await stateReady;
-  const errors = library.diagnostics.filter((d) => d.severity === 'error');
+  const { held, heldFiles } = heldClips(library, options.hold);
+  const errors = library.diagnostics.filter((d) => d.severity === 'error' && !heldFiles.has(d.file));
   if (errors.length > 0) throw new LibraryInvalidError(library, errors.length, new Set(errors.map((d) => d.file)).size);
   options.onLibrary?.(library);
   const selected = selectClips(library, options);
 
-  const release = dry ? undefined : await acquireLock(root);
+  const release = dry || options.lockHeld === true ? undefined : await acquireLock(root);
   try {
-    return await syncLocked(options, { root, state, library, selected, dry, now, client: await clientReady });
+    return await syncLocked(options, { root, state, library, selected, held, dry, now, client: await clientReady });
   } finally {
     await release?.();
   }
@@ -172,9 +184,30 @@ interface Prepared {
   library: Library;
   /** relPaths of `--only`, or undefined for all. */
   selected: Set<string> | undefined;
+  /** relPaths of clips left for a later round (`hold`). */
+  held: ReadonlySet<string>;
   dry: boolean;
   now: () => Date;
   client: YouTubeClient;
+}
+
+/**
+ * The clips a file of `hold` belongs to (the video itself, its sidecar, thumbnail or captions),
+ * and all the files of those clips. A held happytube.yaml or template holds no clip: its errors
+ * still count.
+ */
+function heldClips(library: Library, hold: ReadonlySet<string> | undefined): { held: Set<string>; heldFiles: Set<string> } {
+  const held = new Set<string>();
+  const heldFiles = new Set<string>();
+  if (!hold || hold.size === 0) return { held, heldFiles };
+  const rel = (path: string): string => pathKey(relative(library.root, path));
+  for (const c of library.clips) {
+    const files = [c.relPath, ...[c.sidecarPath, c.thumbnailPath, ...c.captions.map((cap) => cap.path)].filter((f) => f !== undefined).map(rel)];
+    if (!files.some((f) => hold.has(f))) continue;
+    held.add(c.relPath);
+    for (const f of files) heldFiles.add(f);
+  }
+  return { held, heldFiles };
 }
 
 function selectClips(library: Library, options: RunSyncOptions): Set<string> | undefined {
@@ -293,6 +326,7 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
     noUpdate: options.noUpdate === true,
     defaultLanguage: library.config.defaults.language ?? library.config.language ?? 'vi',
     ...(p.selected ? { only: p.selected } : {}),
+    ...(p.held.size > 0 ? { hold: p.held } : {}),
   });
 
   const remaining = meter.budget.remaining();

@@ -38,6 +38,11 @@ function runningSea(): Sea | undefined {
   return sea?.isSea() ? sea : undefined;
 }
 
+/** This process is the single executable (scripts/release.ts), not Node running a script. */
+export function isSingleExecutable(): boolean {
+  return runningSea() !== undefined;
+}
+
 /**
  * The assets written out under the cache folder, once per content (the manifest's hash names the
  * folder): a new version gets its own folder, and a folder is only ever seen complete because it

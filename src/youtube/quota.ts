@@ -129,6 +129,17 @@ export function nextQuotaReset(date: Date): Date {
 }
 
 /**
+ * How long after a reset a run that waited for it goes on (`sync --wait`): YouTube's counters and
+ * this computer's clock may disagree by a little, and a call refused one second early would stop
+ * the run again for a whole day. Five minutes of a real day; the same share of a shortened test day.
+ */
+export function quotaResetMargin(): number {
+  const testDay = testQuotaDayMs();
+  const margin = 5 * 60_000;
+  return testDay === undefined ? margin : Math.round((testDay * margin) / 86_400_000);
+}
+
+/**
  * What is left of one day's quota. A pure value: build it from the limits and what was already
  * spent today (see `QuotaUsage` in src/state), ask `canAfford`, record with `spend`.
  */

@@ -41,7 +41,7 @@ const TECHNICAL: RegExp[] = [
   /(?<![\w-])--?[a-z][\w-]*(?:\s+<[^>]+>)?/gi, // options
   /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g, // environment variables
   /(?<![\w-])[a-z0-9]+(?:-[a-z0-9]+)+(?::\S*)?/g, // codes and keys: drop-upload:K, muc-dich
-  /happytube(?:\s+(?:auth|login|logout|status|init|check|sync|upload|playlists|report|emulator|demo|setup|help))*/g,
+  /happytube(?:\s+(?:auth|login|logout|status|init|check|sync|upload|playlists|report|emulator|demo|setup|schedule|install|remove|help))*/g,
 ];
 
 /** The English runs in one line of Vietnamese output (empty when there is none). */

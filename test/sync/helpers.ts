@@ -53,8 +53,8 @@ export function useExampleLibrary(emulator: EmulatorHandle): { readonly dir: str
   };
 }
 
-export function sync(emulator: EmulatorHandle, dir: string, args: string[] = [], timeoutMs = 60_000): Promise<RunResult> {
-  return runCli(['sync', dir, '--yes', ...args], { env: { ...emulator.env(), HAPPYTUBE_LANG: 'en' }, timeoutMs });
+export function sync(emulator: EmulatorHandle, dir: string, args: string[] = [], timeoutMs = 60_000, env: Record<string, string> = {}): Promise<RunResult> {
+  return runCli(['sync', dir, '--yes', ...args], { env: { ...emulator.env(), HAPPYTUBE_LANG: 'en', ...env }, timeoutMs });
 }
 
 export async function checkClips(dir: string): Promise<CheckClip[]> {

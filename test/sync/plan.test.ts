@@ -106,6 +106,12 @@ describe('plan', () => {
     expect(p.clips[0]!.steps[0]!.cost).toEqual({ bucket: 'uploads', amount: 1 });
   });
 
+  it('leaves the work of a held clip (still being copied in) for a later round, and out of the cost', () => {
+    const p = plan(input({ clips: [clip('01-a/2024-12-01 early.mp4'), clip('01-a/2024-12-02 copying.mp4')], hold: new Set(['01-a/2024-12-02 copying.mp4']) }));
+    expect(p.clips.map((w) => w.relPath)).toEqual(['01-a/2024-12-01 early.mp4']);
+    expect(p.cost).toEqual({ units: 50, uploads: 1 });
+  });
+
   it('adopts existing playlists by title and updates one whose description changed', () => {
     const p = plan(
       input({

@@ -11,6 +11,7 @@ import { reportCommand } from './report.ts';
 import { demoCommand } from './demo.ts';
 import { setupCommand } from './setup.ts';
 import { doctorCommand } from './doctor.ts';
+import { scheduleCommand } from './schedule.ts';
 
 /** Every command of SPEC §2 that works, in the order `--help` lists them. */
-export const commands: CommandRegistrar[] = [setupCommand, initCommand, authCommand, checkCommand, syncCommand, uploadCommand, statusCommand, playlistsCommand, emulatorCommand, reportCommand, doctorCommand, demoCommand];
+export const commands: CommandRegistrar[] = [setupCommand, initCommand, authCommand, checkCommand, syncCommand, uploadCommand, statusCommand, playlistsCommand, emulatorCommand, reportCommand, scheduleCommand, doctorCommand, demoCommand];

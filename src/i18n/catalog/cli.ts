@@ -16,6 +16,7 @@ const PLACEHOLDERS = {
   lang: { vi: 'NGÔN_NGỮ', en: 'lang' },
   units: { vi: 'ĐƠN_VỊ', en: 'units' },
   seconds: { vi: 'GIÂY', en: 'seconds' },
+  time: { vi: 'GIỜ', en: 'time' },
   fault: { vi: 'LỖI', en: 'spec' },
   command: { vi: 'LỆNH', en: 'command' },
 } as const satisfies Record<string, Text>;

@@ -28,6 +28,61 @@ export const sync = {
     en: 'limit the upload speed, e.g. 500k, 2M, 1.5MB; only during some hours: 2M@07:00-16:30',
   }),
   optConcurrency: (): Text => ({ vi: 'số clip tải lên cùng lúc, từ 1 đến 4 (mặc định 1)', en: 'clips uploaded at once, 1 to 4 (default 1)' }),
+  optWait: (): Text => ({
+    vi: 'khi hết hạn mức trong ngày, chờ đến lúc hạn mức được làm mới rồi tự làm tiếp cho đến khi xong',
+    en: "when the day's quota runs out, wait for it to reset and go on until everything is published",
+  }),
+  optWatch: (): Text => ({
+    vi: 'sau lần đồng bộ đầu, theo dõi thư mục và đồng bộ ngay những gì thay đổi (Ctrl-C để dừng)',
+    en: 'after the first sync, watch the folder and sync whatever changes (Ctrl-C to stop)',
+  }),
+  optSettle: (p: { n: number }): Text => ({
+    vi: `với --watch: số giây một tệp phải đứng yên (không đổi dung lượng và thời gian sửa) mới được lấy (mặc định ${p.n})`,
+    en: `with --watch: seconds a file must stay unchanged (size and modification time) before it is taken (default ${p.n})`,
+  }),
+  badSettle: (p: { value: string }): Text => ({
+    vi: `--settle “${p.value}” không hợp lệ: phải là số giây từ 1 đến 3600.`,
+    en: `--settle "${p.value}" is not valid: it must be a number of seconds from 1 to 3600.`,
+  }),
+  badSettleHint: (): Text => ({ vi: 'Ví dụ: --settle 30 (cho thư mục mạng chậm)', en: 'For example: --settle 30 (for a slow network share)' }),
+  watchJson: (): Text => ({
+    vi: '--json không dùng chung được với --watch: lệnh theo dõi chạy đến khi bạn dừng, nên không có một kết quả JSON cuối cùng.',
+    en: '--json cannot be combined with --watch: a watch runs until you stop it, so there is no final JSON document.',
+  }),
+  watchJsonHint: (): Text => ({
+    vi: 'Bỏ --json, hoặc dùng “happytube sync --json” (có thể kèm --wait).',
+    en: 'Leave out --json, or use "happytube sync --json" (with --wait if you like).',
+  }),
+  waitStart: (p: { left: number; resetAt: Date; resumeAt: Date }): Text => ({
+    vi: `Đã hết hạn mức hôm nay, còn ${vi(p.left)} clip. Hạn mức được làm mới lúc ${formatDateTime(p.resetAt, 'vi')}; happytube sẽ tự làm tiếp lúc ${formatDateTime(p.resumeAt, 'vi')}. Cứ để máy bật; Ctrl-C để dừng (phần đã xong được giữ nguyên).`,
+    en: `Today's quota is used up with ${en(p.left)} ${p.left === 1 ? 'clip' : 'clips'} left. It resets at ${formatDateTime(p.resetAt, 'en')}; happytube goes on by itself at ${formatDateTime(p.resumeAt, 'en')}. Leave the computer on; Ctrl-C stops (what is done stays done).`,
+  }),
+  waitTick: (p: { resumeAt: Date; duration: Text }): Text => ({
+    vi: `Đang chờ hạn mức: làm tiếp lúc ${formatDateTime(p.resumeAt, 'vi')} (còn ${p.duration.vi})`,
+    en: `Waiting for the quota: going on at ${formatDateTime(p.resumeAt, 'en')} (in ${p.duration.en})`,
+  }),
+  waitStuck: (p: { left: number }): Text => ({
+    vi: `Còn ${vi(p.left)} clip nhưng cả một ngày hạn mức mới cũng không đủ cho bước tiếp theo của chúng, nên happytube thôi chờ.`,
+    en: `${en(p.left)} ${p.left === 1 ? 'clip is' : 'clips are'} left, but even a whole new day of quota is not enough for their next step, so happytube stops waiting.`,
+  }),
+  waitStuckHint: (): Text => ({
+    vi: 'Phụ đề tốn 400 đơn vị, hình thu nhỏ và cập nhật 50: xem mục “quota” trong happytube.yaml có đúng hạn mức của dự án không; xin thêm hạn mức: support.google.com/youtube/contact/yt_api_form',
+    en: 'Captions cost 400 units, thumbnails and updates 50: check that "quota:" in happytube.yaml is your project\'s real limit; for more quota: support.google.com/youtube/contact/yt_api_form',
+  }),
+  waitEnd: (): Text => ({ vi: 'Hạn mức đã được làm mới: làm tiếp.', en: 'The quota has reset: going on.' }),
+  watchIdle: (p: { dir: string }): Text => ({
+    vi: `Đang theo dõi ${p.dir}: clip mới và tệp đã sửa sẽ được đồng bộ ngay. Ctrl-C để dừng.`,
+    en: `Watching ${p.dir}: new clips and edited files are synced as they come. Ctrl-C to stop.`,
+  }),
+  watchChanging: (p: { n: number; names: string; seconds: number }): Text => ({
+    vi: `Chờ ${vi(p.n)} tệp chép xong (đứng yên ${p.seconds} giây): ${p.names}`,
+    en: `Waiting for ${p.n} files to finish copying (unchanged for ${p.seconds} s): ${p.names}`,
+  }),
+  watchStopped: (): Text => ({ vi: 'Đã dừng theo dõi thư mục.', en: 'Stopped watching the folder.' }),
+  roundChanges: (p: { n: number }): Text => ({
+    vi: `${vi(p.n)} tệp mới hoặc đã sửa: đồng bộ.`,
+    en: `${en(p.n)} new or changed ${p.n === 1 ? 'file' : 'files'}: syncing.`,
+  }),
   badConcurrency: (p: { value: string }): Text => ({
     vi: `--concurrency “${p.value}” không dùng được: cần một số nguyên từ 1 đến 4.`,
     en: `--concurrency "${p.value}" is not valid: it must be a whole number from 1 to 4.`,
