@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every quality bar of SPEC §6 in one table (what, bar, measured, pass/fail).
+ * `npm run bench`: every quality bar listed in docs/architecture.md in one table (what, bar, measured, pass/fail).
  *   node bench/run.ts [--only help,upload,emulator,sync,hash]
  * Each piece is a function; a piece whose script is not there yet says "not available yet". The
  * pieces owned by other scripts (bench/upload.ts, bench/emulator-upload.ts, bench/sync.ts) run as
@@ -24,7 +24,7 @@ interface Row {
   bar: string;
   measured: string;
   pass: boolean | undefined;
-  /** A bar of a test tool, not of SPEC §6: shown, not counted in the exit code. */
+  /** A bar of a test tool, not of docs/architecture.md: shown, not counted in the exit code. */
   extra?: boolean;
 }
 
@@ -298,8 +298,8 @@ async function main(): Promise<void> {
       process.stderr.write(`bench ${key} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     }
   }
-  process.stdout.write(`\nSPEC §6 quality bars (${new Date().toISOString()}, Node ${process.version})\n\n${table(rows)}\n`);
-  if (rows.some((r) => r.extra)) process.stdout.write('* a bar of the team (emulator, planner), not of SPEC §6: not counted in the exit code\n');
+  process.stdout.write(`\nQuality bars of docs/architecture.md (${new Date().toISOString()}, Node ${process.version})\n\n${table(rows)}\n`);
+  if (rows.some((r) => r.extra)) process.stdout.write('* a bar of the team (emulator, planner), not of docs/architecture.md: not counted in the exit code\n');
   if (rows.some((r) => r.pass === false && !r.extra)) process.exitCode = 1;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Sync at scale (SPEC §6), against the emulator on loopback:
+ * Sync at scale (docs/architecture.md), against the emulator on loopback:
  * 1. generates a 2,000-clip library (tiny distinct clips, 4 playlist folders) and syncs it once
  *    (the setup, timed for information);
  * 2. times a no-op sync of that published library: bar ≤ 2 s wall and ≤ 100 quota units;

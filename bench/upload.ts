@@ -1,5 +1,5 @@
 /**
- * Upload bench (SPEC §6): the transfer, the rest of the command and peak RSS of one upload to the
+ * Upload bench (docs/architecture.md): the transfer, the rest of the command and peak RSS of one upload to the
  * emulator on loopback.
  *   node_modules/.bin/node bench/upload.ts [--sizes=2048,100]
  * Starts the emulator in a child process, writes one new clip per size (MiB) under os.tmpdir() — a
@@ -19,7 +19,7 @@
  * size / transfer. "rest" = the process's wall time minus its transfer: for `happytube upload`,
  * start-up, library, sign-in, channel reads, playlist and state (best of the runs, like the
  * transfer). Peak RSS = VmHWM of the process.
- * The bars (SPEC §6), judged on the `happytube upload` rows of the first size (2 GiB): transfer
+ * The bars (docs/architecture.md), judged on the `happytube upload` rows of the first size (2 GiB): transfer
  * ≥ 90 % of curl's speed, rest ≤ 0.6 s; ≤ 150 MB peak RSS at every size. Prints one table; exit 1
  * if a bar is missed.
  */
@@ -39,7 +39,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'happytube.js');
 const EXAMPLE = join(ROOT, 'examples', 'happy-school');
 const MP4_HEAD = join(ROOT, 'test', 'fixtures', 'clips', 'tiny.mp4');
-/** The bars of SPEC §6, for the whole command. */
+/** The bars listed in docs/architecture.md, for the whole command. */
 const MIN_RATIO = 0.9;
 const MAX_REST_S = 0.6;
 const MAX_RSS_MB = 150;
@@ -220,7 +220,7 @@ async function makeLibrary(dir: string): Promise<string> {
 
 /**
  * The environment of the CLI for a fresh, empty channel: the emulator wiped, the library's state
- * removed (the clip is new again), a new sign-in (SPEC §3 variables, as test/helpers/emulator.ts).
+ * removed (the clip is new again), a new sign-in (the HAPPYTUBE_* variables of docs/architecture.md, as test/helpers/emulator.ts).
  */
 async function freshCommandEnv(url: string, library: string, configDir: string): Promise<NodeJS.ProcessEnv> {
   await admin(url, 'wipe');

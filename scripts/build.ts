@@ -5,7 +5,7 @@
  *
  * Why: run from source, a command loads ~170 modules (~80 of ours, ~90 of its dependencies), and
  * Node spends ~85 ms more on that than on the bundle — on every run, before the first byte of an
- * upload (SPEC §6 judges the whole `happytube upload`), and far more on a laptop whose antivirus
+ * upload (docs/architecture.md's quality bars judge the whole `happytube upload`), and far more on a laptop whose antivirus
  * looks at every file opened.
  *
  *   node scripts/build.ts      (npm run build; npm ci runs it as `prepare`, vitest before the tests)

@@ -1,6 +1,6 @@
 /**
  * Typed errors. The core throws these; only the CLI entry (src/cli/main.ts) turns them into a
- * printed message, a hint and an exit code (SPEC §2).
+ * printed message, a hint and an exit code (docs/architecture.md).
  */
 import type { Text } from './i18n/index.ts';
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Environment } from '../config/env.ts';
 import type { Ui } from './ui.ts';
 
-/** The global options of SPEC §2, after parsing. */
+/** The global options listed in docs/architecture.md, after parsing. */
 export interface GlobalOptions {
   profile: string | undefined;
   lang: string | undefined;
@@ -21,7 +21,7 @@ export interface CliContext {
   signal: AbortSignal;
   /** The global options; filled in once commander has parsed them. */
   globals: () => GlobalOptions;
-  /** The environment of SPEC §3, with `.env` files from these folders (library first). */
+  /** The environment listed in docs/architecture.md, with `.env` files from these folders (library first). */
   environment: (dotenvDirs?: readonly string[]) => Environment;
   /**
    * Runs another command of the CLI as if typed (`['check', dir]`), with this run's global

@@ -7,7 +7,7 @@ import { tr } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
 import type { Ui } from './ui.ts';
 
-/** Global options that take a value (SPEC §2). */
+/** Global options that take a value (docs/architecture.md). */
 const VALUED = new Set(['--profile', '--lang']);
 const FLAGS = new Set(['--verbose', '--quiet', '--no-color']);
 

@@ -1,6 +1,6 @@
 /**
  * The CLI entry: parses, runs one command, and maps every error to a message, a fix and an exit
- * code (SPEC §2) in this one place. Tests call `main` in-process or run bin/happytube.js.
+ * code (docs/architecture.md) in this one place. Tests call `main` in-process or run bin/happytube.js.
  */
 import { CommanderError } from 'commander';
 import { ExitCode, HappyError, WorkLeftError } from '../errors.ts';

@@ -1,5 +1,5 @@
 /**
- * The composition root: builds the commander program with the global options of SPEC §2 and the
+ * The composition root: builds the commander program with the global options listed in docs/architecture.md and the
  * commands of src/cli/commands/. Help is in the current language. Command files are light: each
  * imports its implementation only when it runs, so `happytube --help` stays fast.
  */

@@ -77,7 +77,7 @@ export function attachProgress(
   };
 }
 
-/** The lines of the summary (SPEC §5 step 5), in order; counts that are zero and rare are left out. */
+/** The lines of the summary (docs/library.md, What sync does, step 5), in order; counts that are zero and rare are left out. */
 export function summaryLines(summary: SyncSummary): Text[] {
   const lines: Text[] = [M.progress.summaryUploaded({ n: summary.uploaded })];
   if (summary.adopted > 0) lines.push(M.progress.summaryAdopted({ n: summary.adopted }));

@@ -1,5 +1,5 @@
 /**
- * The environment of SPEC §3, read in one place. `.env` files (in the library folder, then the
+ * The environment listed in docs/architecture.md, read in one place. `.env` files (in the library folder, then the
  * current folder) fill in what the real environment leaves unset; they never override it and are
  * never written into process.env.
  *

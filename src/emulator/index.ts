@@ -1,5 +1,5 @@
 /**
- * The local YouTube Data API v3 + Google OAuth emulator (SPEC §7). `startEmulator` serves it
+ * The local YouTube Data API v3 + Google OAuth emulator (docs/architecture.md). `startEmulator` serves it
  * in-process on 127.0.0.1; `happytube emulator` runs the same from the command line.
  */
 import type { AddressInfo } from 'node:net';
@@ -22,7 +22,7 @@ export interface EmulatorSignIn {
 }
 
 /**
- * The HAPPYTUBE_* variables (SPEC §3) that point happytube at an emulator: its API root and
+ * The HAPPYTUBE_* variables (docs/architecture.md) that point happytube at an emulator: its API root and
  * OAuth endpoints, and with `signIn` the client and a refresh token for a headless run.
  */
 export function emulatorEnvironment(url: string, signIn?: EmulatorSignIn): Record<string, string> {

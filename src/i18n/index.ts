@@ -18,7 +18,7 @@ export function isLang(value: unknown): value is Lang {
   return value === 'vi' || value === 'en';
 }
 
-/** The language of the system locale: `vi*` → Vietnamese, anything else → English (SPEC §1). */
+/** The language of the system locale: `vi*` → Vietnamese, anything else → English (docs/architecture.md). */
 export function systemLang(env: NodeJS.ProcessEnv = process.env): Lang {
   const fromEnv = env.LC_ALL || env.LC_MESSAGES || env.LANG || env.LANGUAGE;
   const locale = fromEnv && fromEnv !== 'C' && fromEnv !== 'POSIX' ? fromEnv : Intl.DateTimeFormat().resolvedOptions().locale;

@@ -1,5 +1,5 @@
 /**
- * `happytube init` (SPEC §4): writes a ready library from the project's `templates/` folder, the
+ * `happytube init` (docs/library.md): writes a ready library from the project's `templates/` folder, the
  * skeleton — happytube.yaml with the school's answers put in (its comments kept byte for byte), the
  * metadata template, `.env.example`, `.gitignore` and the four Happy School playlist folders.
  * Never overwrites: an existing happytube.yaml stops everything, and any other file already there

@@ -1,5 +1,5 @@
 /**
- * happytube.yaml (SPEC §4): parsed with line numbers, validated with valibot, unknown keys refused.
+ * happytube.yaml (docs/library.md): parsed with line numbers, validated with valibot, unknown keys refused.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

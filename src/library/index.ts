@@ -1,4 +1,4 @@
-/** The library model: the folder → validated clips and playlists (SPEC §4). */
+/** The library model: the folder → validated clips and playlists (docs/library.md). */
 export { findLibraryRoot, loadLibrary, sha256File, TEMPLATES_DIR } from './load.ts';
 export { CONFIG_FILE, readConfigFile } from './config.ts';
 export { CATEGORIES, LIMITS, VIDEO_EXTENSIONS } from './limits.ts';

@@ -1,5 +1,5 @@
 /**
- * The library folder → validated clips and playlists (SPEC §4). Reads happytube.yaml, the
+ * The library folder → validated clips and playlists (docs/library.md). Reads happytube.yaml, the
  * templates (each parsed once), sidecars, thumbnails and captions; of the clips themselves only
  * their size and the first bytes (the container sniff). Every file is read through files.ts
  * (inside the library, regular, bounded, UTF-8). Problems become diagnostics; only a missing or

@@ -1,5 +1,5 @@
 /**
- * YouTube's metadata rules (../shared/YOUTUBE.md): what `check` refuses before anything is sent.
+ * YouTube's metadata rules (docs/youtube.md): what `check` refuses before anything is sent.
  * Text is measured after NFC, as YouTube measures it.
  */
 import type { Text } from '../i18n/index.ts';

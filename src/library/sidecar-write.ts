@@ -1,5 +1,5 @@
 /**
- * Writing a clip's sidecar (`<stem>.yaml` next to the clip, SPEC §4) on the user's behalf, so that
+ * Writing a clip's sidecar (`<stem>.yaml` next to the clip, docs/library.md) on the user's behalf, so that
  * the folder stays the single truth: what `happytube upload --title …` asked for is read again by
  * every later sync instead of being undone by it.
  *

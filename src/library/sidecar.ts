@@ -1,5 +1,5 @@
 /**
- * Sidecars: `<clip name>.yaml` next to a clip, with the keys of SPEC §4 only. An unknown key is an
+ * Sidecars: `<clip name>.yaml` next to a clip, with the keys listed in docs/library.md only. An unknown key is an
  * error naming the file, the line and the key.
  */
 import * as v from 'valibot';

@@ -1,5 +1,5 @@
 /**
- * The library model (SPEC §4): a folder of clips with sidecars, thumbnails and captions, the
+ * The library model (docs/library.md): a folder of clips with sidecars, thumbnails and captions, the
  * channel configuration of happytube.yaml and the metadata templates, read and validated into
  * plain values. Every other part (sync planner, upload, status, report) works from these types.
  */

@@ -1,6 +1,6 @@
 /**
  * `.happytube/report.json`: when the last e-mail report was made, so that the next one lists only
- * the videos published since (SPEC: `--since` defaults to the last report). Tiny, versioned and
+ * the videos published since (`--since` defaults to the last report). Tiny, versioned and
  * written atomically like every state file.
  */
 import * as v from 'valibot';

@@ -42,7 +42,7 @@ export interface ReportOptions {
   since?: string | undefined;
   /** The report's language (the library's unless --lang or HAPPYTUBE_LANG chose). */
   language: Lang;
-  /** The environment of SPEC §3 for the sign-in. */
+  /** The environment listed in docs/architecture.md for the sign-in. */
   environment: Environment;
   cwd?: string;
   log?: LogSink | undefined;

@@ -107,7 +107,7 @@ export class UploadSessions {
    */
   begin(session: UploadSession): Promise<void> {
     if (/[?&](?:access_token|key)=/.test(session.sessionUri)) {
-      // A credential in the URI would end up in the library folder (SPEC §8).
+      // A credential in the URI would end up in the library folder (docs/architecture.md).
       return Promise.reject(new HappyError(ExitCode.failure, M.state.secretInState({ file: this.#store.file })));
     }
     const key = pathKey(session.relPath);

@@ -1,5 +1,5 @@
 /**
- * The sync executor (SPEC §5, step 4): the only part of happytube that writes to YouTube and to
+ * The sync executor (docs/library.md, What sync does, step 4): the only part of happytube that writes to YouTube and to
  * `.happytube/`. It runs a plan (plan.ts) within what is left of today's quota, saves state after
  * every action, and tells its listeners what happens (events.ts); it never prints.
  *

@@ -1,5 +1,5 @@
 /**
- * The sync planner (SPEC §5, step 3): what to do so that the channel matches the folder. PURE: it
+ * The sync planner (docs/library.md, What sync does, step 3): what to do so that the channel matches the folder. PURE: it
  * reads plain values (the library's clips with their content hashes, the ledger, what the channel
  * holds now) and returns a plan; the executor (execute.ts) is the only part that acts on it.
  *

@@ -1,5 +1,5 @@
 /**
- * One sync run (SPEC §5), from the folder to the channel: validate the library offline, read the
+ * One sync run (docs/library.md), from the folder to the channel: validate the library offline, read the
  * state, read the channel cheaply, plan (pure), then run the plan — or stop after planning for a
  * dry run. Used by `happytube sync` and, on a few files, by `happytube upload`.
  *

@@ -1,5 +1,5 @@
 /**
- * Publishing slots of `schedule:` (SPEC §4): "MON 19:00" in the schedule's time zone → the next
+ * Publishing slots of `schedule:` (docs/library.md): "MON 19:00" in the schedule's time zone → the next
  * instants, in order. Pure.
  */
 import type { ScheduleSlot } from '../library/types.ts';

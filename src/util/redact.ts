@@ -1,5 +1,5 @@
 /**
- * Redaction for everything that may reach a log (SPEC §8): the `--verbose` request lines, error
+ * Redaction for everything that may reach a log (docs/architecture.md): the `--verbose` request lines, error
  * details and stacks. Tokens, authorization codes, PKCE verifiers and the client secret never
  * appear; what is left is enough to see which request went where and what came back.
  */

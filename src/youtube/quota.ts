@@ -1,5 +1,5 @@
 /**
- * The one table of YouTube's costs and limits (`shared/YOUTUBE.md`), the Pacific quota day, and a
+ * The one table of YouTube's costs and limits (docs/youtube.md), the Pacific quota day, and a
  * budget that tells whether an action still fits in what is left of today's quota.
  *
  * Every number the project relies on lives here, so that a change by Google is one edit.

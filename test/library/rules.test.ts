@@ -147,7 +147,7 @@ describe('sniffing', () => {
 });
 
 describe('happytube.yaml', () => {
-  it('reads the SPEC §4 example', () => {
+  it('reads the example of docs/library.md', () => {
     const { config, diagnostics } = readConfig(`language: vi
 school: { name: "Trường Mầm non Thiên Đức", website: "https://example.org" }
 channel: { id: "UCabcdefghijklmnopqrstuv" }

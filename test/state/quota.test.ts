@@ -15,7 +15,7 @@ import { tempLibrary } from './helpers.ts';
 const at = (iso: string): Date => new Date(iso);
 
 describe('the quota table', () => {
-  it('holds the costs of YOUTUBE.md', () => {
+  it('holds the costs of docs/youtube.md', () => {
     expect(DEFAULT_QUOTA_LIMITS).toEqual({ units: 10_000, uploads: 100 });
     expect(costOf('videos.insert')).toEqual({ bucket: 'uploads', amount: 1 });
     expect(costOf('videos.list')).toEqual({ bucket: 'units', amount: 1 });

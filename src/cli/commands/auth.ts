@@ -1,5 +1,5 @@
 /**
- * `happytube auth login [--no-browser]`, `auth status [--json]`, `auth logout` (SPEC §2). The
+ * `happytube auth login [--no-browser]`, `auth status [--json]`, `auth logout` (docs/architecture.md). The
  * sign-in itself lives in src/youtube/auth/, imported only when a subcommand runs.
  */
 import { createInterface } from 'node:readline';

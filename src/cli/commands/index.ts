@@ -13,5 +13,5 @@ import { setupCommand } from './setup.ts';
 import { doctorCommand } from './doctor.ts';
 import { scheduleCommand } from './schedule.ts';
 
-/** Every command of SPEC §2 that works, in the order `--help` lists them. */
+/** Every command listed in docs/architecture.md that works, in the order `--help` lists them. */
 export const commands: CommandRegistrar[] = [setupCommand, initCommand, authCommand, checkCommand, syncCommand, uploadCommand, statusCommand, playlistsCommand, emulatorCommand, reportCommand, scheduleCommand, doctorCommand, demoCommand];

@@ -1,5 +1,5 @@
 /**
- * The OAuth "Desktop app" client of SPEC §3: HAPPYTUBE_CLIENT_ID and HAPPYTUBE_CLIENT_SECRET (the
+ * The OAuth "Desktop app" client listed in docs/architecture.md: HAPPYTUBE_CLIENT_ID and HAPPYTUBE_CLIENT_SECRET (the
  * environment, or `.env` in the library then the current folder — src/config/env.ts does that
  * lookup), or HAPPYTUBE_CLIENT_SECRET_FILE, the JSON Google Cloud offers for download.
  */

@@ -1,5 +1,5 @@
 /**
- * `auth login`: the OAuth flow for a desktop app (YOUTUBE.md) — PKCE S256, a random `state`, the
+ * `auth login`: the OAuth flow for a desktop app (docs/youtube.md) — PKCE S256, a random `state`, the
  * loopback listener of loopback.ts, the system browser or a pasted address — then channels.list
  * (mine) to learn the channel, and the profile saved in the credential store.
  */
@@ -18,7 +18,7 @@ import { startLoopback } from './loopback.ts';
 import type { CredentialStore, SignedInChannel } from './store.ts';
 import { checkProfileName, mergeTokens, storeFor } from './store.ts';
 
-/** SPEC §8: the listener gives up after 5 minutes. */
+/** The listener gives up after 5 minutes (docs/architecture.md, Security). */
 export const LOGIN_TIMEOUT_MS = 5 * 60_000;
 
 export interface LoginOptions {

@@ -1,5 +1,5 @@
 /**
- * The loopback half of the desktop sign-in (SPEC §8): an HTTP listener on 127.0.0.1 and a random
+ * The loopback half of the desktop sign-in (docs/architecture.md): an HTTP listener on 127.0.0.1 and a random
  * port that takes exactly one answer on its callback path — one that carries this sign-in's
  * `state`; it ignores any other request, whatever it carries — then closes, and
  * gives up after a time limit. The same answer may instead arrive as the browser's final address

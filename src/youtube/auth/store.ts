@@ -1,5 +1,5 @@
 /**
- * Where sign-ins live (SPEC §8): `CONFIG/profiles/NAME/token.json`, the folder 0700 and the file
+ * Where sign-ins live (docs/architecture.md): `CONFIG/profiles/NAME/token.json`, the folder 0700 and the file
  * 0600, under HAPPYTUBE_CONFIG_DIR or the OS config folder; never in the library. Writes are
  * atomic (write-file-atomic) and go one at a time: within the process through a queue, across
  * processes under a lock on the profile folder; each write re-reads the file and merges into it.
