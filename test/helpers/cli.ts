@@ -19,6 +19,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   input?: string;
   timeoutMs?: number;
+  /** A command that runs Node in its turn (e.g. `setpriv … --`): how a test changes what the child may do. */
+  wrapper?: readonly string[];
 }
 
 export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
@@ -40,7 +42,8 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
 /** Node (the one running the tests) with these arguments, in the same clean environment. */
 export function runNode(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
+    const [command = process.execPath, ...prefix] = options.wrapper ?? [];
+    const child = spawn(command, options.wrapper ? [...prefix, process.execPath, ...args] : args, {
       cwd: options.cwd ?? process.cwd(),
       env: cleanEnv(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],
