@@ -35,13 +35,20 @@ describe('happytube sync within limits', () => {
     await expectEachClipOnce(await emulator.admin.state(), library.dir, await checkClips(library.dir));
   });
 
-  it('two syncs started together: one refuses at once, no duplicate', async () => {
-    const [a, b] = await Promise.all([sync(emulator, library.dir, ['--concurrency', '1']), sync(emulator, library.dir)]);
-    const codes = [a.code, b.code].sort();
-    expect(codes[0]).toBe(1); // one refused at once
-    expect(codes[1]).toBe(3); // the other ran and hit the upload limit of 3
-    expect([a.stderr, b.stderr].some((s) => /lock|another run|is running/i.test(s))).toBe(true);
+  it('a second sync while one runs refuses at once naming the lock; no duplicate', async () => {
+    // The first run's uploads are slowed so that it is surely running (it holds the lock from
+    // before its first byte) when the second starts: no race between two process start-ups.
+    await emulator.admin.faults(['slow:2000']);
+    const running = sync(emulator, library.dir, ['--concurrency', '1']);
+    while ((await emulator.admin.state()).busySessions === 0) await new Promise((r) => setTimeout(r, 50));
+    const second = await sync(emulator, library.dir);
+    await emulator.admin.faults(['slow:0']);
+    const first = await running;
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/lock|another run|is running/i);
+    expect(first.code).toBe(3); // it ran and hit the upload limit of 3
     const videos = (await emulator.admin.state()).videos;
+    expect(videos).toHaveLength(3);
     expect(new Set(videos.map((v) => v.sha256)).size).toBe(videos.length);
   });
 
