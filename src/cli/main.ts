@@ -3,11 +3,12 @@
  * code (docs/architecture.md) in this one place. Tests call `main` in-process or run bin/happytube.js.
  */
 import { CommanderError } from 'commander';
-import { ExitCode, HappyError, WorkLeftError } from '../errors.ts';
+import { ExitCode, WorkLeftError } from '../errors.ts';
 import { initLang, isLang } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
 import { usageReason } from './localise.ts';
 import { hasCommand, isTerminal, launchedByExplorer, waitForEnter } from './launch.ts';
+import { reportError } from './outcome.ts';
 import { makeProgram } from './program.ts';
 import type { ProgramParts } from './program.ts';
 import type { UiStreams } from './ui.ts';
@@ -39,18 +40,6 @@ function commanderToExit(error: CommanderError, ui: Ui, argv: readonly string[],
   return ExitCode.badInput;
 }
 
-export function reportError(error: unknown, ui: Ui): number {
-  if (error instanceof HappyError) {
-    ui.error(error.text, error.hint);
-    if (error.detail !== undefined) ui.debug(error.detail);
-    if (ui.verbose && error.cause instanceof Error) ui.debug(error.cause.stack ?? error.cause.message);
-    return error.exitCode;
-  }
-  const detail = error instanceof Error ? error.message : String(error);
-  ui.error(M.cli.unexpected({ detail }), M.cli.unexpectedHint());
-  if (ui.verbose && error instanceof Error && error.stack) ui.debug(error.stack);
-  return ExitCode.failure;
-}
 
 export async function main(
   argv: readonly string[],

@@ -7,12 +7,10 @@
  * Then `printSummary` prints what the run did, on stdout.
  */
 import type { EventEmitter } from 'node:events';
-import { ExitCode, HappyError, WorkLeftError } from '../errors.ts';
 import type { Text } from '../i18n/index.ts';
 import { tr } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
 import type { SyncEventMap, SyncSummary } from '../sync/events.ts';
-import type { SyncResult } from '../sync/run.ts';
 import { findingText } from '../sync/verdict.ts';
 import { barHandlers } from './progress/bars.ts';
 import type { PlannedUploads } from './progress/bars.ts';
@@ -119,19 +117,3 @@ export function printSummary(ui: Ui, summary: SyncSummary, where: 'result' | 'no
   if (summary.processing > 0) out(tr(M.settings.processingTitle({ n: summary.processing })));
 }
 
-/**
- * How a finished run ends, the same for sync and upload: a quota stop (exit 3, with the local
- * time the quota resets), an interruption (exit 3), clips that failed for good (exit 1), clips
- * left for another reason, a file still being copied say (exit 3), or nothing to throw (exit 0).
- */
-export function runOutcome(result: Pick<SyncResult, 'stop' | 'summary' | 'failures'>): HappyError | undefined {
-  const { stop, summary } = result;
-  if (stop?.kind === 'quota') {
-    return new WorkLeftError(M.sync.quotaLeft({ left: summary.left, resetAt: summary.quotaResetAt ?? new Date() }), { hint: M.sync.quotaLeftHint() });
-  }
-  if (stop?.kind === 'interrupted') return stop.error;
-  if (result.failures.size > 0) return new HappyError(ExitCode.failure, M.sync.someFailed({ count: result.failures.size }), { hint: M.sync.someFailedHint() });
-  // Clips left without a stop: a file still being copied, say (its warning said why).
-  if (summary.left > 0) return new WorkLeftError(M.sync.clipsLeft({ left: summary.left }), { hint: M.sync.clipsLeftHint() });
-  return undefined;
-}

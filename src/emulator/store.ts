@@ -8,8 +8,8 @@ import { emptyPlan } from './faults.ts';
 import { channelId } from './ids.ts';
 import type { QuotaSnapshot } from './quota.ts';
 import { DEFAULT_UNITS_PER_DAY, DEFAULT_UPLOADS_PER_DAY, Quota } from './quota.ts';
+import type { ByteSink } from './sink.ts';
 import { TokenStore } from './tokens.ts';
-import type { UploadSession } from './uploads.ts';
 
 export type Json = Record<string, unknown>;
 
@@ -132,6 +132,33 @@ export interface StateSnapshot {
   /** Sessions a request is writing into (or held by, or dropped from and not yet noticed). */
   busySessions: number;
   faults: FaultPlan;
+}
+
+/** A resumable upload session, from its POST until its video is stored (the routes: uploads.ts). */
+export interface UploadSession {
+  id: string;
+  parts: VideoParts;
+  notifySubscribers: boolean;
+  asked: readonly string[];
+  total: number | undefined;
+  fileName: string;
+  sink: ByteSink;
+  video: StoredVideo | undefined;
+  /** The request writing into the session, until it is over (or, dropped, noticed over). */
+  writer: Writer | undefined;
+}
+
+export interface Writer {
+  /** The bytes the session held when the request began: what a locked session's status reports. */
+  before: number;
+  /** Settles when the request is over. */
+  ended: Promise<void>;
+  /** Held by `stall-upload`: `release` reads on, `cut` closes its connection as noticed gone. */
+  held: { release: () => void; cut: () => void } | undefined;
+  /** Dropped under `late-notice` and not yet noticed: `notice` ends it. */
+  unnoticed: (() => void) | undefined;
+  /** Its connection was cut off by the server: nothing left to notice. */
+  cutOff: boolean;
 }
 
 export class EmulatorState {

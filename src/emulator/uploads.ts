@@ -29,38 +29,13 @@ import { ApiError, errors, parseJsonObject, readBody, sendApiError, sendJson } f
 import { uploadId, videoId } from './ids.ts';
 import { boundaryOf, readMultipart } from './multipart.ts';
 import { ByteSink, CHUNK_GRANULARITY, releaseChunk } from './sink.ts';
-import type { EmulatorState, StoredVideo, VideoParts } from './store.ts';
+import type { EmulatorState, StoredVideo, UploadSession, VideoParts, Writer } from './store.ts';
 
 /** YouTube's largest file: 256 GB. */
 const MAX_VIDEO_BYTES = 256 * 1024 ** 3;
 /** How long a status query waits for a request still writing into the session. */
 const SETTLE_WAIT_MS = 5000;
 
-export interface UploadSession {
-  id: string;
-  parts: VideoParts;
-  notifySubscribers: boolean;
-  asked: readonly string[];
-  total: number | undefined;
-  fileName: string;
-  sink: ByteSink;
-  video: StoredVideo | undefined;
-  /** The request writing into the session, until it is over (or, dropped, noticed over). */
-  writer: Writer | undefined;
-}
-
-export interface Writer {
-  /** The bytes the session held when the request began: what a locked session's status reports. */
-  before: number;
-  /** Settles when the request is over. */
-  ended: Promise<void>;
-  /** Held by `stall-upload`: `release` reads on, `cut` closes its connection as noticed gone. */
-  held: { release: () => void; cut: () => void } | undefined;
-  /** Dropped under `late-notice` and not yet noticed: `notice` ends it. */
-  unnoticed: (() => void) | undefined;
-  /** Its connection was cut off by the server: nothing left to notice. */
-  cutOff: boolean;
-}
 
 /** The `release` action: held requests read on. */
 export function releaseHeld(state: EmulatorState): void {

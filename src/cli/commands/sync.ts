@@ -84,7 +84,7 @@ async function runScheduled(ctx: CliContext, dir: string | undefined, flags: Syn
     await runSyncCommand({ ...ctx, ui }, dir, flags);
     log.end(ExitCode.ok);
   } catch (error) {
-    const { reportError } = await import('../main.ts');
+    const { reportError } = await import('../outcome.ts');
     log.end(reportError(error, ui));
     throw error;
   }
@@ -104,7 +104,7 @@ async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: S
   const { findLibraryRoot } = await import('../../library/index.ts');
   const { runSync } = await import('../../sync/run.ts');
   const { planLines } = await import('../../sync/report.ts');
-  const { runOutcome } = await import('../progress.ts');
+  const { runOutcome } = await import('../outcome.ts');
   const { parseRateLimit } = await import('../../youtube/rate-limit.ts');
   const ui = ctx.ui;
   const concurrency = parseConcurrency(flags.concurrency);
@@ -162,7 +162,7 @@ async function syncRounds(options: RunSyncOptions, draw: Drawing, flags: SyncFla
   const { EventEmitter } = await import('node:events');
   const { runRounds } = await import('../../sync/rounds.ts');
   const { roundsHandlers } = await import('../progress/rounds.ts');
-  const { runOutcome } = await import('../progress.ts');
+  const { runOutcome } = await import('../outcome.ts');
   const roundEvents = new EventEmitter<RoundsEventMap>();
   const stopRounds = roundsHandlers(roundEvents, draw.ui, draw.mode, options.dir, settleMs);
   roundEvents.on('round:start', draw.start);

@@ -146,7 +146,8 @@ async function runUploadCommand(ctx: CliContext, files: readonly string[], flags
   const { runSync, startClient, LibraryInvalidError } = await import('../../sync/run.ts');
   const { planLines } = await import('../../sync/report.ts');
   const { parseRateLimit } = await import('../../youtube/rate-limit.ts');
-  const { attachProgress, chooseProgressMode, printSummary, runOutcome } = await import('../progress.ts');
+  const { attachProgress, chooseProgressMode, printSummary } = await import('../progress.ts');
+  const { runOutcome } = await import('../outcome.ts');
   const ui = ctx.ui;
   const json = flags.json === true;
   const showInvalid = (library: Library): void => {

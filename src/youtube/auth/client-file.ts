@@ -14,8 +14,13 @@ import { InputError } from '../../errors.ts';
 import { auth as A } from '../../i18n/catalog/auth.ts';
 import { same } from '../../i18n/index.ts';
 import { readRegularFile } from '../../util/regular-file.ts';
-import type { ClientCredentials } from './credentials.ts';
 import { checkProfileName, configDirOf } from './store.ts';
+
+/** An OAuth client: what Google's client file, the environment or a profile gives. */
+export interface ClientCredentials {
+  clientId: string;
+  clientSecret: string;
+}
 
 /** Google's suffix of every OAuth client id. */
 const CLIENT_ID_SUFFIX = '.apps.googleusercontent.com';

@@ -11,11 +11,7 @@ import { auth as A } from '../../i18n/catalog/auth.ts';
 import { same, tr } from '../../i18n/index.ts';
 import { readRegularFile } from '../../util/regular-file.ts';
 import { CLIENT_FILE_MAX_BYTES, jsonErrorLine, storedClient } from './client-file.ts';
-
-export interface ClientCredentials {
-  clientId: string;
-  clientSecret: string;
-}
+import type { ClientCredentials } from './client-file.ts';
 
 /** Google's client_secret_….json: `{"installed": {...}}` for a desktop app (`web` is accepted too). */
 const ClientBody = v.object({ client_id: v.pipe(v.string(), v.minLength(1)), client_secret: v.pipe(v.string(), v.minLength(1)) });
