@@ -5,14 +5,14 @@
  * (inside the library, regular, bounded, UTF-8). Problems become diagnostics; only a missing or
  * unreadable happytube.yaml throws.
  */
-import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, existsSync } from 'node:fs';
+import { closeSync, existsSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import type { Liquid } from 'liquidjs';
 import { digestOf } from '../state/digest.ts';
 import { readUpTo } from '../util/regular-file.ts';
+import { sha256File } from '../util/sha256.ts';
 import { M } from '../i18n/messages.ts';
 import { checkCaptions } from './captions.ts';
 import { CONFIG_FILE, LANGUAGE_TAG, readConfig, readConfigFile } from './config.ts';
@@ -93,13 +93,6 @@ function hasExt(name: string, exts: readonly string[]): boolean {
 
 function stripExt(name: string): string {
   return name.slice(0, name.length - extname(name).length);
-}
-
-/** sha256 (hex) of a file's content, streamed. */
-export async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 /** Runs `fn` over `items`, `limit` at a time. */

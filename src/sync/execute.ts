@@ -37,7 +37,6 @@ import type { TokenBucket } from '../youtube/rate-limit.ts';
 import type { Authorize, UploadEventMap } from '../youtube/resumable.ts';
 import { FileChangedError, onOrigin, uploadResumable } from '../youtube/resumable.ts';
 import { emptySummary, type ActionKind, type ActionRef, type SyncEventMap, type SyncSummary } from './events.ts';
-import { sha256File } from './hash.ts';
 import type { QuotaMeter } from './meter.ts';
 import { playlistActionText, stepText } from './report.ts';
 import type { ClipStep, ClipWork, Plan, PlaylistAction } from './plan.ts';
@@ -447,10 +446,9 @@ class Executor {
   }
 
   /** Hashes a file the plan adopts without a known hash, and remembers it. */
-  async #hash(file: ClipFile): Promise<string> {
-    const sha256 = await sha256File(file.path);
-    await this.#o.state.hashes.remember(file, sha256);
-    return sha256;
+  #hash(file: ClipFile): Promise<string> {
+    const { hashes } = this.#o.state;
+    return hashes.sha256(file, (stamp, sha256) => hashes.remember(stamp, sha256));
   }
 
   /** The resumable upload of one clip, with its session saved before the first byte. */

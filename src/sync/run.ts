@@ -21,7 +21,7 @@ import { M } from '../i18n/messages.ts';
 import { loadLibrary } from '../library/index.ts';
 import type { Clip, Library } from '../library/index.ts';
 import { acquireLock, openState, pathKey } from '../state/index.ts';
-import type { LibraryState } from '../state/index.ts';
+import type { FileStamp, LibraryState } from '../state/index.ts';
 import { retryText, YouTubeApi } from '../youtube/api.ts';
 import type { ApiVideo } from '../youtube/api.ts';
 import { YouTubeApiError } from '../youtube/errors.ts';
@@ -33,7 +33,6 @@ import { TokenBucket } from '../youtube/rate-limit.ts';
 import type { RateLimit } from '../youtube/rate-limit.ts';
 import { emptySummary, type SyncEventMap, type SyncSummary } from './events.ts';
 import { executePlan } from './execute.ts';
-import { sha256File } from './hash.ts';
 import type { ClipFile, StopReason } from './execute.ts';
 import { QuotaMeter } from './meter.ts';
 import { mayAdopt, plan as makePlan } from './plan.ts';
@@ -111,16 +110,9 @@ export class LibraryInvalidError extends InputError {
   }
 }
 
-/** Hashes through the state's cache: unchanged files are never read; results are remembered unless dry. */
-function cachedHasher(state: LibraryState, remember: boolean): (file: { path: string; relPath: string; size: number; mtimeMs: number }) => Promise<string> {
-  return async (file) => {
-    const stamp = { relPath: pathKey(file.relPath), size: file.size, mtimeMs: file.mtimeMs };
-    const known = state.hashes.lookup(stamp);
-    if (known) return known;
-    const sha256 = await sha256File(file.path);
-    if (remember) await state.hashes.remember(stamp, sha256);
-    return sha256;
-  };
+/** Hashes through the state's hash cache; what had to be read is remembered unless dry. */
+function stateHasher(state: LibraryState, remember: boolean): (file: FileStamp & { path: string }) => Promise<string> {
+  return (file) => state.hashes.sha256(file, remember ? (stamp, sha256) => state.hashes.remember(stamp, sha256) : undefined);
 }
 
 /**
@@ -158,7 +150,7 @@ export async function runSync(options: RunSyncOptions): Promise<SyncResult> {
   stateReady.catch(() => undefined); // awaited below, before the library's own errors
   let library: Library;
   try {
-    library = options.library ?? (await loadLibrary(root, { now: now(), hashFile: async (file) => cachedHasher(await stateReady, !dry)(file) }));
+    library = options.library ?? (await loadLibrary(root, { now: now(), hashFile: async (file) => stateHasher(await stateReady, !dry)(file) }));
   } catch (error) {
     await stateReady; // a damaged state is reported first, as when it was read first
     throw error;
@@ -250,7 +242,7 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
   // Clips: the content hash when it costs no read, or when a known clip has the same size.
   const clips = library.clips;
   const shaOf = new Map<string, string>();
-  const hashAhead = cachedHasher(state, !dry);
+  const hashAhead = stateHasher(state, !dry);
   await forEachLimit(clips, 8, async (c) => {
     if (c.skip) return;
     const sha = state.hashes.lookup(c) ?? c.contentHash ?? (state.ledger.clipsWithSize(c.size).length > 0 ? await hashAhead(c) : undefined);
@@ -397,7 +389,7 @@ async function planClip(c: Clip, root: string, sha256: string | undefined, state
   const hashSmall = async (path: string): Promise<string> => {
     const { stat } = await import('node:fs/promises');
     const info = await stat(path);
-    return cachedHasher(state, remember)({ path, relPath: relative(root, path), size: info.size, mtimeMs: info.mtimeMs });
+    return stateHasher(state, remember)({ path, relPath: relative(root, path), size: info.size, mtimeMs: info.mtimeMs });
   };
   return {
     relPath: c.relPath,
