@@ -12,6 +12,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import type { Liquid } from 'liquidjs';
 import { digestOf } from '../state/digest.ts';
 import { readUpTo } from '../util/regular-file.ts';
+import { mapLimit } from '../util/pool.ts';
 import { sha256File } from '../util/sha256.ts';
 import { M } from '../i18n/messages.ts';
 import { checkCaptions } from './captions.ts';
@@ -93,20 +94,6 @@ function hasExt(name: string, exts: readonly string[]): boolean {
 
 function stripExt(name: string): string {
   return name.slice(0, name.length - extname(name).length);
-}
-
-/** Runs `fn` over `items`, `limit` at a time. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 function emptyConfig(text: string): LibraryConfig {

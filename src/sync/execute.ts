@@ -42,6 +42,7 @@ import { playlistActionText, stepText } from './report.ts';
 import type { ClipStep, ClipWork, Plan, PlaylistAction } from './plan.ts';
 import { newFindings, verdictOf } from './verdict.ts';
 import type { SentStatus, VideoStatusView } from './verdict.ts';
+import { forEachLimit } from '../util/pool.ts';
 
 /** A clip file as the executor needs it. */
 export interface ClipFile {
@@ -132,11 +133,7 @@ class Executor {
       await this.#playlist(action);
     }
     // A playlist that could not be made leaves the items for it to a later run.
-    const queue = [...plan.clips];
-    const worker = async (): Promise<void> => {
-      for (let work = queue.shift(); work; work = queue.shift()) await this.#clip(work);
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(4, this.#o.concurrency)) }, worker));
+    await forEachLimit(plan.clips, Math.min(4, this.#o.concurrency), (work) => this.#clip(work));
 
     if (this.#stop?.kind === 'quota') {
       const resetAt = nextQuotaReset(this.#o.now());

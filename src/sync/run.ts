@@ -37,6 +37,7 @@ import type { ClipFile, StopReason } from './execute.ts';
 import { QuotaMeter } from './meter.ts';
 import { mayAdopt, plan as makePlan } from './plan.ts';
 import type { ChannelItem, ChannelPlaylist, ChannelVideo, Plan, PlanClip } from './plan.ts';
+import { forEachLimit } from '../util/pool.ts';
 
 export interface RunSyncOptions {
   /** The library folder (absolute). */
@@ -432,12 +433,4 @@ function channelVideo(v: ApiVideo): ChannelVideo {
   if (v.rejectionReason !== undefined) out.rejectionReason = v.rejectionReason;
   if (v.processingStatus !== undefined) out.processingStatus = v.processingStatus;
   return out;
-}
-
-async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

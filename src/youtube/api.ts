@@ -24,6 +24,7 @@ import { isTransientStatus, UnexpectedAnswerError, YouTubeApiError } from './err
 import { costOf, LIMITS } from './quota.ts';
 import type { ApiMethod, QuotaCost } from './quota.ts';
 import { RequestTimeoutError } from './transport.ts';
+import { mapLimit } from '../util/pool.ts';
 
 type Channel = youtube_v3.Schema$Channel;
 type Playlist = youtube_v3.Schema$Playlist;
@@ -244,20 +245,14 @@ export class YouTubeApi {
   async videos(ids: readonly string[], parts: readonly VideoPart[], parallel = 8): Promise<ApiVideo[]> {
     const batches: string[][] = [];
     for (let i = 0; i < ids.length; i += LIMITS.pageSize) batches.push(ids.slice(i, i + LIMITS.pageSize));
-    const results: ApiVideo[][] = new Array<ApiVideo[]>(batches.length);
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < batches.length) {
-        const index = next++;
-        const res = await this.#call('videos.list', () =>
-          this.#request<ListResponse<Video>>('videos.list', KIND.videoList, (yt, o) =>
-            yt.videos.list({ part: ['id', ...parts], id: batches[index]!, maxResults: LIMITS.pageSize }, o),
-          ),
-        );
-        results[index] = (res.items ?? []).map(toVideo);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(parallel, batches.length) }, worker));
+    const results = await mapLimit(batches, parallel, async (batch) => {
+      const res = await this.#call('videos.list', () =>
+        this.#request<ListResponse<Video>>('videos.list', KIND.videoList, (yt, o) =>
+          yt.videos.list({ part: ['id', ...parts], id: batch, maxResults: LIMITS.pageSize }, o),
+        ),
+      );
+      return (res.items ?? []).map(toVideo);
+    });
     return results.flat();
   }
 
