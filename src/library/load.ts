@@ -25,7 +25,8 @@ import type { Sidecar } from './sidecar.ts';
 import { readSidecar } from './sidecar.ts';
 import { SNIFF_BYTES, imageType, videoContainer } from './sniff.ts';
 import { mergeSettings } from './settings.ts';
-import { channelLink, channelLinkStandIn, playlistLinkStandIn } from './links.ts';
+import { channelUrl } from '../youtube/links.ts';
+import { channelLinkStandIn, playlistLinkStandIn } from './links.ts';
 import { isShort, mediaInfoOf } from './media.ts';
 import type { CompiledTemplate, TemplateVariables } from './templates.ts';
 import { BUILT_IN_TEMPLATE, builtInTemplate, compileTemplate, makeEngine, renderTemplate, splitTags } from './templates.ts';
@@ -406,7 +407,7 @@ class Loader {
       description: (sidecar.description ?? '').normalize('NFC'),
       school: { name: this.config.school.name, website: this.config.school.website ?? '' },
       playlist: home ? { key: home.key, title: home.title, description: home.description, url: playlistLinkStandIn(home.key) } : { key: '', title: '', description: '', url: '' },
-      channel: { url: this.config.channel.id === undefined ? channelLinkStandIn() : channelLink(this.config.channel.id) },
+      channel: { url: this.config.channel.id === undefined ? channelLinkStandIn() : channelUrl(this.config.channel.id) },
       file: { name, stem, ext: lower(ext).slice(1), folder: folder.rel, size },
       vars: sidecar.vars ?? {},
     };

@@ -43,6 +43,7 @@ import type { ClipStep, ClipWork, Plan, PlaylistAction } from './plan.ts';
 import { newFindings, verdictOf } from './verdict.ts';
 import type { SentStatus, VideoStatusView } from './verdict.ts';
 import { forEachLimit } from '../util/pool.ts';
+import { playlistUrl, videoUrl } from '../youtube/links.ts';
 
 /** A clip file as the executor needs it. */
 export interface ClipFile {
@@ -528,12 +529,4 @@ class Executor {
     await Promise.all([hashes.remember(file, result.sha256), sessions.clear(file.relPath)]);
     return result;
   }
-}
-
-export function videoUrl(videoId: string): string {
-  return `https://www.youtube.com/watch?v=${videoId}`;
-}
-
-export function playlistUrl(playlistId: string): string {
-  return `https://www.youtube.com/playlist?list=${playlistId}`;
 }
