@@ -23,7 +23,7 @@ import type { Clip, Library } from '../library/index.ts';
 import { acquireLock, openState, pathKey } from '../state/index.ts';
 import type { FileStamp, LibraryState } from '../state/index.ts';
 import { retryText, YouTubeApi } from '../youtube/api.ts';
-import type { ApiVideo } from '../youtube/api.ts';
+import type { ChannelVideo } from '../youtube/api.ts';
 import { YouTubeApiError } from '../youtube/errors.ts';
 import type { LogSink, YouTubeClient } from '../youtube/client.ts';
 import { checkChannelGuard } from '../youtube/client.ts';
@@ -36,7 +36,7 @@ import { executePlan } from './execute.ts';
 import type { ClipFile, StopReason } from './execute.ts';
 import { QuotaMeter } from './meter.ts';
 import { mayAdopt, plan as makePlan } from './plan.ts';
-import type { ChannelItem, ChannelPlaylist, ChannelVideo, Plan, PlanClip } from './plan.ts';
+import type { ChannelItem, ChannelPlaylist, Plan, PlanClip } from './plan.ts';
 import { forEachLimit } from '../util/pool.ts';
 
 export interface RunSyncOptions {
@@ -282,7 +282,7 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
   const readUploads = async (uploadsPlaylistId: string): Promise<ChannelVideo[]> => {
     const known = new Set([...ledgerClips.values()].map((c) => c.videoId));
     const ids = (await api.playlistItems(uploadsPlaylistId)).map((i) => i.videoId).filter((id) => !known.has(id));
-    const found = (await api.videos(ids, ['snippet', 'status', 'fileDetails', 'contentDetails'])).map(channelVideo);
+    const found = await api.videos(ids, ['snippet', 'status', 'fileDetails', 'contentDetails']);
     // A new clip that may be one of these videos (same size, and same title or file name): hash it
     // now (adoption records its hash). Any other is read once, while it uploads.
     await forEachLimit(clips, 8, async (c) => {
@@ -311,7 +311,7 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
       channelId: channel.id,
       playlists,
       items,
-      videos: new Map(videos.map((v) => [v.id, channelVideo(v)])),
+      videos: new Map(videos.map((v) => [v.id, v])),
       checkedVideoIds: new Set([...ledgerClips.values()].filter((c) => c.status.state !== 'deleted-on-youtube').map((c) => c.videoId)),
       uploads,
     },
@@ -407,30 +407,4 @@ async function planClip(c: Clip, root: string, sha256: string | undefined, state
     skip: c.skip,
     duplicateOf: c.duplicateOf,
   };
-}
-
-function channelVideo(v: ApiVideo): ChannelVideo {
-  const out: ChannelVideo = {
-    id: v.id,
-    title: v.title,
-    description: v.description,
-    tags: v.tags,
-    categoryId: v.categoryId,
-    privacy: v.privacy,
-    publishAt: v.publishAt,
-  };
-  if (v.fileName !== undefined) out.fileName = v.fileName.normalize('NFC');
-  if (v.fileSize !== undefined) out.fileSize = v.fileSize;
-  if (v.hasCaptions !== undefined) out.hasCaptions = v.hasCaptions;
-  if (v.license !== undefined) out.license = v.license;
-  if (v.embeddable !== undefined) out.embeddable = v.embeddable;
-  if (v.publicStatsViewable !== undefined) out.publicStatsViewable = v.publicStatsViewable;
-  if (v.selfDeclaredMadeForKids !== undefined) out.selfDeclaredMadeForKids = v.selfDeclaredMadeForKids;
-  if (v.localizations !== undefined) out.localizations = v.localizations;
-  if (v.madeForKids !== undefined) out.madeForKids = v.madeForKids;
-  if (v.uploadStatus !== undefined) out.uploadStatus = v.uploadStatus;
-  if (v.failureReason !== undefined) out.failureReason = v.failureReason;
-  if (v.rejectionReason !== undefined) out.rejectionReason = v.rejectionReason;
-  if (v.processingStatus !== undefined) out.processingStatus = v.processingStatus;
-  return out;
 }

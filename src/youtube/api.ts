@@ -97,28 +97,32 @@ export interface ApiPlaylistItem {
   videoId: string;
 }
 
-export interface ApiVideo {
+/** A video as the channel shows it. */
+export interface ChannelVideo {
   id: string;
   title: string;
   description: string;
-  tags: string[];
+  tags: readonly string[];
   categoryId: string | undefined;
   privacy: string;
   publishAt: string | undefined;
-  fileName: string | undefined;
-  fileSize: number | undefined;
-  hasCaptions: boolean | undefined;
-  /** The `status` part's settings and YouTube's verdicts (undefined when not read). */
-  license: string | undefined;
-  embeddable: boolean | undefined;
-  publicStatsViewable: boolean | undefined;
-  selfDeclaredMadeForKids: boolean | undefined;
-  madeForKids: boolean | undefined;
-  uploadStatus: string | undefined;
-  failureReason: string | undefined;
-  rejectionReason: string | undefined;
-  processingStatus: string | undefined;
-  localizations: Record<string, { title: string; description: string }> | undefined;
+  /** The status settings as YouTube shows them (undefined when not read). */
+  license?: string | undefined;
+  embeddable?: boolean | undefined;
+  publicStatsViewable?: boolean | undefined;
+  selfDeclaredMadeForKids?: boolean | undefined;
+  localizations?: Readonly<Record<string, { title: string; description: string }>> | undefined;
+  /** YouTube's verdicts (see sync/verdict.ts). */
+  madeForKids?: boolean | undefined;
+  uploadStatus?: string | undefined;
+  failureReason?: string | undefined;
+  rejectionReason?: string | undefined;
+  processingStatus?: string | undefined;
+  /** `fileDetails`, in NFC (only for the uploads read for adoption). */
+  fileName?: string | undefined;
+  fileSize?: number | undefined;
+  /** `contentDetails.caption === 'true'` (only for the uploads read for adoption). */
+  hasCaptions?: boolean | undefined;
 }
 
 /** What went wrong on the way (`ECONNRESET`, …): the transport's failure under the NetworkError. */
@@ -242,7 +246,7 @@ export class YouTubeApi {
    * videos.list by id, 50 per call, the calls running `parallel` at a time. Ids YouTube does not
    * return were deleted (or are not the channel's to see).
    */
-  async videos(ids: readonly string[], parts: readonly VideoPart[], parallel = 8): Promise<ApiVideo[]> {
+  async videos(ids: readonly string[], parts: readonly VideoPart[], parallel = 8): Promise<ChannelVideo[]> {
     const batches: string[][] = [];
     for (let i = 0; i < ids.length; i += LIMITS.pageSize) batches.push(ids.slice(i, i + LIMITS.pageSize));
     const results = await mapLimit(batches, parallel, async (batch) => {
@@ -290,7 +294,7 @@ export class YouTubeApi {
    * as it is now. The localizations part always goes: an empty one removes those a template no
    * longer gives.
    */
-  async updateVideo(resource: Video): Promise<ApiVideo> {
+  async updateVideo(resource: Video): Promise<ChannelVideo> {
     const body: Video = { ...resource, localizations: resource.localizations ?? {} };
     const res = await this.#call('videos.update', () =>
       this.#request<Video>('videos.update', KIND.video, (yt, o) =>
@@ -364,7 +368,7 @@ export class YouTubeApi {
   }
 }
 
-function toVideo(v: Video): ApiVideo {
+function toVideo(v: Video): ChannelVideo {
   const size = v.fileDetails?.fileSize;
   return {
     id: v.id ?? '',
@@ -374,7 +378,7 @@ function toVideo(v: Video): ApiVideo {
     categoryId: v.snippet?.categoryId ?? undefined,
     privacy: v.status?.privacyStatus ?? 'private',
     publishAt: v.status?.publishAt ?? undefined,
-    fileName: v.fileDetails?.fileName ?? undefined,
+    fileName: v.fileDetails?.fileName?.normalize('NFC') ?? undefined,
     fileSize: size === undefined || size === null ? undefined : Number(size),
     hasCaptions: v.contentDetails?.caption === undefined || v.contentDetails.caption === null ? undefined : v.contentDetails.caption === 'true',
     license: v.status?.license ?? undefined,
