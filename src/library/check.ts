@@ -8,7 +8,8 @@ import type { Text } from '../i18n/index.ts';
 import { joinText, same, tr } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
 import { HashCache, stateDir } from '../state/index.ts';
-import { sha256File } from './load.ts';
+import type { FileStamp } from '../state/hash-cache.ts';
+import { sha256File } from '../util/sha256.ts';
 import type { Clip, Diagnostic, Library, LoadOptions } from './types.ts';
 
 /**
@@ -20,15 +21,9 @@ export async function cachedHasher(root: string): Promise<{ hashFile: NonNullabl
   const dir = stateDir(root);
   if (!existsSync(dir)) return { hashFile: (c) => sha256File(c.path), save: () => Promise.resolve() };
   const cache = await HashCache.load(dir);
-  const computed: { stamp: { relPath: string; size: number; mtimeMs: number }; sha256: string }[] = [];
+  const computed: { stamp: FileStamp; sha256: string }[] = [];
   return {
-    hashFile: async (c) => {
-      const known = cache.lookup(c);
-      if (known !== undefined) return known;
-      const sha256 = await sha256File(c.path);
-      computed.push({ stamp: { relPath: c.relPath, size: c.size, mtimeMs: c.mtimeMs }, sha256 });
-      return sha256;
-    },
+    hashFile: (c) => cache.sha256(c, (stamp, sha256) => void computed.push({ stamp, sha256 })),
     // The cache coalesces concurrent saves: one or two writes however many hashes are new.
     save: async () => {
       await Promise.all(computed.map(({ stamp, sha256 }) => cache.remember(stamp, sha256)));

@@ -6,6 +6,7 @@
  * and the executor those of the playlists it creates before any upload — so a first upload gets its
  * link in the same run.
  */
+import { channelUrl, playlistUrl } from '../youtube/links.ts';
 import type { ClipMetadata } from './types.ts';
 
 /** A playlist id is "PL" and 32 characters; a channel id "UC" and 22. */
@@ -15,17 +16,15 @@ const CHANNEL_ID_LENGTH = 24;
 const PLAYLIST_STAND_IN = /PL~([A-Za-z0-9_-]+)~+/g;
 const CHANNEL_STAND_IN = /UC~{22}/g;
 
-export const playlistLink = (id: string): string => `https://www.youtube.com/playlist?list=${id}`;
-export const channelLink = (id: string): string => `https://www.youtube.com/channel/${id}`;
 
 /** The address of the playlist `key`, its id standing in until the channel is read. */
 export function playlistLinkStandIn(key: string): string {
-  return playlistLink(`PL~${key}~`.padEnd(PLAYLIST_ID_LENGTH, '~'));
+  return playlistUrl(`PL~${key}~`.padEnd(PLAYLIST_ID_LENGTH, '~'));
 }
 
 /** The channel's address, its id standing in until the signed-in channel is known. */
 export function channelLinkStandIn(): string {
-  return channelLink('UC'.padEnd(CHANNEL_ID_LENGTH, '~'));
+  return channelUrl('UC'.padEnd(CHANNEL_ID_LENGTH, '~'));
 }
 
 export interface LinkIds {

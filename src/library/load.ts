@@ -5,14 +5,15 @@
  * (inside the library, regular, bounded, UTF-8). Problems become diagnostics; only a missing or
  * unreadable happytube.yaml throws.
  */
-import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, existsSync } from 'node:fs';
+import { closeSync, existsSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import type { Liquid } from 'liquidjs';
 import { digestOf } from '../state/digest.ts';
 import { readUpTo } from '../util/regular-file.ts';
+import { mapLimit } from '../util/pool.ts';
+import { sha256File } from '../util/sha256.ts';
 import { M } from '../i18n/messages.ts';
 import { checkCaptions } from './captions.ts';
 import { CONFIG_FILE, LANGUAGE_TAG, readConfig, readConfigFile } from './config.ts';
@@ -24,7 +25,8 @@ import type { Sidecar } from './sidecar.ts';
 import { readSidecar } from './sidecar.ts';
 import { SNIFF_BYTES, imageType, videoContainer } from './sniff.ts';
 import { mergeSettings } from './settings.ts';
-import { channelLink, channelLinkStandIn, playlistLinkStandIn } from './links.ts';
+import { channelUrl } from '../youtube/links.ts';
+import { channelLinkStandIn, playlistLinkStandIn } from './links.ts';
 import { isShort, mediaInfoOf } from './media.ts';
 import type { CompiledTemplate, TemplateVariables } from './templates.ts';
 import { BUILT_IN_TEMPLATE, builtInTemplate, compileTemplate, makeEngine, renderTemplate, splitTags } from './templates.ts';
@@ -93,27 +95,6 @@ function hasExt(name: string, exts: readonly string[]): boolean {
 
 function stripExt(name: string): string {
   return name.slice(0, name.length - extname(name).length);
-}
-
-/** sha256 (hex) of a file's content, streamed. */
-export async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-/** Runs `fn` over `items`, `limit` at a time. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 function emptyConfig(text: string): LibraryConfig {
@@ -426,7 +407,7 @@ class Loader {
       description: (sidecar.description ?? '').normalize('NFC'),
       school: { name: this.config.school.name, website: this.config.school.website ?? '' },
       playlist: home ? { key: home.key, title: home.title, description: home.description, url: playlistLinkStandIn(home.key) } : { key: '', title: '', description: '', url: '' },
-      channel: { url: this.config.channel.id === undefined ? channelLinkStandIn() : channelLink(this.config.channel.id) },
+      channel: { url: this.config.channel.id === undefined ? channelLinkStandIn() : channelUrl(this.config.channel.id) },
       file: { name, stem, ext: lower(ext).slice(1), folder: folder.rel, size },
       vars: sidecar.vars ?? {},
     };

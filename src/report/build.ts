@@ -13,7 +13,8 @@ import { LIMITS } from '../youtube/quota.ts';
 import { verdictOf } from '../sync/verdict.ts';
 import type { VideoStatusView } from '../sync/verdict.ts';
 import type { Privacy, ProcessingStatus, ReportModel, ReportPlaylist, ReportVideo } from './model.ts';
-import { DEFAULT_TIME_ZONE, playlistUrl, videoUrl } from './model.ts';
+import { playlistUrl, videoUrl } from '../youtube/links.ts';
+import { DEFAULT_TIME_ZONE } from './model.ts';
 
 type Video = youtube_v3.Schema$Video;
 

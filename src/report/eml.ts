@@ -11,7 +11,8 @@
 import type { Lang } from '../i18n/index.ts';
 import { report as R } from '../i18n/catalog/report.ts';
 import type { ReportModel, ReportPlaylist } from './model.ts';
-import { channelUrl, DEFAULT_TIME_ZONE, isViewable } from './model.ts';
+import { channelUrl } from '../youtube/links.ts';
+import { DEFAULT_TIME_ZONE, isViewable } from './model.ts';
 import { formatCalendarDate, formatDay, isWebUrl, videoDay } from './format.ts';
 import { escapeHtml, portalBlock } from './html.ts';
 

@@ -10,7 +10,8 @@
 import type { Lang } from '../i18n/index.ts';
 import { report as R } from '../i18n/catalog/report.ts';
 import type { ReportModel, ReportPlaylist, ReportVideo } from './model.ts';
-import { channelUrl, isViewable } from './model.ts';
+import { channelUrl } from '../youtube/links.ts';
+import { isViewable } from './model.ts';
 import { formatCalendarDate, formatCount, formatDay, isWebUrl, privacyLabel, videoStatusText, videoCount, videoDay } from './format.ts';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

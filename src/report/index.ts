@@ -7,7 +7,6 @@ import { renderMd } from './md.ts';
 import type { ReportModel } from './model.ts';
 
 export type { Privacy, ProcessingStatus, ReportModel, ReportPlaylist, ReportVideo } from './model.ts';
-export { channelUrl, playlistUrl, videoUrl } from './model.ts';
 
 export const REPORT_FORMATS = ['csv', 'md', 'html', 'json', 'eml'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -4,7 +4,7 @@
  */
 import { report as R } from '../i18n/catalog/report.ts';
 import type { ReportModel, ReportVideo } from './model.ts';
-import { channelUrl } from './model.ts';
+import { channelUrl } from '../youtube/links.ts';
 import { formatCalendarDate, formatCount, formatDay, isWebUrl, privacyLabel, videoStatusText, videoCount, videoDay } from './format.ts';
 
 /** Backslash-escapes the punctuation that means something in inline Markdown or a table cell. */

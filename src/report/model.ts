@@ -16,7 +16,7 @@ export type ProcessingStatus = 'uploaded' | 'processing' | 'processed' | 'succee
 export interface ReportVideo {
   videoId: string;
   title: string;
-  /** `https://www.youtube.com/watch?v=ID` (see `videoUrl`). */
+  /** `https://www.youtube.com/watch?v=ID` (see `videoUrl` in youtube/links.ts). */
   url: string;
   /** The clip's calendar date (recording date, else publish date) as `YYYY-MM-DD`: no time zone. */
   date?: string;
@@ -35,7 +35,7 @@ export interface ReportPlaylist {
   key: string;
   title: string;
   description?: string;
-  /** `https://www.youtube.com/playlist?list=ID` (see `playlistUrl`). */
+  /** `https://www.youtube.com/playlist?list=ID` (see `playlistUrl` in youtube/links.ts). */
   url?: string;
   /** In the order the report shows them. */
   videos: ReportVideo[];
@@ -56,17 +56,6 @@ export interface ReportModel {
 
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-export function videoUrl(videoId: string): string {
-  return `https://www.youtube.com/watch?v=${encodeURIComponent(videoId)}`;
-}
-
-export function playlistUrl(playlistId: string): string {
-  return `https://www.youtube.com/playlist?list=${encodeURIComponent(playlistId)}`;
-}
-
-export function channelUrl(channelId: string): string {
-  return `https://www.youtube.com/channel/${encodeURIComponent(channelId)}`;
-}
 
 /** A video people outside the school can open from its link. */
 export function isViewable(video: ReportVideo): boolean {

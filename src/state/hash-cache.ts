@@ -9,6 +9,7 @@ import { finiteNumber, map, wholeNumber } from '../util/schema.ts';
 import { StoredFile } from './files.ts';
 import type { StateFileSpec } from './files.ts';
 import { pathKey } from './paths.ts';
+import { sha256File } from '../util/sha256.ts';
 
 const entrySchema = map(
   v.object({
@@ -64,6 +65,19 @@ export class HashCache {
   lookup(file: FileStamp): string | undefined {
     const entry = this.#store.data.files[pathKey(file.relPath)];
     return entry && entry.size === file.size && entry.mtimeMs === file.mtimeMs ? entry.sha256 : undefined;
+  }
+
+  /**
+   * The file's SHA-256, read from disk only when the cache has none for its size and mtime. A hash
+   * that had to be read is handed to `onRead`, which decides when it is remembered (now, once the
+   * caller is done, or never).
+   */
+  async sha256(file: FileStamp & { path: string }, onRead?: (stamp: FileStamp, sha256: string) => Promise<void> | void): Promise<string> {
+    const known = this.lookup(file);
+    if (known !== undefined) return known;
+    const sha256 = await sha256File(file.path);
+    await onRead?.({ relPath: file.relPath, size: file.size, mtimeMs: file.mtimeMs }, sha256);
+    return sha256;
   }
 
   /** Remembers the SHA-256 of the file as it is now (replacing what was known for that path). */

@@ -37,12 +37,13 @@ import type { TokenBucket } from '../youtube/rate-limit.ts';
 import type { Authorize, UploadEventMap } from '../youtube/resumable.ts';
 import { FileChangedError, onOrigin, uploadResumable } from '../youtube/resumable.ts';
 import { emptySummary, type ActionKind, type ActionRef, type SyncEventMap, type SyncSummary } from './events.ts';
-import { sha256File } from './hash.ts';
 import type { QuotaMeter } from './meter.ts';
 import { playlistActionText, stepText } from './report.ts';
 import type { ClipStep, ClipWork, Plan, PlaylistAction } from './plan.ts';
 import { newFindings, verdictOf } from './verdict.ts';
 import type { SentStatus, VideoStatusView } from './verdict.ts';
+import { forEachLimit } from '../util/pool.ts';
+import { playlistUrl, videoUrl } from '../youtube/links.ts';
 
 /** A clip file as the executor needs it. */
 export interface ClipFile {
@@ -133,11 +134,7 @@ class Executor {
       await this.#playlist(action);
     }
     // A playlist that could not be made leaves the items for it to a later run.
-    const queue = [...plan.clips];
-    const worker = async (): Promise<void> => {
-      for (let work = queue.shift(); work; work = queue.shift()) await this.#clip(work);
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(4, this.#o.concurrency)) }, worker));
+    await forEachLimit(plan.clips, Math.min(4, this.#o.concurrency), (work) => this.#clip(work));
 
     if (this.#stop?.kind === 'quota') {
       const resetAt = nextQuotaReset(this.#o.now());
@@ -447,10 +444,9 @@ class Executor {
   }
 
   /** Hashes a file the plan adopts without a known hash, and remembers it. */
-  async #hash(file: ClipFile): Promise<string> {
-    const sha256 = await sha256File(file.path);
-    await this.#o.state.hashes.remember(file, sha256);
-    return sha256;
+  #hash(file: ClipFile): Promise<string> {
+    const { hashes } = this.#o.state;
+    return hashes.sha256(file, (stamp, sha256) => hashes.remember(stamp, sha256));
   }
 
   /** The resumable upload of one clip, with its session saved before the first byte. */
@@ -533,12 +529,4 @@ class Executor {
     await Promise.all([hashes.remember(file, result.sha256), sessions.clear(file.relPath)]);
     return result;
   }
-}
-
-export function videoUrl(videoId: string): string {
-  return `https://www.youtube.com/watch?v=${videoId}`;
-}
-
-export function playlistUrl(playlistId: string): string {
-  return `https://www.youtube.com/playlist?list=${playlistId}`;
 }

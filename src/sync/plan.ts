@@ -15,6 +15,7 @@ import type { ClipRecord, Finding, PlaylistRecord, Verdict } from '../state/inde
 import { digestOf } from '../state/digest.ts';
 import { costOf, totalCost } from '../youtube/quota.ts';
 import type { QuotaAmounts, QuotaCost } from '../youtube/quota.ts';
+import type { ChannelVideo } from '../youtube/api.ts';
 import { nextSlots } from './schedule.ts';
 import { newFindings, sameVerdict, verdictOf } from './verdict.ts';
 
@@ -40,34 +41,6 @@ export interface PlanClip {
   skip: boolean;
   /** Another clip of the library (relPath) has the same content. */
   duplicateOf: string | undefined;
-}
-
-/** A video as the channel shows it. */
-export interface ChannelVideo {
-  id: string;
-  title: string;
-  description: string;
-  tags: readonly string[];
-  categoryId: string | undefined;
-  privacy: string;
-  publishAt: string | undefined;
-  /** The status settings as YouTube shows them (absent when not read). */
-  license?: string;
-  embeddable?: boolean;
-  publicStatsViewable?: boolean;
-  selfDeclaredMadeForKids?: boolean;
-  localizations?: Readonly<Record<string, { title: string; description: string }>>;
-  /** YouTube's verdicts (see verdict.ts). */
-  madeForKids?: boolean;
-  uploadStatus?: string;
-  failureReason?: string;
-  rejectionReason?: string;
-  processingStatus?: string;
-  /** `fileDetails` (only for the uploads read for adoption). */
-  fileName?: string;
-  fileSize?: number;
-  /** `contentDetails.caption === 'true'` (only for the uploads read for adoption). */
-  hasCaptions?: boolean;
 }
 
 export interface ChannelPlaylist {

@@ -21,9 +21,9 @@ import { M } from '../i18n/messages.ts';
 import { loadLibrary } from '../library/index.ts';
 import type { Clip, Library } from '../library/index.ts';
 import { acquireLock, openState, pathKey } from '../state/index.ts';
-import type { LibraryState } from '../state/index.ts';
+import type { FileStamp, LibraryState } from '../state/index.ts';
 import { retryText, YouTubeApi } from '../youtube/api.ts';
-import type { ApiVideo } from '../youtube/api.ts';
+import type { ChannelVideo } from '../youtube/api.ts';
 import { YouTubeApiError } from '../youtube/errors.ts';
 import type { LogSink, YouTubeClient } from '../youtube/client.ts';
 import { checkChannelGuard } from '../youtube/client.ts';
@@ -33,11 +33,11 @@ import { TokenBucket } from '../youtube/rate-limit.ts';
 import type { RateLimit } from '../youtube/rate-limit.ts';
 import { emptySummary, type SyncEventMap, type SyncSummary } from './events.ts';
 import { executePlan } from './execute.ts';
-import { sha256File } from './hash.ts';
 import type { ClipFile, StopReason } from './execute.ts';
 import { QuotaMeter } from './meter.ts';
 import { mayAdopt, plan as makePlan } from './plan.ts';
-import type { ChannelItem, ChannelPlaylist, ChannelVideo, Plan, PlanClip } from './plan.ts';
+import type { ChannelItem, ChannelPlaylist, Plan, PlanClip } from './plan.ts';
+import { forEachLimit } from '../util/pool.ts';
 
 export interface RunSyncOptions {
   /** The library folder (absolute). */
@@ -111,16 +111,9 @@ export class LibraryInvalidError extends InputError {
   }
 }
 
-/** Hashes through the state's cache: unchanged files are never read; results are remembered unless dry. */
-function cachedHasher(state: LibraryState, remember: boolean): (file: { path: string; relPath: string; size: number; mtimeMs: number }) => Promise<string> {
-  return async (file) => {
-    const stamp = { relPath: pathKey(file.relPath), size: file.size, mtimeMs: file.mtimeMs };
-    const known = state.hashes.lookup(stamp);
-    if (known) return known;
-    const sha256 = await sha256File(file.path);
-    if (remember) await state.hashes.remember(stamp, sha256);
-    return sha256;
-  };
+/** Hashes through the state's hash cache; what had to be read is remembered unless dry. */
+function stateHasher(state: LibraryState, remember: boolean): (file: FileStamp & { path: string }) => Promise<string> {
+  return (file) => state.hashes.sha256(file, remember ? (stamp, sha256) => state.hashes.remember(stamp, sha256) : undefined);
 }
 
 /**
@@ -158,7 +151,7 @@ export async function runSync(options: RunSyncOptions): Promise<SyncResult> {
   stateReady.catch(() => undefined); // awaited below, before the library's own errors
   let library: Library;
   try {
-    library = options.library ?? (await loadLibrary(root, { now: now(), hashFile: async (file) => cachedHasher(await stateReady, !dry)(file) }));
+    library = options.library ?? (await loadLibrary(root, { now: now(), hashFile: async (file) => stateHasher(await stateReady, !dry)(file) }));
   } catch (error) {
     await stateReady; // a damaged state is reported first, as when it was read first
     throw error;
@@ -250,7 +243,7 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
   // Clips: the content hash when it costs no read, or when a known clip has the same size.
   const clips = library.clips;
   const shaOf = new Map<string, string>();
-  const hashAhead = cachedHasher(state, !dry);
+  const hashAhead = stateHasher(state, !dry);
   await forEachLimit(clips, 8, async (c) => {
     if (c.skip) return;
     const sha = state.hashes.lookup(c) ?? c.contentHash ?? (state.ledger.clipsWithSize(c.size).length > 0 ? await hashAhead(c) : undefined);
@@ -289,7 +282,7 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
   const readUploads = async (uploadsPlaylistId: string): Promise<ChannelVideo[]> => {
     const known = new Set([...ledgerClips.values()].map((c) => c.videoId));
     const ids = (await api.playlistItems(uploadsPlaylistId)).map((i) => i.videoId).filter((id) => !known.has(id));
-    const found = (await api.videos(ids, ['snippet', 'status', 'fileDetails', 'contentDetails'])).map(channelVideo);
+    const found = await api.videos(ids, ['snippet', 'status', 'fileDetails', 'contentDetails']);
     // A new clip that may be one of these videos (same size, and same title or file name): hash it
     // now (adoption records its hash). Any other is read once, while it uploads.
     await forEachLimit(clips, 8, async (c) => {
@@ -318,7 +311,7 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
       channelId: channel.id,
       playlists,
       items,
-      videos: new Map(videos.map((v) => [v.id, channelVideo(v)])),
+      videos: new Map(videos.map((v) => [v.id, v])),
       checkedVideoIds: new Set([...ledgerClips.values()].filter((c) => c.status.state !== 'deleted-on-youtube').map((c) => c.videoId)),
       uploads,
     },
@@ -397,7 +390,7 @@ async function planClip(c: Clip, root: string, sha256: string | undefined, state
   const hashSmall = async (path: string): Promise<string> => {
     const { stat } = await import('node:fs/promises');
     const info = await stat(path);
-    return cachedHasher(state, remember)({ path, relPath: relative(root, path), size: info.size, mtimeMs: info.mtimeMs });
+    return stateHasher(state, remember)({ path, relPath: relative(root, path), size: info.size, mtimeMs: info.mtimeMs });
   };
   return {
     relPath: c.relPath,
@@ -414,38 +407,4 @@ async function planClip(c: Clip, root: string, sha256: string | undefined, state
     skip: c.skip,
     duplicateOf: c.duplicateOf,
   };
-}
-
-function channelVideo(v: ApiVideo): ChannelVideo {
-  const out: ChannelVideo = {
-    id: v.id,
-    title: v.title,
-    description: v.description,
-    tags: v.tags,
-    categoryId: v.categoryId,
-    privacy: v.privacy,
-    publishAt: v.publishAt,
-  };
-  if (v.fileName !== undefined) out.fileName = v.fileName.normalize('NFC');
-  if (v.fileSize !== undefined) out.fileSize = v.fileSize;
-  if (v.hasCaptions !== undefined) out.hasCaptions = v.hasCaptions;
-  if (v.license !== undefined) out.license = v.license;
-  if (v.embeddable !== undefined) out.embeddable = v.embeddable;
-  if (v.publicStatsViewable !== undefined) out.publicStatsViewable = v.publicStatsViewable;
-  if (v.selfDeclaredMadeForKids !== undefined) out.selfDeclaredMadeForKids = v.selfDeclaredMadeForKids;
-  if (v.localizations !== undefined) out.localizations = v.localizations;
-  if (v.madeForKids !== undefined) out.madeForKids = v.madeForKids;
-  if (v.uploadStatus !== undefined) out.uploadStatus = v.uploadStatus;
-  if (v.failureReason !== undefined) out.failureReason = v.failureReason;
-  if (v.rejectionReason !== undefined) out.rejectionReason = v.rejectionReason;
-  if (v.processingStatus !== undefined) out.processingStatus = v.processingStatus;
-  return out;
-}
-
-async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

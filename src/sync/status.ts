@@ -8,7 +8,6 @@ import type { Library } from '../library/index.ts';
 import { loadLibrary } from '../library/index.ts';
 import { openState } from '../state/index.ts';
 import type { Finding } from '../state/index.ts';
-import { sha256File } from './hash.ts';
 import { DEFAULT_QUOTA_LIMITS, nextQuotaReset, pacificDay } from '../youtube/quota.ts';
 import type { QuotaAmounts } from '../youtube/quota.ts';
 
@@ -34,7 +33,7 @@ export async function libraryStatus(dir: string, now: Date = new Date()): Promis
   const state = await openState(dir);
   const library = await loadLibrary(dir, {
     now,
-    hashFile: async (file) => state.hashes.lookup(file) ?? sha256File(file.path),
+    hashFile: (file) => state.hashes.sha256(file),
   });
   const out: LibraryStatus = {
     root: library.root,

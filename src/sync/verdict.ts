@@ -12,7 +12,7 @@ import { settings as T } from '../i18n/catalog/settings.ts';
 import { digestOf } from '../state/digest.ts';
 import type { Finding, Verdict } from '../state/index.ts';
 
-/** A video's status as YouTube shows it (the fields of ApiVideo this needs). */
+/** A video's status as YouTube shows it (the fields of ChannelVideo this needs). */
 export interface VideoStatusView {
   privacy: string;
   publishAt: string | undefined;

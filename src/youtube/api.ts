@@ -24,6 +24,7 @@ import { isTransientStatus, UnexpectedAnswerError, YouTubeApiError } from './err
 import { costOf, LIMITS } from './quota.ts';
 import type { ApiMethod, QuotaCost } from './quota.ts';
 import { RequestTimeoutError } from './transport.ts';
+import { mapLimit } from '../util/pool.ts';
 
 type Channel = youtube_v3.Schema$Channel;
 type Playlist = youtube_v3.Schema$Playlist;
@@ -96,28 +97,32 @@ export interface ApiPlaylistItem {
   videoId: string;
 }
 
-export interface ApiVideo {
+/** A video as the channel shows it. */
+export interface ChannelVideo {
   id: string;
   title: string;
   description: string;
-  tags: string[];
+  tags: readonly string[];
   categoryId: string | undefined;
   privacy: string;
   publishAt: string | undefined;
-  fileName: string | undefined;
-  fileSize: number | undefined;
-  hasCaptions: boolean | undefined;
-  /** The `status` part's settings and YouTube's verdicts (undefined when not read). */
-  license: string | undefined;
-  embeddable: boolean | undefined;
-  publicStatsViewable: boolean | undefined;
-  selfDeclaredMadeForKids: boolean | undefined;
-  madeForKids: boolean | undefined;
-  uploadStatus: string | undefined;
-  failureReason: string | undefined;
-  rejectionReason: string | undefined;
-  processingStatus: string | undefined;
-  localizations: Record<string, { title: string; description: string }> | undefined;
+  /** The status settings as YouTube shows them (undefined when not read). */
+  license?: string | undefined;
+  embeddable?: boolean | undefined;
+  publicStatsViewable?: boolean | undefined;
+  selfDeclaredMadeForKids?: boolean | undefined;
+  localizations?: Readonly<Record<string, { title: string; description: string }>> | undefined;
+  /** YouTube's verdicts (see sync/verdict.ts). */
+  madeForKids?: boolean | undefined;
+  uploadStatus?: string | undefined;
+  failureReason?: string | undefined;
+  rejectionReason?: string | undefined;
+  processingStatus?: string | undefined;
+  /** `fileDetails`, in NFC (only for the uploads read for adoption). */
+  fileName?: string | undefined;
+  fileSize?: number | undefined;
+  /** `contentDetails.caption === 'true'` (only for the uploads read for adoption). */
+  hasCaptions?: boolean | undefined;
 }
 
 /** What went wrong on the way (`ECONNRESET`, …): the transport's failure under the NetworkError. */
@@ -241,23 +246,17 @@ export class YouTubeApi {
    * videos.list by id, 50 per call, the calls running `parallel` at a time. Ids YouTube does not
    * return were deleted (or are not the channel's to see).
    */
-  async videos(ids: readonly string[], parts: readonly VideoPart[], parallel = 8): Promise<ApiVideo[]> {
+  async videos(ids: readonly string[], parts: readonly VideoPart[], parallel = 8): Promise<ChannelVideo[]> {
     const batches: string[][] = [];
     for (let i = 0; i < ids.length; i += LIMITS.pageSize) batches.push(ids.slice(i, i + LIMITS.pageSize));
-    const results: ApiVideo[][] = new Array<ApiVideo[]>(batches.length);
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < batches.length) {
-        const index = next++;
-        const res = await this.#call('videos.list', () =>
-          this.#request<ListResponse<Video>>('videos.list', KIND.videoList, (yt, o) =>
-            yt.videos.list({ part: ['id', ...parts], id: batches[index]!, maxResults: LIMITS.pageSize }, o),
-          ),
-        );
-        results[index] = (res.items ?? []).map(toVideo);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(parallel, batches.length) }, worker));
+    const results = await mapLimit(batches, parallel, async (batch) => {
+      const res = await this.#call('videos.list', () =>
+        this.#request<ListResponse<Video>>('videos.list', KIND.videoList, (yt, o) =>
+          yt.videos.list({ part: ['id', ...parts], id: batch, maxResults: LIMITS.pageSize }, o),
+        ),
+      );
+      return (res.items ?? []).map(toVideo);
+    });
     return results.flat();
   }
 
@@ -295,7 +294,7 @@ export class YouTubeApi {
    * as it is now. The localizations part always goes: an empty one removes those a template no
    * longer gives.
    */
-  async updateVideo(resource: Video): Promise<ApiVideo> {
+  async updateVideo(resource: Video): Promise<ChannelVideo> {
     const body: Video = { ...resource, localizations: resource.localizations ?? {} };
     const res = await this.#call('videos.update', () =>
       this.#request<Video>('videos.update', KIND.video, (yt, o) =>
@@ -369,7 +368,7 @@ export class YouTubeApi {
   }
 }
 
-function toVideo(v: Video): ApiVideo {
+function toVideo(v: Video): ChannelVideo {
   const size = v.fileDetails?.fileSize;
   return {
     id: v.id ?? '',
@@ -379,7 +378,7 @@ function toVideo(v: Video): ApiVideo {
     categoryId: v.snippet?.categoryId ?? undefined,
     privacy: v.status?.privacyStatus ?? 'private',
     publishAt: v.status?.publishAt ?? undefined,
-    fileName: v.fileDetails?.fileName ?? undefined,
+    fileName: v.fileDetails?.fileName?.normalize('NFC') ?? undefined,
     fileSize: size === undefined || size === null ? undefined : Number(size),
     hasCaptions: v.contentDetails?.caption === undefined || v.contentDetails.caption === null ? undefined : v.contentDetails.caption === 'true',
     license: v.status?.license ?? undefined,

@@ -1,6 +1,6 @@
 /** A report model with Vietnamese titles, a title full of markup characters and every privacy. */
 import type { ReportModel } from '../../src/report/model.ts';
-import { playlistUrl, videoUrl } from '../../src/report/model.ts';
+import { playlistUrl, videoUrl } from '../../src/youtube/links.ts';
 
 export const TRICKY_TITLE = 'Bé <b>vẽ</b> "mẹ" & cô <script>alert(1)</script>';
 

@@ -20,7 +20,7 @@ export const playlistsCommand: CommandRegistrar = (program, ctx) => {
       const { openState } = await import('../../state/index.ts');
       const { createYouTubeClient } = await import('../../youtube/client.ts');
       const { retryText, YouTubeApi } = await import('../../youtube/api.ts');
-      const { playlistUrl } = await import('../../sync/execute.ts');
+      const { playlistUrl } = await import('../../youtube/links.ts');
       const root = dir === undefined ? findLibraryRoot(ctx.cwd) ?? ctx.cwd : resolve(ctx.cwd, dir);
       const [library, state] = await Promise.all([loadLibrary(root), openState(root)]);
       useLibraryLang(library.config.language);

@@ -146,6 +146,7 @@ async function runUploadCommand(ctx: CliContext, files: readonly string[], flags
   const { runSync, startClient, LibraryInvalidError } = await import('../../sync/run.ts');
   const { planLines } = await import('../../sync/report.ts');
   const { parseRateLimit } = await import('../../youtube/rate-limit.ts');
+  const { videoUrl } = await import('../../youtube/links.ts');
   const { attachProgress, chooseProgressMode, printSummary } = await import('../progress.ts');
   const { runOutcome } = await import('../outcome.ts');
   const ui = ctx.ui;
@@ -233,7 +234,7 @@ async function runUploadCommand(ctx: CliContext, files: readonly string[], flags
   const skipped = new Set(result.library.clips.filter((c) => c.skip).map((c) => c.relPath));
   const outcomes = given.map((file) => {
     const videoId = result.videos.get(file.relPath);
-    const url = videoId === undefined ? undefined : `https://www.youtube.com/watch?v=${videoId}`;
+    const url = videoId === undefined ? undefined : videoUrl(videoId);
     const status =
       url === undefined
         ? skipped.has(file.relPath)
