@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'coverage/', 'dist/', 'examples/', 'templates/', 'test/fixtures/'] },
+  { ignores: ['node_modules/', 'coverage/', 'dist/', 'examples/', 'templates/', 'test/fixtures/', '.dependency-cruiser.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
