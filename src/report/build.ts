@@ -9,9 +9,10 @@ import type { youtube_v3 } from '@googleapis/youtube';
 import type { LibraryConfig } from '../library/types.ts';
 import type { ClipRecord, Ledger } from '../state/index.ts';
 import type { YouTubeClient } from '../youtube/client.ts';
+import { statusOf } from '../youtube/api.ts';
+import type { VideoStatusView } from '../youtube/api.ts';
 import { LIMITS } from '../youtube/quota.ts';
 import { verdictOf } from '../sync/verdict.ts';
-import type { VideoStatusView } from '../sync/verdict.ts';
 import type { Privacy, ProcessingStatus, ReportModel, ReportPlaylist, ReportVideo } from './model.ts';
 import { playlistUrl, videoUrl } from '../youtube/links.ts';
 import { DEFAULT_TIME_ZONE } from './model.ts';
@@ -64,16 +65,7 @@ export function toLiveVideo(video: Video): LiveVideo {
     views: views === undefined || !Number.isFinite(Number(views)) ? undefined : Number(views),
     recordingDate: recorded && /^\d{4}-\d{2}-\d{2}/.test(recorded) ? recorded.slice(0, 10) : undefined,
     channel: channelId ? { id: channelId, title: video.snippet?.channelTitle ?? channelId } : undefined,
-    status: {
-      privacy,
-      publishAt: video.status?.publishAt ?? undefined,
-      madeForKids: video.status?.madeForKids ?? undefined,
-      selfDeclaredMadeForKids: video.status?.selfDeclaredMadeForKids ?? undefined,
-      uploadStatus: video.status?.uploadStatus ?? undefined,
-      failureReason: video.status?.failureReason ?? undefined,
-      rejectionReason: video.status?.rejectionReason ?? undefined,
-      processingStatus: video.processingDetails?.processingStatus ?? undefined,
-    },
+    status: statusOf(video),
   };
 }
 

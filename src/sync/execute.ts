@@ -41,7 +41,8 @@ import type { QuotaMeter } from './meter.ts';
 import { playlistActionText, stepText } from './report.ts';
 import type { ClipStep, ClipWork, Plan, PlaylistAction } from './plan.ts';
 import { newFindings, verdictOf } from './verdict.ts';
-import type { SentStatus, VideoStatusView } from './verdict.ts';
+import type { SentStatus } from './verdict.ts';
+import type { VideoStatusView } from '../youtube/api.ts';
 import { forEachLimit } from '../util/pool.ts';
 import { playlistUrl, videoUrl } from '../youtube/links.ts';
 

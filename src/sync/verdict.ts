@@ -11,18 +11,7 @@ import type { Text } from '../i18n/index.ts';
 import { settings as T } from '../i18n/catalog/settings.ts';
 import { digestOf } from '../state/digest.ts';
 import type { Finding, Verdict } from '../state/index.ts';
-
-/** A video's status as YouTube shows it (the fields of ChannelVideo this needs). */
-export interface VideoStatusView {
-  privacy: string;
-  publishAt: string | undefined;
-  madeForKids?: boolean | undefined;
-  selfDeclaredMadeForKids?: boolean | undefined;
-  uploadStatus?: string | undefined;
-  failureReason?: string | undefined;
-  rejectionReason?: string | undefined;
-  processingStatus?: string | undefined;
-}
+import type { VideoStatusView } from '../youtube/api.ts';
 
 /** What an upload or update asked of the status part. */
 export interface SentStatus {

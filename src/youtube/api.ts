@@ -368,6 +368,32 @@ export class YouTubeApi {
   }
 }
 
+/** A video's status as YouTube shows it: what sync/verdict.ts compares with what was sent. */
+export interface VideoStatusView {
+  privacy: string;
+  publishAt: string | undefined;
+  madeForKids?: boolean | undefined;
+  selfDeclaredMadeForKids?: boolean | undefined;
+  uploadStatus?: string | undefined;
+  failureReason?: string | undefined;
+  rejectionReason?: string | undefined;
+  processingStatus?: string | undefined;
+}
+
+/** The status view of a video resource (its `status` and `processingDetails` parts). */
+export function statusOf(v: Video): VideoStatusView {
+  return {
+    privacy: v.status?.privacyStatus ?? 'private',
+    publishAt: v.status?.publishAt ?? undefined,
+    madeForKids: v.status?.madeForKids ?? undefined,
+    selfDeclaredMadeForKids: v.status?.selfDeclaredMadeForKids ?? undefined,
+    uploadStatus: v.status?.uploadStatus ?? undefined,
+    failureReason: v.status?.failureReason ?? undefined,
+    rejectionReason: v.status?.rejectionReason ?? undefined,
+    processingStatus: v.processingDetails?.processingStatus ?? undefined,
+  };
+}
+
 function toVideo(v: Video): ChannelVideo {
   const size = v.fileDetails?.fileSize;
   return {
@@ -376,20 +402,13 @@ function toVideo(v: Video): ChannelVideo {
     description: v.snippet?.description ?? '',
     tags: v.snippet?.tags ?? [],
     categoryId: v.snippet?.categoryId ?? undefined,
-    privacy: v.status?.privacyStatus ?? 'private',
-    publishAt: v.status?.publishAt ?? undefined,
+    ...statusOf(v),
     fileName: v.fileDetails?.fileName?.normalize('NFC') ?? undefined,
     fileSize: size === undefined || size === null ? undefined : Number(size),
     hasCaptions: v.contentDetails?.caption === undefined || v.contentDetails.caption === null ? undefined : v.contentDetails.caption === 'true',
     license: v.status?.license ?? undefined,
     embeddable: v.status?.embeddable ?? undefined,
     publicStatsViewable: v.status?.publicStatsViewable ?? undefined,
-    selfDeclaredMadeForKids: v.status?.selfDeclaredMadeForKids ?? undefined,
-    madeForKids: v.status?.madeForKids ?? undefined,
-    uploadStatus: v.status?.uploadStatus ?? undefined,
-    failureReason: v.status?.failureReason ?? undefined,
-    rejectionReason: v.status?.rejectionReason ?? undefined,
-    processingStatus: v.processingDetails?.processingStatus ?? undefined,
     localizations: v.localizations ? localizationsOf(v.localizations) : undefined,
   };
 }
