@@ -7,15 +7,12 @@
  * same size as a known clip (or as a video the plan may adopt) is hashed ahead; any other new file
  * is read once, while it uploads.
  *
- * Channel: channels.list (mine) for the guard; playlists.list (mine); the items of the managed
- * playlists; videos.list for the ledger's videos, 50 ids a call; the uploads playlist with
- * fileDetails only when some clip has no ledger entry (adoption).
+ * Channel: read by src/sync/channel.ts, only what the plan needs.
  */
 import type { EventEmitter } from 'node:events';
 import { basename, isAbsolute, relative, resolve } from 'node:path';
 import type { Environment } from '../config/env.ts';
-import { AuthError, InputError } from '../errors.ts';
-import { auth as A } from '../i18n/catalog/auth.ts';
+import { InputError } from '../errors.ts';
 import { sync as S } from '../i18n/catalog/sync.ts';
 import { M } from '../i18n/messages.ts';
 import { loadLibrary } from '../library/index.ts';
@@ -24,19 +21,18 @@ import { acquireLock, openState, pathKey } from '../state/index.ts';
 import type { FileStamp, LibraryState } from '../state/index.ts';
 import { retryText, YouTubeApi } from '../youtube/api.ts';
 import type { ChannelVideo } from '../youtube/api.ts';
-import { YouTubeApiError } from '../youtube/errors.ts';
 import type { LogSink, YouTubeClient } from '../youtube/client.ts';
-import { checkChannelGuard } from '../youtube/client.ts';
 import { DEFAULT_QUOTA_LIMITS } from '../youtube/quota.ts';
 import type { QuotaAmounts, QuotaBudget } from '../youtube/quota.ts';
 import { TokenBucket } from '../youtube/rate-limit.ts';
 import type { RateLimit } from '../youtube/rate-limit.ts';
+import { guardChannel, readChannel } from './channel.ts';
 import { emptySummary, type SyncEventMap, type SyncSummary } from './events.ts';
 import { executePlan } from './execute.ts';
 import type { ClipFile, StopReason } from './execute.ts';
 import { QuotaMeter } from './meter.ts';
 import { mayAdopt, plan as makePlan } from './plan.ts';
-import type { ChannelItem, ChannelPlaylist, Plan, PlanClip } from './plan.ts';
+import type { Plan, PlanClip } from './plan.ts';
 import { forEachLimit } from '../util/pool.ts';
 
 export interface RunSyncOptions {
@@ -230,15 +226,13 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
     onRetry: (info) => options.events.emit('api:retry', { text: retryText(info) }),
   });
 
-  // The channel guard, before anything is sent.
-  const channel = await api.myChannel();
-  if (!channel) throw new AuthError(A.noChannel(), { hint: A.noChannelHint() });
-  checkChannelGuard(library.config.channel.id, channel, { file: library.configPath, profile: client.profile });
-  const bound = state.ledger.channelId;
-  if (bound !== undefined && bound !== channel.id) {
-    throw new InputError(S.channelBound({ file: state.ledger.file, bound, signedIn: channel.id, title: channel.title }), { hint: S.channelBoundHint() });
-  }
-  if (!dry && bound === undefined) await state.ledger.bindChannel(channel.id);
+  const channel = await guardChannel(api, {
+    configChannelId: library.config.channel.id,
+    configPath: library.configPath,
+    profile: client.profile,
+    ledger: state.ledger,
+    bind: !dry,
+  });
 
   // Clips: the content hash when it costs no read, or when a known clip has the same size.
   const clips = library.clips;
@@ -250,56 +244,14 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
     if (sha !== undefined) shaOf.set(c.relPath, sha);
   });
 
-  // The channel: playlists, their items, the ledger's videos, and the uploads when adoption may
-  // be needed — all at once. The items of the playlists the ledger knows are read straight away;
-  // others once found by title.
   const ledgerClips = new Map([...state.ledger.clips()].map((e) => [e.sha256, e.clip]));
-  const items = new Map<string, ChannelItem[]>();
-  const readItems = async (ids: Iterable<string>): Promise<void> => {
-    await forEachLimit([...ids].filter((id) => !items.has(id)), 4, async (id) => {
-      items.set(id, []);
-      items.set(id, await api.playlistItems(id).catch((error: unknown) => {
-        // A playlist deleted on YouTube: the plan makes it again.
-        if (error instanceof YouTubeApiError && error.status === 404) return [];
-        throw error;
-      }));
-    });
-  };
-  const readPlaylists = async (): Promise<ChannelPlaylist[]> => {
-    const knownPlaylistIds = library.playlists.map((spec) => state.ledger.playlist(spec.key)?.playlistId).filter((id): id is string => id !== undefined);
-    const [found] = await Promise.all([api.myPlaylists(), readItems(knownPlaylistIds)]);
-    const managedIds = new Set<string>();
-    for (const spec of library.playlists) {
-      const recorded = state.ledger.playlist(spec.key)?.playlistId;
-      const managed = found.find((pl) => pl.id === recorded) ?? found.find((pl) => pl.title.normalize('NFC') === spec.title.normalize('NFC'));
-      if (managed) managedIds.add(managed.id);
-    }
-    await readItems(managedIds);
-    return found;
-  };
-  // Adoption: only when some clip has no ledger entry.
-  const needsAdoption = clips.some((c) => !c.skip && !c.duplicateOf && !ledgerClips.has(shaOf.get(c.relPath) ?? ''));
-  const readUploads = async (uploadsPlaylistId: string): Promise<ChannelVideo[]> => {
-    const known = new Set([...ledgerClips.values()].map((c) => c.videoId));
-    const ids = (await api.playlistItems(uploadsPlaylistId)).map((i) => i.videoId).filter((id) => !known.has(id));
-    const found = await api.videos(ids, ['snippet', 'status', 'fileDetails', 'contentDetails']);
-    // A new clip that may be one of these videos (same size, and same title or file name): hash it
-    // now (adoption records its hash). Any other is read once, while it uploads.
-    await forEachLimit(clips, 8, async (c) => {
-      if (c.skip || shaOf.has(c.relPath)) return;
-      const clip = { size: c.size, fileName: basename(c.relPath), metadata: c.metadata };
-      if (found.some((v) => mayAdopt(v, clip))) shaOf.set(c.relPath, await hashAhead(c));
-    });
-    return found;
-  };
-  const [playlists, videos, uploads] = await Promise.all([
-    readPlaylists(),
-    api.videos(
-      [...ledgerClips.values()].filter((c) => c.status.state !== 'deleted-on-youtube').map((c) => c.videoId),
-      ['snippet', 'status', 'processingDetails', 'localizations'],
-    ),
-    needsAdoption && channel.uploadsPlaylistId ? readUploads(channel.uploadsPlaylistId) : undefined,
-  ]);
+  const seen = await readChannel(api, channel, {
+    ledger: state.ledger,
+    playlists: library.playlists,
+    // Adoption: only when some clip has no ledger entry.
+    adopt: clips.some((c) => !c.skip && !c.duplicateOf && !ledgerClips.has(shaOf.get(c.relPath) ?? '')),
+    onUploads: (uploads) => hashAdoptable(clips, uploads, shaOf, hashAhead),
+  });
 
   const planClips = await Promise.all(clips.map((c) => planClip(c, root, shaOf.get(c.relPath), state, !dry)));
   const thePlan = makePlan({
@@ -307,14 +259,7 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
     clips: planClips,
     playlists: library.playlists,
     ledger: { clips: ledgerClips, playlists: state.ledger.playlists() },
-    channel: {
-      channelId: channel.id,
-      playlists,
-      items,
-      videos: new Map(videos.map((v) => [v.id, v])),
-      checkedVideoIds: new Set([...ledgerClips.values()].filter((c) => c.status.state !== 'deleted-on-youtube').map((c) => c.videoId)),
-      uploads,
-    },
+    channel: seen,
     schedule: library.config.schedule,
     noUpdate: options.noUpdate === true,
     defaultLanguage: library.config.defaults.language ?? library.config.language ?? 'vi',
@@ -362,6 +307,18 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
   await state.hashes.retainOnly(hashedPaths(library));
   await client.flush();
   return result(executed.summary, { stop: executed.stop, failures: executed.failures, videos: videoIds(state, files) });
+}
+
+/**
+ * A new clip that may be one of these uploads (same size, and same title or file name) is hashed
+ * now: adoption records its hash. Any other is read once, while it uploads.
+ */
+async function hashAdoptable(clips: readonly Clip[], uploads: readonly ChannelVideo[], shaOf: Map<string, string>, hash: (clip: Clip) => Promise<string>): Promise<void> {
+  await forEachLimit(clips, 8, async (c) => {
+    if (c.skip || shaOf.has(c.relPath)) return;
+    const clip = { size: c.size, fileName: basename(c.relPath), metadata: c.metadata };
+    if (uploads.some((v) => mayAdopt(v, clip))) shaOf.set(c.relPath, await hash(c));
+  });
 }
 
 /** One bucket for every upload of the run; it asks the limit's window for the rate of the moment. */
