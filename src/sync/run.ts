@@ -29,10 +29,10 @@ import type { RateLimit } from '../youtube/rate-limit.ts';
 import { guardChannel, readChannel } from './channel.ts';
 import { emptySummary, type SyncEventMap, type SyncSummary } from './events.ts';
 import { executePlan } from './execute.ts';
-import type { ClipFile, StopReason } from './execute.ts';
+import type { ClipFile, ExecuteOptions, StopReason } from './execute.ts';
 import { QuotaMeter } from './meter.ts';
 import { mayAdopt, plan as makePlan } from './plan.ts';
-import type { Plan, PlanClip } from './plan.ts';
+import type { ChannelView, Plan, PlanClip } from './plan.ts';
 import { forEachLimit } from '../util/pool.ts';
 
 export interface RunSyncOptions {
@@ -213,8 +213,50 @@ function selectClips(library: Library, options: RunSyncOptions): Set<string> | u
   return out;
 }
 
-async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncResult> {
-  const { root, state, library, dry, now, client } = p;
+/**
+ * The run once the library is valid (and locked): the channel, the plan, and — unless this is a
+ * dry run or the user says no — the plan carried out.
+ */
+async function syncLocked(options: RunSyncOptions, prepared: Prepared): Promise<SyncResult> {
+  const run = connect(options, prepared);
+  const channel = await guardChannel(run.api, {
+    configChannelId: run.library.config.channel.id,
+    configPath: run.library.configPath,
+    profile: run.client.profile,
+    ledger: run.state.ledger,
+    bind: !run.dry,
+  });
+  const shaOf = await hashKnownClips(run);
+  const seen = await readChannel(run.api, channel, {
+    ledger: run.state.ledger,
+    playlists: run.library.playlists,
+    adopt: needsAdoption(run, shaOf),
+    onUploads: (uploads) => hashAdoptable(run, uploads, shaOf),
+  });
+  const planned: Planned = {
+    plan: planRun(options, run, await planClips(run, shaOf), seen),
+    remaining: run.meter.budget.remaining(),
+    files: clipFiles(run.library),
+  };
+  if (run.dry) return summarise(run, planned, emptySummary(planned.plan.skipped, run.meter.spent));
+  if (!(await confirmed(options, planned.plan, run.meter))) {
+    await run.meter.flush(); // the reads' cost: the executor, which would save it, does not run
+    return summarise(run, planned, emptySummary(planned.plan.skipped, run.meter.spent), { cancelled: true });
+  }
+  const executed = await executePlan(executeOptions(options, run, planned, channel.id));
+  await run.state.hashes.retainOnly(hashedPaths(run.library));
+  await run.client.flush();
+  return summarise(run, planned, executed.summary, { stop: executed.stop, failures: executed.failures });
+}
+
+/** A run that talks to YouTube: every call counted against the library's quota. */
+interface Connected extends Prepared {
+  meter: QuotaMeter;
+  api: YouTubeApi;
+}
+
+function connect(options: RunSyncOptions, prepared: Prepared): Connected {
+  const { library, state, now, dry, client } = prepared;
   const limits: QuotaAmounts = {
     units: library.config.quota.units ?? DEFAULT_QUOTA_LIMITS.units,
     uploads: library.config.quota.uploads ?? DEFAULT_QUOTA_LIMITS.uploads,
@@ -225,100 +267,117 @@ async function syncLocked(options: RunSyncOptions, p: Prepared): Promise<SyncRes
     signal: options.signal,
     onRetry: (info) => options.events.emit('api:retry', { text: retryText(info) }),
   });
+  return { ...prepared, meter, api };
+}
 
-  const channel = await guardChannel(api, {
-    configChannelId: library.config.channel.id,
-    configPath: library.configPath,
-    profile: client.profile,
-    ledger: state.ledger,
-    bind: !dry,
-  });
-
-  // Clips: the content hash when it costs no read, or when a known clip has the same size.
-  const clips = library.clips;
+/**
+ * relPath → content hash of the clips whose hash costs no read, or that a known clip of the same
+ * size may be (renamed or copied); the others are hashed later, if at all.
+ */
+async function hashKnownClips(run: Prepared): Promise<Map<string, string>> {
+  const { state } = run;
   const shaOf = new Map<string, string>();
-  const hashAhead = stateHasher(state, !dry);
-  await forEachLimit(clips, 8, async (c) => {
+  const hash = stateHasher(state, !run.dry);
+  await forEachLimit(run.library.clips, 8, async (c) => {
     if (c.skip) return;
-    const sha = state.hashes.lookup(c) ?? c.contentHash ?? (state.ledger.clipsWithSize(c.size).length > 0 ? await hashAhead(c) : undefined);
+    const sha = state.hashes.lookup(c) ?? c.contentHash ?? (state.ledger.clipsWithSize(c.size).length > 0 ? await hash(c) : undefined);
     if (sha !== undefined) shaOf.set(c.relPath, sha);
   });
+  return shaOf;
+}
 
-  const ledgerClips = new Map([...state.ledger.clips()].map((e) => [e.sha256, e.clip]));
-  const seen = await readChannel(api, channel, {
-    ledger: state.ledger,
-    playlists: library.playlists,
-    // Adoption: only when some clip has no ledger entry.
-    adopt: clips.some((c) => !c.skip && !c.duplicateOf && !ledgerClips.has(shaOf.get(c.relPath) ?? '')),
-    onUploads: (uploads) => hashAdoptable(clips, uploads, shaOf, hashAhead),
+/** Some clip has no ledger entry: it may already be on the channel, uploaded by hand. */
+function needsAdoption(run: Prepared, shaOf: ReadonlyMap<string, string>): boolean {
+  return run.library.clips.some((c) => {
+    const sha = shaOf.get(c.relPath);
+    return !c.skip && !c.duplicateOf && (sha === undefined || run.state.ledger.clip(sha) === undefined);
   });
-
-  const planClips = await Promise.all(clips.map((c) => planClip(c, root, shaOf.get(c.relPath), state, !dry)));
-  const thePlan = makePlan({
-    now: now(),
-    clips: planClips,
-    playlists: library.playlists,
-    ledger: { clips: ledgerClips, playlists: state.ledger.playlists() },
-    channel: seen,
-    schedule: library.config.schedule,
-    noUpdate: options.noUpdate === true,
-    defaultLanguage: library.config.defaults.language ?? library.config.language ?? 'vi',
-    ...(p.selected ? { only: p.selected } : {}),
-    ...(p.held.size > 0 ? { hold: p.held } : {}),
-  });
-
-  const remaining = meter.budget.remaining();
-  const files = new Map<string, ClipFile>(clips.map((c) => [c.relPath, { path: c.path, relPath: c.relPath, size: c.size, mtimeMs: c.mtimeMs, metadataHash: c.metadataHash, short: c.short, metadata: c.metadata }]));
-  const result = (summary: SyncSummary, extra: Partial<SyncResult> = {}): SyncResult => ({
-    library,
-    plan: thePlan,
-    remaining,
-    dryRun: dry,
-    cancelled: false,
-    summary,
-    stop: undefined,
-    failures: new Map(),
-    ...extra,
-    videos: extra.videos ?? videoIds(state, files),
-  });
-  const empty = thePlan.clips.length === 0 && thePlan.playlists.length === 0;
-  if (dry) return result(emptySummary(thePlan.skipped, meter.spent));
-  if (!empty && options.confirm && !(await options.confirm(thePlan, meter.budget))) {
-    await meter.flush();
-    return result(emptySummary(thePlan.skipped, meter.spent), { cancelled: true });
-  }
-
-  const executed = await executePlan({
-    plan: thePlan,
-    files,
-    state,
-    api,
-    uploadRoot: client.uploadRoot,
-    authorize: (options) => client.authorize(options),
-    meter,
-    events: options.events,
-    concurrency: options.concurrency ?? 1,
-    limitRate: uploadRate(options.limitRate ?? library.config.limitRate),
-    signal: options.signal,
-    now,
-    skipped: thePlan.skipped,
-    channelId: channel.id,
-  });
-  await state.hashes.retainOnly(hashedPaths(library));
-  await client.flush();
-  return result(executed.summary, { stop: executed.stop, failures: executed.failures, videos: videoIds(state, files) });
 }
 
 /**
  * A new clip that may be one of these uploads (same size, and same title or file name) is hashed
  * now: adoption records its hash. Any other is read once, while it uploads.
  */
-async function hashAdoptable(clips: readonly Clip[], uploads: readonly ChannelVideo[], shaOf: Map<string, string>, hash: (clip: Clip) => Promise<string>): Promise<void> {
-  await forEachLimit(clips, 8, async (c) => {
+async function hashAdoptable(run: Prepared, uploads: readonly ChannelVideo[], shaOf: Map<string, string>): Promise<void> {
+  const hash = stateHasher(run.state, !run.dry);
+  await forEachLimit(run.library.clips, 8, async (c) => {
     if (c.skip || shaOf.has(c.relPath)) return;
     const clip = { size: c.size, fileName: basename(c.relPath), metadata: c.metadata };
     if (uploads.some((v) => mayAdopt(v, clip))) shaOf.set(c.relPath, await hash(c));
   });
+}
+
+function planClips(run: Prepared, shaOf: ReadonlyMap<string, string>): Promise<PlanClip[]> {
+  return Promise.all(run.library.clips.map((c) => planClip(c, run.root, shaOf.get(c.relPath), run.state, !run.dry)));
+}
+
+function planRun(options: RunSyncOptions, run: Prepared, clips: readonly PlanClip[], channel: ChannelView): Plan {
+  const { library, state } = run;
+  return makePlan({
+    now: run.now(),
+    clips,
+    playlists: library.playlists,
+    ledger: { clips: new Map([...state.ledger.clips()].map((e) => [e.sha256, e.clip])), playlists: state.ledger.playlists() },
+    channel,
+    schedule: library.config.schedule,
+    noUpdate: options.noUpdate === true,
+    defaultLanguage: library.config.defaults.language ?? library.config.language ?? 'vi',
+    ...(run.selected ? { only: run.selected } : {}),
+    ...(run.held.size > 0 ? { hold: run.held } : {}),
+  });
+}
+
+/** The plan, with what every result of the run carries. */
+interface Planned {
+  plan: Plan;
+  /** Left for today, before anything is spent. */
+  remaining: QuotaAmounts;
+  files: Map<string, ClipFile>;
+}
+
+function clipFiles(library: Library): Map<string, ClipFile> {
+  return new Map(library.clips.map((c) => [c.relPath, { path: c.path, relPath: c.relPath, size: c.size, mtimeMs: c.mtimeMs, metadataHash: c.metadataHash, short: c.short, metadata: c.metadata }]));
+}
+
+/** The caller's prompt, asked once the plan is known and only when there is something to do. */
+async function confirmed(options: RunSyncOptions, thePlan: Plan, meter: QuotaMeter): Promise<boolean> {
+  const empty = thePlan.clips.length === 0 && thePlan.playlists.length === 0;
+  return empty || !options.confirm || (await options.confirm(thePlan, meter.budget));
+}
+
+function executeOptions(options: RunSyncOptions, run: Connected, planned: Planned, channelId: string): ExecuteOptions {
+  const { client, library } = run;
+  return {
+    plan: planned.plan,
+    files: planned.files,
+    state: run.state,
+    api: run.api,
+    uploadRoot: client.uploadRoot,
+    authorize: (o) => client.authorize(o),
+    meter: run.meter,
+    events: options.events,
+    concurrency: options.concurrency ?? 1,
+    limitRate: uploadRate(options.limitRate ?? library.config.limitRate),
+    signal: options.signal,
+    now: run.now,
+    skipped: planned.plan.skipped,
+    channelId,
+  };
+}
+
+function summarise(run: Prepared, planned: Planned, summary: SyncSummary, end: Partial<Pick<SyncResult, 'cancelled' | 'stop' | 'failures'>> = {}): SyncResult {
+  return {
+    library: run.library,
+    plan: planned.plan,
+    remaining: planned.remaining,
+    dryRun: run.dry,
+    cancelled: false,
+    summary,
+    stop: undefined,
+    failures: new Map(),
+    ...end,
+    videos: videoIds(run.state, planned.files),
+  };
 }
 
 /** One bucket for every upload of the run; it asks the limit's window for the rate of the moment. */
