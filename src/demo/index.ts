@@ -134,14 +134,10 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
 
     o.onStep({ kind: 'syncing' });
     const { runSync } = await import('../sync/run.ts');
-    const result = await runSync({
-      dir: library,
-      events: o.events,
-      environment,
-      signal: o.signal,
-      concurrency: 2,
-      ...(o.log ? { log: o.log } : {}),
-    });
+    const result = await runSync(
+      { dir: library, concurrency: 2 },
+      { environment, events: o.events, signal: o.signal, ...(o.log ? { log: o.log } : {}) },
+    );
     if (result.stop?.kind === 'interrupted') throw result.stop.error;
     if (result.failures.size > 0 || result.stop) {
       throw new HappyError(ExitCode.failure, D.syncIncomplete({ failed: result.failures.size, left: result.summary.left }), {

@@ -20,7 +20,7 @@ import { nextQuotaReset, quotaResetMargin } from '../youtube/quota.ts';
 import { addSummaries } from './events.ts';
 import type { SyncSummary } from './events.ts';
 import { runSync, startClient } from './run.ts';
-import type { RunSyncOptions, SyncResult } from './run.ts';
+import type { SyncRequest, SyncResult, SyncServices } from './run.ts';
 import { waitUntil } from './wait.ts';
 
 export interface RoundsEventMap {
@@ -39,8 +39,10 @@ export interface RoundsEventMap {
 }
 
 export interface RoundsOptions {
-  /** The options of every round (the first round's `confirm` only; later rounds ask nothing). */
-  sync: RunSyncOptions;
+  /** What every round syncs. */
+  request: SyncRequest;
+  /** The services of every round (the first round's `confirm` only; later rounds ask nothing). */
+  services: SyncServices;
   wait: boolean;
   /** `--watch`: how long a changed file must stay still (milliseconds). */
   watch: { settleMs: number; pollMs?: number } | undefined;
@@ -59,15 +61,15 @@ export interface RoundsResult {
 }
 
 export async function runRounds(options: RoundsOptions): Promise<RoundsResult> {
-  const { sync, rounds } = options;
-  const signal = sync.signal;
-  const release = sync.dryRun === true ? undefined : await acquireLock(sync.dir);
+  const { request, services, rounds } = options;
+  const signal = services.signal;
+  const release = request.dryRun === true ? undefined : await acquireLock(request.dir);
   let watcher: LibraryWatcher | undefined;
   const out: RoundsResult = { last: undefined, summary: undefined, failures: new Map(), stuck: false };
   try {
-    if (options.watch && sync.dryRun !== true) watcher = await LibraryWatcher.start(sync.dir, options.watch);
+    if (options.watch && request.dryRun !== true) watcher = await LibraryWatcher.start(request.dir, options.watch);
     // One client for every round: the sign-in is read and refreshed once, not every round.
-    const client = Promise.resolve(sync.client ?? startClient(sync.environment, sync.dir, sync.log));
+    const client = Promise.resolve(services.client ?? startClient(services.environment, request.dir, services.log));
     client.catch(() => undefined); // awaited by the first round, after the library is valid
     let reason: 'first' | 'quota' | 'changes' = 'first';
     let changes: string[] = [];
@@ -76,7 +78,7 @@ export async function runRounds(options: RoundsOptions): Promise<RoundsResult> {
       const hold = watcher ? new Set(watcher.state().changing) : undefined;
       let result: SyncResult;
       try {
-        result = await runSync({ ...sync, client, lockHeld: true, ...(hold ? { hold } : {}), ...(round > 1 ? { confirm: undefined } : {}) });
+        result = await runSync({ ...request, lockHeld: true, ...(hold ? { hold } : {}) }, { ...services, client, ...(round > 1 ? { confirm: undefined } : {}) });
       } catch (error) {
         // A sidecar saved half-way, a template with a typo: the watch says so and waits for the fix.
         if (!(watcher && round > 1 && error instanceof InputError)) throw error;

@@ -35,11 +35,25 @@ import { mayAdopt, plan as makePlan } from './plan.ts';
 import type { ChannelView, Plan, PlanClip } from './plan.ts';
 import { forEachLimit } from '../util/pool.ts';
 
-export interface RunSyncOptions {
+/** What to sync: the library, which of its clips, and how. */
+export interface SyncRequest {
   /** The library folder (absolute). */
   dir: string;
+  /**
+   * The library as the caller just loaded it and found valid (`upload`, when it wrote no sidecar):
+   * not read again. Default: read and validated here.
+   */
+  library?: Library;
   /** Only these clips: paths absolute or relative to `cwd` (or to the library), files of the library. */
   only?: readonly string[];
+  /** Where the relative paths of `only` start (default: the process's working folder). */
+  cwd?: string;
+  /**
+   * Library-relative paths (NFC) of files still being written (`sync --watch`): the clips they
+   * belong to wait for a later round, and the library's errors about them do not count (a
+   * half-copied clip or sidecar is not a mistake yet).
+   */
+  hold?: ReadonlySet<string>;
   /** Plan and stop: nothing sent but reads, nothing written anywhere. */
   dryRun?: boolean;
   /** `--no-update`. */
@@ -48,12 +62,23 @@ export interface RunSyncOptions {
   limitRate?: number | RateLimit;
   /** Clips at a time, 1–4 (default 1). */
   concurrency?: number;
-  events: EventEmitter<SyncEventMap>;
+  /**
+   * The caller already holds the library's lock (`sync --wait`, `--watch`: one lock across every
+   * round, so that a rival run is refused while this one waits). Default: taken and released here.
+   */
+  lockHeld?: boolean;
+}
+
+/** The services a sync uses: the sign-in, who listens, who is asked, and the clock. */
+export interface SyncServices {
   /** `ctx.environment([dir])`: the sign-in and endpoints. */
   environment: Environment;
+  /** The client to use, or its promise (default: `startClient` with `environment`). */
+  client?: YouTubeClient | Promise<YouTubeClient>;
+  /** What the run does, for the progress listeners. */
+  events: EventEmitter<SyncEventMap>;
   /** Ctrl-C: stop at a safe point. */
   signal: AbortSignal;
-  cwd?: string;
   /** Asked once the plan is known and before anything is spent; false cancels (nothing sent). */
   confirm?: (plan: Plan, budget: QuotaBudget) => Promise<boolean>;
   /** The library is valid and loaded (e.g. to choose the library's language for messages). */
@@ -61,24 +86,6 @@ export interface RunSyncOptions {
   log?: LogSink;
   /** Clock (tests). */
   now?: () => Date;
-  /** The client to use, or its promise (default: `startClient` with `environment`). */
-  client?: YouTubeClient | Promise<YouTubeClient>;
-  /**
-   * The library as the caller just loaded it and found valid (`upload`, when it wrote no sidecar):
-   * not read again. Default: read and validated here.
-   */
-  library?: Library;
-  /**
-   * The caller already holds the library's lock (`sync --wait`, `--watch`: one lock across every
-   * round, so that a rival run is refused while this one waits). Default: taken and released here.
-   */
-  lockHeld?: boolean;
-  /**
-   * Library-relative paths (NFC) of files still being written (`sync --watch`): the clips they
-   * belong to wait for a later round, and the library's errors about them do not count (a
-   * half-copied clip or sidecar is not a mistake yet).
-   */
-  hold?: ReadonlySet<string>;
 }
 
 export interface SyncResult {
@@ -126,48 +133,37 @@ export function startClient(environment: Environment, cwd: string, log: LogSink 
 }
 
 /**
- * Runs one sync of `options.dir` (see the module comment). Throws LibraryInvalidError (exit 2) when
+ * Runs one sync of `request.dir` (see the module comment). Throws LibraryInvalidError (exit 2) when
  * the library has errors, InputError for the channel guard, LibraryLockedError when another run
  * holds the library, AuthError when not signed in; otherwise resolves with what happened — the
  * caller decides the exit code from `stop` (3) and `failures` (1).
  */
-export async function runSync(options: RunSyncOptions): Promise<SyncResult> {
-  const now = options.now ?? (() => new Date());
-  const dry = options.dryRun === true;
-  const root = resolve(options.dir);
+export async function runSync(request: SyncRequest, services: SyncServices): Promise<SyncResult> {
+  const root = resolve(request.dir);
   // The client loads and signs in while the library is read; it sends nothing to YouTube until
   // the library is known to be valid.
-  const clientReady = options.client !== undefined ? Promise.resolve(options.client) : startClient(options.environment, root, options.log);
-  clientReady.then(
-    (client) => client.onRetry((text) => options.events.emit('api:retry', { text })),
-    () => undefined, // awaited below, after validation
-  );
-  // The state is read while the library is: its reads wait on the disk, the library's work on the CPU.
-  const stateReady = openState(root);
-  stateReady.catch(() => undefined); // awaited below, before the library's own errors
-  let library: Library;
+  const clientReady = clientFor(root, services);
+  const valid = await readValidLibrary(request, services, root);
+  const release = valid.dry || request.lockHeld === true ? undefined : await acquireLock(root);
   try {
-    library = options.library ?? (await loadLibrary(root, { now: now(), hashFile: async (file) => stateHasher(await stateReady, !dry)(file) }));
-  } catch (error) {
-    await stateReady; // a damaged state is reported first, as when it was read first
-    throw error;
-  }
-  const state = await stateReady;
-  const { held, heldFiles } = heldClips(library, options.hold);
-  const errors = library.diagnostics.filter((d) => d.severity === 'error' && !heldFiles.has(d.file));
-  if (errors.length > 0) throw new LibraryInvalidError(library, errors.length, new Set(errors.map((d) => d.file)).size);
-  options.onLibrary?.(library);
-  const selected = selectClips(library, options);
-
-  const release = dry || options.lockHeld === true ? undefined : await acquireLock(root);
-  try {
-    return await syncLocked(options, { root, state, library, selected, held, dry, now, client: await clientReady });
+    return await syncLocked(request, services, { ...valid, client: await clientReady });
   } finally {
     await release?.();
   }
 }
 
-interface Prepared {
+/** The run's client, which tells the listeners of its retries; a failure is awaited later. */
+function clientFor(root: string, services: SyncServices): Promise<YouTubeClient> {
+  const ready = services.client !== undefined ? Promise.resolve(services.client) : startClient(services.environment, root, services.log);
+  ready.then(
+    (client) => client.onRetry((text) => services.events.emit('api:retry', { text })),
+    () => undefined, // awaited after validation
+  );
+  return ready;
+}
+
+/** A library read and found valid, with its state. */
+interface ValidLibrary {
   root: string;
   state: LibraryState;
   library: Library;
@@ -177,7 +173,33 @@ interface Prepared {
   held: ReadonlySet<string>;
   dry: boolean;
   now: () => Date;
+}
+
+/** What the locked run starts from: a valid library, and the client signed in. */
+interface Prepared extends ValidLibrary {
   client: YouTubeClient;
+}
+
+/** The state and the library, read together; the library's errors, but those of held files, stop the run. */
+async function readValidLibrary(request: SyncRequest, services: SyncServices, root: string): Promise<ValidLibrary> {
+  const now = services.now ?? (() => new Date());
+  const dry = request.dryRun === true;
+  // The state is read while the library is: its reads wait on the disk, the library's work on the CPU.
+  const stateReady = openState(root);
+  stateReady.catch(() => undefined); // awaited below, before the library's own errors
+  let library: Library;
+  try {
+    library = request.library ?? (await loadLibrary(root, { now: now(), hashFile: async (file) => stateHasher(await stateReady, !dry)(file) }));
+  } catch (error) {
+    await stateReady; // a damaged state is reported first, as when it was read first
+    throw error;
+  }
+  const state = await stateReady;
+  const { held, heldFiles } = heldClips(library, request.hold);
+  const errors = library.diagnostics.filter((d) => d.severity === 'error' && !heldFiles.has(d.file));
+  if (errors.length > 0) throw new LibraryInvalidError(library, errors.length, new Set(errors.map((d) => d.file)).size);
+  services.onLibrary?.(library);
+  return { root, state, library, selected: selectClips(library, request), held, dry, now };
 }
 
 /**
@@ -199,12 +221,12 @@ function heldClips(library: Library, hold: ReadonlySet<string> | undefined): { h
   return { held, heldFiles };
 }
 
-function selectClips(library: Library, options: RunSyncOptions): Set<string> | undefined {
-  if (!options.only || options.only.length === 0) return undefined;
+function selectClips(library: Library, request: SyncRequest): Set<string> | undefined {
+  if (!request.only || request.only.length === 0) return undefined;
   const byPath = new Map(library.clips.map((c) => [c.relPath, c]));
-  const cwd = options.cwd ?? process.cwd();
+  const cwd = request.cwd ?? process.cwd();
   const out = new Set<string>();
-  for (const given of options.only) {
+  for (const given of request.only) {
     const candidates = [isAbsolute(given) ? given : resolve(cwd, given), resolve(library.root, given)];
     const rel = candidates.map((abs) => pathKey(relative(library.root, abs))).find((r) => byPath.has(r));
     if (rel === undefined) throw new InputError(S.onlyNotFound({ path: given }), { hint: S.onlyNotFoundHint() });
@@ -217,8 +239,8 @@ function selectClips(library: Library, options: RunSyncOptions): Set<string> | u
  * The run once the library is valid (and locked): the channel, the plan, and — unless this is a
  * dry run or the user says no — the plan carried out.
  */
-async function syncLocked(options: RunSyncOptions, prepared: Prepared): Promise<SyncResult> {
-  const run = connect(options, prepared);
+async function syncLocked(request: SyncRequest, services: SyncServices, prepared: Prepared): Promise<SyncResult> {
+  const run = connect(services, prepared);
   const channel = await guardChannel(run.api, {
     configChannelId: run.library.config.channel.id,
     configPath: run.library.configPath,
@@ -234,16 +256,16 @@ async function syncLocked(options: RunSyncOptions, prepared: Prepared): Promise<
     onUploads: (uploads) => hashAdoptable(run, uploads, shaOf),
   });
   const planned: Planned = {
-    plan: planRun(options, run, await planClips(run, shaOf), seen),
+    plan: planRun(request, run, await planClips(run, shaOf), seen),
     remaining: run.meter.budget.remaining(),
     files: clipFiles(run.library),
   };
   if (run.dry) return summarise(run, planned, emptySummary(planned.plan.skipped, run.meter.spent));
-  if (!(await confirmed(options, planned.plan, run.meter))) {
+  if (!(await confirmed(services, planned.plan, run.meter))) {
     await run.meter.flush(); // the reads' cost: the executor, which would save it, does not run
     return summarise(run, planned, emptySummary(planned.plan.skipped, run.meter.spent), { cancelled: true });
   }
-  const executed = await executePlan(executeOptions(options, run, planned, channel.id));
+  const executed = await executePlan(executeOptions(request, services, run, planned, channel.id));
   await run.state.hashes.retainOnly(hashedPaths(run.library));
   await run.client.flush();
   return summarise(run, planned, executed.summary, { stop: executed.stop, failures: executed.failures });
@@ -255,7 +277,7 @@ interface Connected extends Prepared {
   api: YouTubeApi;
 }
 
-function connect(options: RunSyncOptions, prepared: Prepared): Connected {
+function connect(services: SyncServices, prepared: Prepared): Connected {
   const { library, state, now, dry, client } = prepared;
   const limits: QuotaAmounts = {
     units: library.config.quota.units ?? DEFAULT_QUOTA_LIMITS.units,
@@ -264,8 +286,8 @@ function connect(options: RunSyncOptions, prepared: Prepared): Connected {
   const meter = new QuotaMeter(limits, state.quota, now, { record: !dry });
   const api = new YouTubeApi(client, {
     onCost: (cost) => meter.record(cost),
-    signal: options.signal,
-    onRetry: (info) => options.events.emit('api:retry', { text: retryText(info) }),
+    signal: services.signal,
+    onRetry: (info) => services.events.emit('api:retry', { text: retryText(info) }),
   });
   return { ...prepared, meter, api };
 }
@@ -311,7 +333,7 @@ function planClips(run: Prepared, shaOf: ReadonlyMap<string, string>): Promise<P
   return Promise.all(run.library.clips.map((c) => planClip(c, run.root, shaOf.get(c.relPath), run.state, !run.dry)));
 }
 
-function planRun(options: RunSyncOptions, run: Prepared, clips: readonly PlanClip[], channel: ChannelView): Plan {
+function planRun(request: SyncRequest, run: Prepared, clips: readonly PlanClip[], channel: ChannelView): Plan {
   const { library, state } = run;
   return makePlan({
     now: run.now(),
@@ -320,7 +342,7 @@ function planRun(options: RunSyncOptions, run: Prepared, clips: readonly PlanCli
     ledger: { clips: new Map([...state.ledger.clips()].map((e) => [e.sha256, e.clip])), playlists: state.ledger.playlists() },
     channel,
     schedule: library.config.schedule,
-    noUpdate: options.noUpdate === true,
+    noUpdate: request.noUpdate === true,
     defaultLanguage: library.config.defaults.language ?? library.config.language ?? 'vi',
     ...(run.selected ? { only: run.selected } : {}),
     ...(run.held.size > 0 ? { hold: run.held } : {}),
@@ -340,12 +362,12 @@ function clipFiles(library: Library): Map<string, ClipFile> {
 }
 
 /** The caller's prompt, asked once the plan is known and only when there is something to do. */
-async function confirmed(options: RunSyncOptions, thePlan: Plan, meter: QuotaMeter): Promise<boolean> {
+async function confirmed(services: SyncServices, thePlan: Plan, meter: QuotaMeter): Promise<boolean> {
   const empty = thePlan.clips.length === 0 && thePlan.playlists.length === 0;
-  return empty || !options.confirm || (await options.confirm(thePlan, meter.budget));
+  return empty || !services.confirm || (await services.confirm(thePlan, meter.budget));
 }
 
-function executeOptions(options: RunSyncOptions, run: Connected, planned: Planned, channelId: string): ExecuteOptions {
+function executeOptions(request: SyncRequest, services: SyncServices, run: Connected, planned: Planned, channelId: string): ExecuteOptions {
   const { client, library } = run;
   return {
     plan: planned.plan,
@@ -355,10 +377,10 @@ function executeOptions(options: RunSyncOptions, run: Connected, planned: Planne
     uploadRoot: client.uploadRoot,
     authorize: (o) => client.authorize(o),
     meter: run.meter,
-    events: options.events,
-    concurrency: options.concurrency ?? 1,
-    limitRate: uploadRate(options.limitRate ?? library.config.limitRate),
-    signal: options.signal,
+    events: services.events,
+    concurrency: request.concurrency ?? 1,
+    limitRate: uploadRate(request.limitRate ?? library.config.limitRate),
+    signal: services.signal,
     now: run.now,
     skipped: planned.plan.skipped,
     channelId,

@@ -14,7 +14,7 @@ import { tr, useLibraryLang } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
 import type { SyncEventMap, SyncSummary } from '../../sync/events.ts';
 import type { RoundsEventMap } from '../../sync/rounds.ts';
-import type { RunSyncOptions, SyncResult } from '../../sync/run.ts';
+import type { SyncRequest, SyncResult, SyncServices } from '../../sync/run.ts';
 import type { CliContext, CommandRegistrar } from '../context.ts';
 import { placeholder } from '../localise.ts';
 import type { ProgressMode } from '../progress.ts';
@@ -117,17 +117,19 @@ async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: S
   const events = new EventEmitter<SyncEventMap>();
   const { confirmSpending, mayAsk } = await import('../confirm.ts');
   const canAsk = mayAsk(ctx, flags);
-  const options: RunSyncOptions = {
+  const request: SyncRequest = {
     dir: root,
     ...(flags.only ? { only: flags.only } : {}),
+    cwd: ctx.cwd,
     dryRun: flags.dryRun === true,
     noUpdate: !flags.update,
     ...(limitRate === undefined ? {} : { limitRate }),
     concurrency,
-    events,
+  };
+  const services: SyncServices = {
     environment: ctx.environment([root]),
+    events,
     signal: ctx.signal,
-    cwd: ctx.cwd,
     onLibrary: (library) => useLibraryLang(library.config.language),
     log: ui.verbose ? (line: string) => ui.debug(line) : undefined,
     confirm: async (plan, budget) => {
@@ -141,7 +143,7 @@ async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: S
     let result;
     draw.start();
     try {
-      result = await runSync(options);
+      result = await runSync(request, services);
     } catch (error) {
       draw.stop();
       await draw.invalid(error);
@@ -154,17 +156,17 @@ async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: S
     if (outcome) throw outcome;
     return;
   }
-  await syncRounds(options, draw, flags, settleMs);
+  await syncRounds(request, services, draw, flags, settleMs);
 }
 
 /** --wait and --watch: rounds under one lock (src/sync/rounds.ts), each drawn as a run. */
-async function syncRounds(options: RunSyncOptions, draw: Drawing, flags: SyncFlags, settleMs: number): Promise<void> {
+async function syncRounds(request: SyncRequest, services: SyncServices, draw: Drawing, flags: SyncFlags, settleMs: number): Promise<void> {
   const { EventEmitter } = await import('node:events');
   const { runRounds } = await import('../../sync/rounds.ts');
   const { roundsHandlers } = await import('../progress/rounds.ts');
   const { runOutcome } = await import('../outcome.ts');
   const roundEvents = new EventEmitter<RoundsEventMap>();
-  const stopRounds = roundsHandlers(roundEvents, draw.ui, draw.mode, options.dir, settleMs);
+  const stopRounds = roundsHandlers(roundEvents, draw.ui, draw.mode, request.dir, settleMs);
   roundEvents.on('round:start', draw.start);
   roundEvents.on('round:done', (result) => {
     draw.stop();
@@ -176,7 +178,7 @@ async function syncRounds(options: RunSyncOptions, draw: Drawing, flags: SyncFla
   });
   let done;
   try {
-    done = await runRounds({ sync: options, wait: flags.wait === true, watch: flags.watch === true ? { settleMs } : undefined, rounds: roundEvents });
+    done = await runRounds({ request, services, wait: flags.wait === true, watch: flags.watch === true ? { settleMs } : undefined, rounds: roundEvents });
   } catch (error) {
     draw.stop();
     stopRounds();

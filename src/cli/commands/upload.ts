@@ -194,28 +194,32 @@ async function runUploadCommand(ctx: CliContext, files: readonly string[], flags
 
   let result;
   try {
-    result = await runSync({
-      dir: root,
-      only: absolute,
-      ...(limitRate === undefined ? {} : { limitRate }),
-      // Read again only when a sidecar changed: it must validate with the rest of the library.
-      ...(writes.size === 0 ? { library: before } : {}),
-      client,
-      events,
-      environment,
-      signal: ctx.signal,
-      cwd: ctx.cwd,
-      onLibrary: (library) => {
-        useLibraryLang(library.config.language);
-        for (const w of writes.values()) ui.note(M.progress.savedInSidecar({ sidecar: sidecarOf(w), keys: w.keys.join(', ') }));
+    result = await runSync(
+      {
+        dir: root,
+        // Read again only when a sidecar changed: it must validate with the rest of the library.
+        ...(writes.size === 0 ? { library: before } : {}),
+        only: absolute,
+        cwd: ctx.cwd,
+        ...(limitRate === undefined ? {} : { limitRate }),
       },
-      log,
-      confirm: async (plan, budget) => {
-        if (!canAsk) return true;
-        for (const line of planLines(plan, budget.remaining())) ui.note(line);
-        return confirmSpending(ctx, plan.cost);
+      {
+        environment,
+        client,
+        events,
+        signal: ctx.signal,
+        onLibrary: (library) => {
+          useLibraryLang(library.config.language);
+          for (const w of writes.values()) ui.note(M.progress.savedInSidecar({ sidecar: sidecarOf(w), keys: w.keys.join(', ') }));
+        },
+        log,
+        confirm: async (plan, budget) => {
+          if (!canAsk) return true;
+          for (const line of planLines(plan, budget.remaining())) ui.note(line);
+          return confirmSpending(ctx, plan.cost);
+        },
       },
-    });
+    );
   } catch (error) {
     stopProgress();
     if (error instanceof LibraryInvalidError) {
