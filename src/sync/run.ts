@@ -308,7 +308,7 @@ async function hashKnownClips(run: Prepared): Promise<Map<string, string>> {
   return shaOf;
 }
 
-/** Some clip has no ledger entry: it may already be on the channel, uploaded by hand. */
+/** Some clip has no ledger entry: it may be on the channel already (a lost ledger, an upload made another way). */
 function needsAdoption(run: Prepared, shaOf: ReadonlyMap<string, string>): boolean {
   return run.library.clips.some((c) => {
     const sha = shaOf.get(c.relPath);
@@ -330,7 +330,32 @@ async function hashAdoptable(run: Prepared, uploads: readonly ChannelVideo[], sh
 }
 
 function planClips(run: Prepared, shaOf: ReadonlyMap<string, string>): Promise<PlanClip[]> {
-  return Promise.all(run.library.clips.map((c) => planClip(c, run.root, shaOf.get(c.relPath), run.state, !run.dry)));
+  return Promise.all(run.library.clips.map((c) => planClip(c, shaOf.get(c.relPath), run)));
+}
+
+async function planClip(c: Clip, sha256: string | undefined, run: Prepared): Promise<PlanClip> {
+  return {
+    relPath: c.relPath,
+    fileName: basename(c.relPath),
+    size: c.size,
+    sha256,
+    date: c.date,
+    playlists: c.playlists,
+    metadata: c.metadata,
+    metadataHash: c.metadataHash,
+    notifySubscribers: c.notifySubscribers,
+    thumbnail: c.thumbnailPath && !c.skip ? { path: c.thumbnailPath, hash: await hashSmallFile(c.thumbnailPath, run) } : undefined,
+    captions: c.skip ? [] : await Promise.all(c.captions.map(async (cap) => ({ ...cap, hash: await hashSmallFile(cap.path, run) }))),
+    skip: c.skip,
+    duplicateOf: c.duplicateOf,
+  };
+}
+
+/** The hash of a thumbnail or captions file, through the hash cache as the clips'. */
+async function hashSmallFile(path: string, run: Prepared): Promise<string> {
+  const { stat } = await import('node:fs/promises');
+  const info = await stat(path);
+  return stateHasher(run.state, !run.dry)({ path, relPath: relative(run.root, path), size: info.size, mtimeMs: info.mtimeMs });
 }
 
 function planRun(request: SyncRequest, run: Prepared, clips: readonly PlanClip[], channel: ChannelView): Plan {
@@ -422,27 +447,4 @@ function videoIds(state: LibraryState, files: ReadonlyMap<string, ClipFile>): Ma
   const out = new Map<string, string>();
   for (const { clip } of state.ledger.clips()) for (const rel of clip.relPaths) if (files.has(rel)) out.set(rel, clip.videoId);
   return out;
-}
-
-async function planClip(c: Clip, root: string, sha256: string | undefined, state: LibraryState, remember: boolean): Promise<PlanClip> {
-  const hashSmall = async (path: string): Promise<string> => {
-    const { stat } = await import('node:fs/promises');
-    const info = await stat(path);
-    return stateHasher(state, remember)({ path, relPath: relative(root, path), size: info.size, mtimeMs: info.mtimeMs });
-  };
-  return {
-    relPath: c.relPath,
-    fileName: basename(c.relPath),
-    size: c.size,
-    sha256,
-    date: c.date,
-    playlists: c.playlists,
-    metadata: c.metadata,
-    metadataHash: c.metadataHash,
-    notifySubscribers: c.notifySubscribers,
-    thumbnail: c.thumbnailPath && !c.skip ? { path: c.thumbnailPath, hash: await hashSmall(c.thumbnailPath) } : undefined,
-    captions: c.skip ? [] : await Promise.all(c.captions.map(async (cap) => ({ ...cap, hash: await hashSmall(cap.path) }))),
-    skip: c.skip,
-    duplicateOf: c.duplicateOf,
-  };
 }
