@@ -262,12 +262,11 @@ async function syncLocked(request: SyncRequest, services: SyncServices, prepared
   };
   if (run.dry) return summarise(run, planned, emptySummary(planned.plan.skipped, run.meter.spent));
   if (!(await confirmed(services, planned.plan, run.meter))) {
-    await run.meter.flush(); // the reads' cost: the executor, which would save it, does not run
+    await run.meter.flush(); // the reads' cost is on disk before the run ends: no executor waits for it
     return summarise(run, planned, emptySummary(planned.plan.skipped, run.meter.spent), { cancelled: true });
   }
   const executed = await executePlan(executeOptions(request, services, run, planned, channel.id));
-  await run.state.hashes.retainOnly(hashedPaths(run.library));
-  await run.client.flush();
+  await saveForNextRun(run);
   return summarise(run, planned, executed.summary, { stop: executed.stop, failures: executed.failures });
 }
 
@@ -425,6 +424,12 @@ function summarise(run: Prepared, planned: Planned, summary: SyncSummary, end: P
     ...end,
     videos: videoIds(run.state, planned.files),
   };
+}
+
+/** What the next run reads: the hash cache, of this library's files only, and a refreshed sign-in. */
+async function saveForNextRun(run: Prepared): Promise<void> {
+  await run.state.hashes.retainOnly(hashedPaths(run.library));
+  await run.client.flush();
 }
 
 /** One bucket for every upload of the run; it asks the limit's window for the rate of the moment. */
