@@ -2,7 +2,7 @@
  * The progress listeners, fed the executor's real events (SyncEventMap) and writing into a Ui whose
  * streams collect the text: what a person would see on a terminal, in CI, and with --json.
  */
-import { EventEmitter } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -21,8 +21,14 @@ class Collect extends Writable {
   }
   override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
     this.text += chunk.toString();
+    this.emit('written');
     done();
   }
+}
+
+/** Resolves once `err` has received text matching `pattern`: cli-progress draws on its own timer. */
+async function drawn(err: Collect, pattern: RegExp): Promise<void> {
+  while (!pattern.test(err.text)) await once(err, 'written');
 }
 
 function makeUi(options: { tty?: boolean; color?: boolean; quiet?: boolean } = {}): { ui: Ui; out: Collect; err: Collect } {
@@ -171,6 +177,41 @@ describe('bars on a terminal', () => {
     expect(err.text).toContain('✓ Upload first clip.mp4: https://www.youtube.com/watch?v=v1');
     stop();
     expect(err.text).toContain(`${ESC}?25h`); // the cursor is shown again
+  });
+
+  it('starts a resumed upload’s bar at its offset, keeps finished bytes in the total and takes a failed upload’s out', async () => {
+    const { ui, err } = makeUi({ tty: true, color: false });
+    const events = new EventEmitter<SyncEventMap>();
+    const stop = attachProgress(events, ui, 'tty');
+    const a = upload('1', 'a.mp4');
+    const b = upload('2', 'b.mp4');
+    events.emit('upload:resumed', { action: a, offset: 6 * MB, total: 8 * MB });
+    events.emit('upload:progress', { action: b, sent: 1 * MB, total: 2 * MB, bytesPerSec: MB });
+    await drawn(err, /Total \(2 files\) [█░]+ 70% 7\.0 MB\/10 MB · 1\.0 MB\/s · 3 s left/);
+    expect(err.text).toContain('  Upload a.mp4: resuming from 75% (6.0 MB of 8.0 MB sent by an earlier run).\n');
+    expect(err.text).toMatch(/a\.mp4 +[█░]+ 75% 6\.0 MB\/8\.0 MB · 0 B\/s · estimating/);
+    events.emit('upload:retry', { action: b, attempt: 2, delayMs: 1500, reason: 'HTTP 503' });
+    events.emit('action:failed', { action: b, error: same('boom') });
+    await drawn(err, /Total \(2 files\) [█░]+ 75% 6\.0 MB\/8\.0 MB · 0 B\/s · estimating/);
+    expect(err.text).toContain('  Upload b.mp4: temporary failure (HTTP 503), retry 2 in 2 s.\n');
+    expect(err.text).toContain('✗ Upload b.mp4: boom\n');
+    events.emit('upload:progress', { action: a, sent: 8 * MB, total: 8 * MB, bytesPerSec: MB });
+    events.emit('action:done', { action: a, videoId: 'v1', url: 'https://www.youtube.com/watch?v=v1' });
+    events.emit('quota:stop', { left: 3, resetAt: new Date(), bucket: 'uploads' });
+    await drawn(err, /Total \(2 files\) [█░]+ 100% 8\.0 MB\/8\.0 MB/);
+    await drawn(err, /Today's video upload quota is used up/);
+    expect(err.text).toContain('✓ Upload a.mp4: https://www.youtube.com/watch?v=v1\n');
+    stop();
+  });
+
+  it('shows the total bar from the first upload when the run plans several', async () => {
+    const { ui, err } = makeUi({ tty: true, color: false });
+    const events = new EventEmitter<SyncEventMap>();
+    const stop = attachProgress(events, ui, 'tty', { planned: { files: 3, bytes: 30 * MB } });
+    events.emit('upload:progress', { action: upload('1', 'a.mp4'), sent: 3 * MB, total: 10 * MB, bytesPerSec: MB });
+    await drawn(err, /Total \(3 files\) [█░]+ 10% 3\.0 MB\/30 MB · 1\.0 MB\/s · 27 s left/);
+    expect(err.text).toMatch(/a\.mp4 +[█░]+ 30% 3\.0 MB\/10 MB · 1\.0 MB\/s · 7 s left/);
+    stop();
   });
 
   it('writes a finished action as a line when no bar is drawn, and respects NO_COLOR', () => {
