@@ -4,7 +4,6 @@
  */
 import { EventEmitter, once } from 'node:events';
 import { Writable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { attachProgress, chooseProgressMode, formatBytes, formatSpeed, formatTimeLeft, printSummary } from '../../src/cli/progress.ts';
 import { Ui } from '../../src/cli/ui.ts';
@@ -165,7 +164,7 @@ describe('bars on a terminal', () => {
     events.emit('action:start', { action: b, cost: { bucket: 'uploads', amount: 1 } });
     events.emit('upload:progress', { action: a, sent: 4 * MB, total: 8 * MB, bytesPerSec: MB });
     events.emit('upload:progress', { action: b, sent: 1 * MB, total: 2 * MB, bytesPerSec: MB });
-    await sleep(250); // cli-progress redraws on its own timer (10 per second)
+    await drawn(err, /Total \(2 files\)/);
     expect(err.text).toContain('first clip.mp4');
     expect(err.text).toContain('second clip.mp4');
     expect(err.text).toContain('50% 4.0 MB/8.0 MB · 1.0 MB/s · 4 s left');
@@ -173,8 +172,7 @@ describe('bars on a terminal', () => {
     expect(err.text).toContain('50% 5.0 MB/10 MB · 2.0 MB/s · 3 s left');
     expect(err.text).toContain('█');
     events.emit('action:done', { action: a, videoId: 'v1', url: 'https://www.youtube.com/watch?v=v1' });
-    await sleep(150);
-    expect(err.text).toContain('✓ Upload first clip.mp4: https://www.youtube.com/watch?v=v1');
+    await drawn(err, /✓ Upload first clip\.mp4: https:\/\/www\.youtube\.com\/watch\?v=v1/);
     stop();
     expect(err.text).toContain(`${ESC}?25h`); // the cursor is shown again
   });
@@ -212,6 +210,20 @@ describe('bars on a terminal', () => {
     await drawn(err, /Total \(3 files\) [█░]+ 10% 3\.0 MB\/30 MB · 1\.0 MB\/s · 27 s left/);
     expect(err.text).toMatch(/a\.mp4 +[█░]+ 30% 3\.0 MB\/10 MB · 1\.0 MB\/s · 7 s left/);
     stop();
+  });
+
+  it('keeps the lines logged just before the bars stop (the last upload, the quota stop)', async () => {
+    const { ui, err } = makeUi({ tty: true, color: false });
+    const events = new EventEmitter<SyncEventMap>();
+    const stop = attachProgress(events, ui, 'tty');
+    const a = upload('1', 'a.mp4');
+    events.emit('upload:progress', { action: a, sent: 1 * MB, total: 2 * MB, bytesPerSec: MB });
+    await drawn(err, /a\.mp4 +[█░]+ 50%/);
+    events.emit('action:done', { action: a, videoId: 'v1', url: 'https://www.youtube.com/watch?v=v1' });
+    events.emit('quota:stop', { left: 3, resetAt: new Date(), bucket: 'uploads' });
+    stop();
+    expect(err.text).toContain('✓ Upload a.mp4: https://www.youtube.com/watch?v=v1\n');
+    expect(err.text).toMatch(/Today's video upload quota is used up/);
   });
 
   it('writes a finished action as a line when no bar is drawn, and respects NO_COLOR', () => {

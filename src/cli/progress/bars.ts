@@ -122,8 +122,12 @@ class UploadBars {
     this.#updateTotal();
   }
 
+  /** Clears the bars. cli-progress writes logged lines only when it next redraws, and its stop()
+   *  does not: one last redraw first, or the run's final lines (the last ✓, the quota stop) are lost. */
   stop(): void {
-    if (this.#multibar.isActive) this.#multibar.stop();
+    if (!this.#multibar.isActive) return;
+    this.#multibar.update();
+    this.#multibar.stop();
   }
 
   /** The total bar, once more than one file is (or is planned to be) uploaded. */
