@@ -4,7 +4,7 @@
  */
 import { CommanderError } from 'commander';
 import { ExitCode, WorkLeftError } from '../errors.ts';
-import { initLang, isLang } from '../i18n/index.ts';
+import { isLang, RunLanguage, withLanguage } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
 import { usageReason } from './localise.ts';
 import { hasCommand, isTerminal, launchedByExplorer, waitForEnter } from './launch.ts';
@@ -17,6 +17,10 @@ import { Ui } from './ui.ts';
 export interface MainIo extends UiStreams {
   env: NodeJS.ProcessEnv;
   cwd: string;
+}
+
+function processIo(): MainIo {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 }
 
 /** The value of a global flag before commander parses: the language decides the help text. */
@@ -41,12 +45,17 @@ function commanderToExit(error: CommanderError, ui: Ui, argv: readonly string[],
 }
 
 
-export async function main(
-  argv: readonly string[],
-  io: MainIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() },
-): Promise<number> {
+/**
+ * One run of the CLI with `io` as its process: its streams, environment and folder. The run's
+ * language is its own (a scope entered here), so runs may share one process.
+ */
+export function main(argv: readonly string[], io: MainIo = processIo()): Promise<number> {
+  const language = new RunLanguage(peekOption(argv, '--lang'), io.env);
+  return withLanguage(language, () => runIn(argv, io));
+}
+
+async function runIn(argv: readonly string[], io: MainIo): Promise<number> {
   const langFlag = peekOption(argv, '--lang');
-  initLang(langFlag, io.env);
   const ui = new Ui(io, {
     color: !argv.includes('--no-color') && !('NO_COLOR' in io.env && io.env.NO_COLOR !== ''),
     verbose: argv.includes('--verbose'),

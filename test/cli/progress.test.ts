@@ -4,10 +4,10 @@
  */
 import { EventEmitter, once } from 'node:events';
 import { Writable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { attachProgress, chooseProgressMode, formatBytes, formatSpeed, formatTimeLeft, printSummary } from '../../src/cli/progress.ts';
 import { Ui } from '../../src/cli/ui.ts';
-import { same, setLang, tr } from '../../src/i18n/index.ts';
+import { same, tr, withLanguage } from '../../src/i18n/index.ts';
 import type { ActionRef, SyncEventMap, SyncSummary } from '../../src/sync/events.ts';
 
 class Collect extends Writable {
@@ -44,8 +44,6 @@ function upload(id: string, file: string): ActionRef {
 }
 
 const ESC = '\u001b[';
-
-afterEach(() => setLang('en'));
 
 describe('plain lines (stderr is not a terminal)', () => {
   it('writes a line per action and the upload progress at most every 10 %', () => {
@@ -89,24 +87,25 @@ describe('plain lines (stderr is not a terminal)', () => {
   });
 
   it('writes retries, resumes, failures with YouTube’s reason, the quota stop and warnings, in Vietnamese too', () => {
-    setLang('vi');
-    const { ui, err } = makeUi();
-    const events = new EventEmitter<SyncEventMap>();
-    const stop = attachProgress(events, ui, 'plain');
-    const action = upload('7', 'b.mp4');
-    events.emit('action:start', { action, cost: { bucket: 'uploads', amount: 1 } });
-    events.emit('upload:resumed', { action, offset: 3 * MB, total: 12 * MB });
-    events.emit('upload:retry', { action, attempt: 2, delayMs: 1500, reason: 'HTTP 503' });
-    events.emit('action:failed', { action, error: { vi: 'YouTube từ chối video.', en: 'YouTube refused the video.' }, reason: 'uploadLimitExceeded' });
-    events.emit('quota:stop', { left: 3, resetAt: new Date(), bucket: 'units' });
-    events.emit('warning', { text: { vi: 'Video bị khóa ở chế độ riêng tư.', en: 'Videos are locked private.' }, hint: same('support.google.com/youtube/contact/yt_api_form') });
-    stop();
-    expect(err.text).toContain('  Tải lên b.mp4: tải tiếp từ 25% (3,0 MB / 12 MB đã gửi ở lần trước).');
-    expect(err.text).toContain('  Tải lên b.mp4: mạng hoặc YouTube đang trục trặc, thử lại lần 2 sau 2 giây.');
-    // YouTube's reason code is for English readers; the Vietnamese error says it in words.
-    expect(err.text).toContain('✗ Tải lên b.mp4: YouTube từ chối video.\n');
-    expect(err.text).toContain('Đã hết hạn mức YouTube của hôm nay');
-    expect(err.text).toContain('Cảnh báo: Video bị khóa ở chế độ riêng tư.\n  Cách sửa: support.google.com/youtube/contact/yt_api_form\n');
+    withLanguage('vi', () => {
+      const { ui, err } = makeUi();
+      const events = new EventEmitter<SyncEventMap>();
+      const stop = attachProgress(events, ui, 'plain');
+      const action = upload('7', 'b.mp4');
+      events.emit('action:start', { action, cost: { bucket: 'uploads', amount: 1 } });
+      events.emit('upload:resumed', { action, offset: 3 * MB, total: 12 * MB });
+      events.emit('upload:retry', { action, attempt: 2, delayMs: 1500, reason: 'HTTP 503' });
+      events.emit('action:failed', { action, error: { vi: 'YouTube từ chối video.', en: 'YouTube refused the video.' }, reason: 'uploadLimitExceeded' });
+      events.emit('quota:stop', { left: 3, resetAt: new Date(), bucket: 'units' });
+      events.emit('warning', { text: { vi: 'Video bị khóa ở chế độ riêng tư.', en: 'Videos are locked private.' }, hint: same('support.google.com/youtube/contact/yt_api_form') });
+      stop();
+      expect(err.text).toContain('  Tải lên b.mp4: tải tiếp từ 25% (3,0 MB / 12 MB đã gửi ở lần trước).');
+      expect(err.text).toContain('  Tải lên b.mp4: mạng hoặc YouTube đang trục trặc, thử lại lần 2 sau 2 giây.');
+      // YouTube's reason code is for English readers; the Vietnamese error says it in words.
+      expect(err.text).toContain('✗ Tải lên b.mp4: YouTube từ chối video.\n');
+      expect(err.text).toContain('Đã hết hạn mức YouTube của hôm nay');
+      expect(err.text).toContain('Cảnh báo: Video bị khóa ở chế độ riêng tư.\n  Cách sửa: support.google.com/youtube/contact/yt_api_form\n');
+    });
   });
 
   it('with --quiet writes only failures and warnings', () => {
@@ -281,12 +280,13 @@ describe('the summary', () => {
     const { ui, out } = makeUi();
     printSummary(ui, { ...base, left: 3, quotaResetAt: resetAt });
     expect(out.text).toContain('3 clips left; the quota resets at 15:00 on 5 Mar 2026 (Vietnam time).');
-    setLang('vi');
-    const vi = makeUi();
-    printSummary(vi.ui, { ...base, left: 1, quotaResetAt: resetAt, adopted: 2 });
-    expect(vi.out.text).toContain('Kết quả:');
-    expect(vi.out.text).toContain('nhận lại video có sẵn: 2');
-    expect(vi.out.text).toContain('Còn 1 clip chưa xong; hạn mức được làm mới lúc 15:00 ngày 05/03/2026 (giờ Việt Nam).');
+    withLanguage('vi', () => {
+      const vi = makeUi();
+      printSummary(vi.ui, { ...base, left: 1, quotaResetAt: resetAt, adopted: 2 });
+      expect(vi.out.text).toContain('Kết quả:');
+      expect(vi.out.text).toContain('nhận lại video có sẵn: 2');
+      expect(vi.out.text).toContain('Còn 1 clip chưa xong; hạn mức được làm mới lúc 15:00 ngày 05/03/2026 (giờ Việt Nam).');
+    });
   });
 });
 
@@ -301,9 +301,10 @@ describe('human-readable sizes and times', () => {
     expect(tr(formatTimeLeft(3700 * MB, MB))).toBe('1 h 2 min left');
     expect(tr(formatTimeLeft(MB, 0))).toBe('estimating');
     expect(tr(formatTimeLeft(0, MB))).toBe('waiting for YouTube');
-    setLang('vi');
-    expect(formatBytes(1536)).toBe('1,5 KB');
-    expect(tr(formatSpeed(2 * MB))).toBe('2,0 MB/giây');
-    expect(tr(formatTimeLeft(120 * MB, MB))).toBe('còn 2 phút');
+    withLanguage('vi', () => {
+      expect(formatBytes(1536)).toBe('1,5 KB');
+      expect(tr(formatSpeed(2 * MB))).toBe('2,0 MB/giây');
+      expect(tr(formatTimeLeft(120 * MB, MB))).toBe('còn 2 phút');
+    });
   });
 });
