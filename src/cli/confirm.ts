@@ -15,7 +15,7 @@ export function isPromptCancel(error: unknown): boolean {
 
 /** A command asks before spending only on a terminal, without --json or --yes. */
 export function mayAsk(ctx: CliContext, flags: { json?: boolean; yes?: boolean }): boolean {
-  return flags.json !== true && flags.yes !== true && ctx.ui.interactive && process.stdin.isTTY === true;
+  return flags.json !== true && flags.yes !== true && ctx.ui.interactive && ctx.ui.streams.stdin?.isTTY === true;
 }
 
 /**
@@ -26,7 +26,7 @@ export async function confirmSpending(ctx: CliContext, cost: QuotaAmounts): Prom
   const { confirm } = await import('@inquirer/prompts');
   let yes: boolean;
   try {
-    yes = await confirm({ message: tr(M.sync.confirm({ units: cost.units, uploads: cost.uploads })), default: true }, { signal: ctx.signal });
+    yes = await confirm({ message: tr(M.sync.confirm({ units: cost.units, uploads: cost.uploads })), default: true }, { input: ctx.ui.streams.stdin, signal: ctx.signal });
   } catch (error) {
     if (isPromptCancel(error)) throw new WorkLeftError(M.sync.cancelled(), { cause: error });
     throw error;

@@ -21,8 +21,8 @@ export function hasCommand(argv: readonly string[]): boolean {
   return false;
 }
 
-export function isTerminal(io: { stdout: { isTTY?: boolean } }, stdin: { isTTY?: boolean } = process.stdin): boolean {
-  return io.stdout.isTTY === true && stdin.isTTY === true;
+export function isTerminal(io: { stdout: { isTTY?: boolean }; stdin?: { isTTY?: boolean } }): boolean {
+  return io.stdout.isTTY === true && io.stdin?.isTTY === true;
 }
 
 /**
@@ -33,14 +33,15 @@ export function isTerminal(io: { stdout: { isTTY?: boolean } }, stdin: { isTTY?:
 export function launchedByExplorer(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
-  platform: NodeJS.Platform = process.platform,
-  stdin: { isTTY?: boolean } = process.stdin,
+  platform: NodeJS.Platform,
+  stdin: { isTTY?: boolean } | undefined,
 ): boolean {
-  return platform === 'win32' && argv.length === 0 && env.PROMPT === undefined && stdin.isTTY === true;
+  return platform === 'win32' && argv.length === 0 && env.PROMPT === undefined && stdin?.isTTY === true;
 }
 
 /** "Press Enter to close this window", then waits for that line (or the end of input). */
-export async function waitForEnter(ui: Ui, input: NodeJS.ReadableStream = process.stdin): Promise<void> {
+export async function waitForEnter(ui: Ui, input: NodeJS.ReadableStream | undefined = ui.streams.stdin): Promise<void> {
+  if (!input) return;
   const { createInterface } = await import('node:readline');
   ui.streams.stderr.write(`\n${tr(M.cli.pressEnterToClose())}`);
   const lines = createInterface({ input, terminal: false });

@@ -6,6 +6,7 @@ import { CommanderError } from 'commander';
 import { ExitCode, WorkLeftError } from '../errors.ts';
 import { isLang, RunLanguage, withLanguage } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
+import { inRun, RunScope } from '../util/run-scope.ts';
 import { usageReason } from './localise.ts';
 import { hasCommand, isTerminal, launchedByExplorer, waitForEnter } from './launch.ts';
 import { reportError } from './outcome.ts';
@@ -20,7 +21,7 @@ export interface MainIo extends UiStreams {
 }
 
 function processIo(): MainIo {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
 }
 
 /** The value of a global flag before commander parses: the language decides the help text. */
@@ -47,11 +48,16 @@ function commanderToExit(error: CommanderError, ui: Ui, argv: readonly string[],
 
 /**
  * One run of the CLI with `io` as its process: its streams, environment and folder. The run's
- * language is its own (a scope entered here), so runs may share one process.
+ * language and environment are its own (a scope entered here), so runs may share one process.
  */
-export function main(argv: readonly string[], io: MainIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], io: MainIo = processIo()): Promise<number> {
   const language = new RunLanguage(peekOption(argv, '--lang'), io.env);
-  return withLanguage(language, () => runIn(argv, io));
+  const scope = new RunScope(io.env);
+  try {
+    return await inRun(scope, () => withLanguage(language, () => runIn(argv, io)));
+  } finally {
+    scope.end();
+  }
 }
 
 async function runIn(argv: readonly string[], io: MainIo): Promise<number> {
@@ -80,7 +86,7 @@ async function runIn(argv: readonly string[], io: MainIo): Promise<number> {
   process.on('SIGINT', onSigint);
   const parts: ProgramParts = { ui, env: io.env, cwd: io.cwd, signal: controller.signal, run: (args) => execute(args, parts) };
   // A window opened by double-clicking the program would close with its last words unread.
-  let hold = launchedByExplorer(argv, io.env);
+  let hold = launchedByExplorer(argv, io.env, process.platform, io.stdin);
   try {
     if (hasCommand(argv)) return await execute(argv, parts);
     if (!isTerminal(io)) {

@@ -35,12 +35,12 @@ export async function runMenu(parts: ProgramParts, globals: readonly string[]): 
   const { ui, cwd, signal } = parts;
   const environment = readEnvironment(parts.env, [cwd]);
   const t = (text: Text): string => tr(text);
-  const context = { output: ui.streams.stderr, signal };
+  const context = { input: ui.streams.stdin, output: ui.streams.stderr, signal };
   const run = async (args: string[]): Promise<number> => {
     ui.note(M.menu.running({ command: args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ') }));
     const code = await parts.run([...globals, ...args]);
     // A command that ends lets go of the keyboard (auth login does); the menu asks again.
-    (process.stdin as { ref?: () => void }).ref?.();
+    (ui.streams.stdin as { ref?: () => void } | undefined)?.ref?.();
     return code;
   };
 

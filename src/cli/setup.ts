@@ -65,8 +65,8 @@ class Setup {
     this.#prompts = prompts;
   }
 
-  get #context(): { output: NodeJS.WritableStream; signal: AbortSignal } {
-    return { output: this.#ctx.ui.streams.stderr, signal: this.#ctx.signal };
+  get #context(): { input: NodeJS.ReadableStream | undefined; output: NodeJS.WritableStream; signal: AbortSignal } {
+    return { input: this.#ctx.ui.streams.stdin, output: this.#ctx.ui.streams.stderr, signal: this.#ctx.signal };
   }
 
   #step(n: number, title: Text): void {
@@ -193,7 +193,7 @@ class Setup {
         const { signIn } = await import('./commands/auth.ts');
         channel = (await signIn(ctx, { browser: this.#flags.browser }, environment)).channel;
         // The sign-in lets go of the keyboard when it ends (auth login ends there); questions follow here.
-        if (this.#prompts) (process.stdin as { ref?: () => void }).ref?.();
+        if (this.#prompts) (ctx.ui.streams.stdin as { ref?: () => void } | undefined)?.ref?.();
         this.#done(M.setup.signedIn(channel));
       }
       if (await this.#confirm(M.setup.askSchoolChannel({ title: channel.title }), true)) break;

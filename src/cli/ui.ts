@@ -13,6 +13,8 @@ import { terminalSafe, terminalSafeJson } from '../util/terminal.ts';
 export interface UiStreams {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  /** What the user types (answers, a pasted sign-in address); none for a run that reads nothing (a scheduled run's log). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
 export interface UiOptions {

@@ -75,8 +75,8 @@ function run(argv: readonly string[], input?: string): Promise<Output> {
  * `HAPPYTUBE_TEST_SCHEDULER` in the process environment (never a library's .env) chooses one, so
  * that tests see each system's task on any machine.
  */
-export async function chooseScheduler(platform: NodeJS.Platform = process.platform): Promise<Scheduler> {
-  const forced = process.env.HAPPYTUBE_TEST_SCHEDULER;
+export async function chooseScheduler(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): Promise<Scheduler> {
+  const forced = env.HAPPYTUBE_TEST_SCHEDULER;
   if (forced !== undefined && (SCHEDULERS as readonly string[]).includes(forced)) return forced as Scheduler;
   if (platform === 'win32') return 'windows';
   if (platform === 'darwin') return 'launchd';
@@ -105,7 +105,7 @@ function assertLibrary(root: string): void {
 export async function planSchedule(o: ScheduleOptions): Promise<{ task: Task; at: string; argv: string[] }> {
   assertLibrary(o.root);
   const time = o.at === undefined ? defaultAt() : parseAt(o.at);
-  const scheduler = await chooseScheduler();
+  const scheduler = await chooseScheduler(o.env);
   const argv = dailyArgv(runningCommand(), o.root, o.profile === 'default' ? undefined : o.profile);
   const env: Record<string, string> = {};
   if (o.env.HAPPYTUBE_CONFIG_DIR) env.HAPPYTUBE_CONFIG_DIR = resolve(o.env.HAPPYTUBE_CONFIG_DIR);

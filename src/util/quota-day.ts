@@ -3,13 +3,16 @@
  * Los Angeles; a test of what happens across several days (`sync --wait`, a daily run that uploads
  * what the day allows) cannot wait for real midnights. With `HAPPYTUBE_TEST_QUOTA_DAY_SECONDS=N`
  * in the process environment, the CLI and the emulator both count days of N seconds from the Unix
- * epoch instead. It is read from the process environment only: a library's `.env` never sets it.
+ * epoch instead. It is read from the process environment only (the run's, src/util/run-scope.ts):
+ * a library's `.env` never sets it.
  */
+import { currentRun } from './run-scope.ts';
+
 const DAY_MS = 86_400_000;
 
 /** The shortened day in milliseconds, or undefined for the real Pacific day. */
 export function testQuotaDayMs(): number | undefined {
-  const raw = process.env.HAPPYTUBE_TEST_QUOTA_DAY_SECONDS;
+  const raw = currentRun().env.HAPPYTUBE_TEST_QUOTA_DAY_SECONDS;
   if (raw === undefined || raw === '') return undefined;
   const seconds = Number(raw);
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;

@@ -12,29 +12,38 @@
  *
  * A school network's proxy is honoured: HTTPS_PROXY, HTTP_PROXY and NO_PROXY (Node's built-in
  * proxy support, the agents' `proxyEnv`), for the API calls and the upload alike.
+ *
+ * The agents belong to the run (src/util/run-scope.ts): its environment names the proxy, and its
+ * connections close when it ends, so a run never inherits another's.
  */
 import type http from 'node:http';
+import { currentRun } from '../util/run-scope.ts';
+import type { RunScope } from '../util/run-scope.ts';
 
 interface Transport {
   request: typeof http.request;
   agent: http.Agent;
 }
 
-let plain: Transport | undefined;
-let secure: Transport | undefined;
+const transports = new WeakMap<RunScope, { plain?: Transport; secure?: Transport }>();
 
-/** Kept-alive connections, through the proxy of the environment if it names one. */
-function transport(module: Pick<typeof http, 'request' | 'Agent'>): Transport {
-  return { request: module.request, agent: new module.Agent({ keepAlive: true, proxyEnv: process.env }) };
+/** Kept-alive connections, through the proxy of the run's environment if it names one. */
+function transport(module: Pick<typeof http, 'request' | 'Agent'>, run: RunScope): Transport {
+  const agent = new module.Agent({ keepAlive: true, proxyEnv: run.env });
+  run.onEnd(() => agent.destroy());
+  return { request: module.request, agent };
 }
 
 function transportFor(url: URL): Transport {
+  const run = currentRun();
+  let mine = transports.get(run);
+  if (!mine) transports.set(run, (mine = {}));
   if (url.protocol === 'https:') {
-    secure ??= transport(process.getBuiltinModule('node:https'));
-    return secure;
+    mine.secure ??= transport(process.getBuiltinModule('node:https'), run);
+    return mine.secure;
   }
-  plain ??= transport(process.getBuiltinModule('node:http'));
-  return plain;
+  mine.plain ??= transport(process.getBuiltinModule('node:http'), run);
+  return mine.plain;
 }
 
 /** The kept-alive, proxy-aware agent for `url` (shared with the upload's own requests). */

@@ -3,6 +3,7 @@
  * the user agent, the --verbose sink, the timeout of each request and the largest answer read.
  */
 import pkg from '../../package.json' with { type: 'json' };
+import { currentRun } from '../util/run-scope.ts';
 
 export const VERSION = pkg.version;
 export const USER_AGENT = `happytube/${VERSION}`;
@@ -15,10 +16,10 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 /**
  * The request timeout in milliseconds. Tests of a server that never answers cannot wait a minute:
- * `HAPPYTUBE_TEST_REQUEST_TIMEOUT_SECONDS` sets it, from the process environment only (never from a
- * library's .env).
+ * `HAPPYTUBE_TEST_REQUEST_TIMEOUT_SECONDS` sets it, from the process environment only (the run's,
+ * src/util/run-scope.ts; never from a library's .env).
  */
-export function requestTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+export function requestTimeoutMs(env: NodeJS.ProcessEnv = currentRun().env): number {
   const raw = env.HAPPYTUBE_TEST_REQUEST_TIMEOUT_SECONDS;
   const seconds = raw === undefined ? Number.NaN : Number(raw);
   return Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : DEFAULT_REQUEST_TIMEOUT_MS;

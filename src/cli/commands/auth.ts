@@ -34,7 +34,8 @@ export async function signIn(ctx: CliContext, flags: { browser: boolean }, envir
   const { login, LOGIN_TIMEOUT_MS } = await import('../../youtube/auth/login.ts');
   const stderr = ctx.ui.streams.stderr;
   // --no-browser: the user may paste the browser's final address here (a browser on another device).
-  const lines = flags.browser ? undefined : createInterface({ input: process.stdin, terminal: false, crlfDelay: Infinity });
+  const stdin = ctx.ui.streams.stdin;
+  const lines = flags.browser || !stdin ? undefined : createInterface({ input: stdin, terminal: false, crlfDelay: Infinity });
   try {
     return await login({
       environment,
@@ -62,7 +63,7 @@ export async function signIn(ctx: CliContext, flags: { browser: boolean }, envir
     if (lines) {
       lines.close();
       // Stop waiting for a paste that will not come (a pipe or terminal would keep the process alive).
-      (process.stdin as { unref?: () => void }).unref?.();
+      (stdin as { unref?: () => void } | undefined)?.unref?.();
     }
   }
 }

@@ -25,9 +25,9 @@ export async function askAnswers(ctx: CliContext, flags: InitFlags, lang: Lang |
   // The library's language: --lang presets it; otherwise HAPPYTUBE_LANG or the skeleton's own (vi).
   const defaultLang = isLang(ctx.env.HAPPYTUBE_LANG) ? ctx.env.HAPPYTUBE_LANG : defaults.language;
   if (flags.yes) return { ...defaults, school: flags.school ?? defaults.school, language: lang ?? defaultLang };
-  if (process.stdin.isTTY !== true) throw new InputError(M.init.noTty(), { hint: M.init.noTtyFix() });
+  if (ctx.ui.streams.stdin?.isTTY !== true) throw new InputError(M.init.noTty(), { hint: M.init.noTtyFix() });
   const { input, rawlist, select } = await import('@inquirer/prompts');
-  const context = { output: ctx.ui.streams.stderr, signal: ctx.signal };
+  const context = { input: ctx.ui.streams.stdin, output: ctx.ui.streams.stderr, signal: ctx.signal };
   const t = (text: Text): string => tr(text);
   try {
     const school =
