@@ -10,7 +10,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeProgram } from '../../src/cli/program.ts';
 import { Ui } from '../../src/cli/ui.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import type { RunResult } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import { englishIn, foreignLines, rawValuesIn } from '../helpers/english.ts';
@@ -31,7 +31,7 @@ afterAll(async () => {
 
 /** The CLI in Vietnamese (as staff with HAPPYTUBE_LANG=vi see it), signed out unless `env` signs in. */
 function vi(args: string[], env: Record<string, string> = {}): Promise<RunResult> {
-  return runCli(['--lang', 'vi', ...args], { env: { HAPPYTUBE_CONFIG_DIR: config, ...env }, cwd: library.dir });
+  return runMain(['--lang', 'vi', ...args], { env: { HAPPYTUBE_CONFIG_DIR: config, ...env }, cwd: library.dir });
 }
 
 function expectVietnamese(result: RunResult): void {
@@ -104,7 +104,7 @@ describe('Vietnamese usage errors', () => {
   }
 
   it('a language happytube does not have, asked while the environment chose Vietnamese', async () => {
-    const result = await runCli(['--lang', 'fr', 'check'], { env: { HAPPYTUBE_LANG: 'vi' }, cwd: library.dir });
+    const result = await runMain(['--lang', 'fr', 'check'], { env: { HAPPYTUBE_LANG: 'vi' }, cwd: library.dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Ngôn ngữ “fr” chưa có');
     expectVietnamese(result);
@@ -157,7 +157,7 @@ describe('Vietnamese output of the everyday commands', () => {
   it('demo', async () => {
     const demoTmp = await mkdtemp(join(tmpdir(), 'happytube-vi-demo-'));
     try {
-      const result = await runCli(['--lang', 'vi', 'demo'], { env: { TMPDIR: demoTmp, HAPPYTUBE_CONFIG_DIR: config } });
+      const result = await runMain(['--lang', 'vi', 'demo'], { env: { TMPDIR: demoTmp, HAPPYTUBE_CONFIG_DIR: config } });
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/hạn mức đã dùng: 1\.\d{3} đơn vị/);
       expect(result.stdout).toMatch(/Chạy thử xong trong \d+,\d giây/);

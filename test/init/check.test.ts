@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/happy-school/', import.meta.url));
 
@@ -33,14 +33,14 @@ afterAll(async () => {
 describe('happytube check on what init writes', () => {
   it('passes on a freshly initialised library, empty and with a clip dropped in', async () => {
     const dir = join(tmp, 'lib');
-    expect((await runCli(['init', dir, '--yes', '--school', 'Trường Mầm non Hoa Mai'])).code).toBe(0);
-    const empty = await runCli(['check', dir, '--json']);
+    expect((await runMain(['init', dir, '--yes', '--school', 'Trường Mầm non Hoa Mai'])).code).toBe(0);
+    const empty = await runMain(['check', dir, '--json']);
     expect(empty.code).toBe(0);
     expect(JSON.parse(empty.stdout)).toMatchObject({ ok: true, counts: { clips: 0, errors: 0, warnings: 0 } });
 
     const clip = '2024-12-18 Ngày hội gia đình.mp4';
     await copyFile(join(EXAMPLE, '03-qua-trinh-ket-qua', clip), join(dir, '03-qua-trinh-ket-qua', clip));
-    const one = await runCli(['check', dir, '--json']);
+    const one = await runMain(['check', dir, '--json']);
     expect(one.code).toBe(0);
     const report = JSON.parse(one.stdout) as CheckJson;
     expect(report.counts).toMatchObject({ clips: 1, errors: 0, warnings: 0 });
@@ -56,7 +56,7 @@ describe('happytube check on what init writes', () => {
 
 describe('happytube check examples/happy-school', () => {
   it('exits 0 with no error and no warning, and shows NFC titles for the NFD file name', async () => {
-    const r = await runCli(['check', EXAMPLE, '--json']);
+    const r = await runMain(['check', EXAMPLE, '--json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as CheckJson;
     expect(report).toMatchObject({ ok: true, counts: { clips: 6, errors: 0, warnings: 0 } });
@@ -76,7 +76,7 @@ describe('happytube check examples/happy-school', () => {
     expect(story.metadata).toMatchObject({ privacy: 'public', madeForKids: true, title: 'Cô kể chuyện ở Góc đọc sách của bé | Trường Mầm non Thiên Đức' });
     expect(story.playlists).toEqual(['mo-hinh-hay', 'qua-trinh-ket-qua']);
 
-    const text = await runCli(['check', EXAMPLE, '--lang', 'en']);
+    const text = await runMain(['check', EXAMPLE, '--lang', 'en']);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Hội thi bé khỏe (20/11/2024)'.normalize('NFC'));
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { fillConfig, INIT_DEFAULTS, SKELETON_DIR } from '../../src/init/index.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 
 let tmp: string;
 beforeAll(async () => {
@@ -34,7 +34,7 @@ interface Config {
 describe('happytube init', () => {
   it('writes a ready library with --yes and --school', async () => {
     const dir = join(tmp, 'new', 'nested', 'lib');
-    const r = await runCli(['init', dir, '--yes', '--school', 'Trường Tiểu học "Hoa Sen": cơ sở 2']);
+    const r = await runMain(['init', dir, '--yes', '--school', 'Trường Tiểu học "Hoa Sen": cơ sở 2']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const files = (await readdir(dir, { recursive: true })).map((f) => f.split('\\').join('/')).sort();
@@ -75,11 +75,11 @@ describe('happytube init', () => {
 
   it('never overwrites an existing library', async () => {
     const dir = join(tmp, 'twice');
-    expect((await runCli(['init', dir, '--yes'])).code).toBe(0);
+    expect((await runMain(['init', dir, '--yes'])).code).toBe(0);
     const config = join(dir, 'happytube.yaml');
     await writeFile(config, `${await readFile(config, 'utf8')}\n# edited by the school\n`);
     const before = await snapshot(dir);
-    const r = await runCli(['init', dir, '--yes', '--school', 'Another school']);
+    const r = await runMain(['init', dir, '--yes', '--school', 'Another school']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(config);
     expect(r.stderr).toContain('never overwrites');
@@ -90,7 +90,7 @@ describe('happytube init', () => {
     const dir = join(tmp, 'existing');
     await mkdir(join(dir, '01-muc-dich'), { recursive: true });
     await writeFile(join(dir, '.gitignore'), 'node_modules/\n');
-    const r = await runCli(['init', dir, '--yes', '--lang', 'en']);
+    const r = await runMain(['init', dir, '--yes', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(await readFile(join(dir, '.gitignore'), 'utf8')).toBe('node_modules/\n');
     expect(r.stdout).toContain('.gitignore (already there, kept)');
@@ -100,7 +100,7 @@ describe('happytube init', () => {
   it('refuses a DIR that is a file', async () => {
     const file = join(tmp, 'a-file');
     await writeFile(file, 'x');
-    const r = await runCli(['init', file, '--yes', '--lang', 'en']);
+    const r = await runMain(['init', file, '--yes', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file} is a file`);
   });
@@ -108,7 +108,7 @@ describe('happytube init', () => {
   it('fails at once without a terminal and without --yes, saying what to pass', async () => {
     const dir = join(tmp, 'no-tty');
     const started = Date.now();
-    const r = await runCli(['init', dir, '--school', 'X', '--lang', 'en'], { timeoutMs: 10_000 });
+    const r = await runMain(['init', dir, '--school', 'X', '--lang', 'en'], { timeoutMs: 10_000 });
     expect(r.code).toBe(2);
     expect(Date.now() - started).toBeLessThan(8_000);
     expect(r.stderr).toContain('--yes');
@@ -117,18 +117,18 @@ describe('happytube init', () => {
   });
 
   it('speaks the language of --lang and writes it into the library', async () => {
-    const en = await runCli(['init', join(tmp, 'en'), '--yes', '--lang', 'en']);
+    const en = await runMain(['init', join(tmp, 'en'), '--yes', '--lang', 'en']);
     expect(en.code).toBe(0);
     expect(en.stdout).toContain('Created the library in');
     expect(en.stdout).toContain('Next steps:');
     expect((parse(await readFile(join(tmp, 'en', 'happytube.yaml'), 'utf8')) as Config).language).toBe('en');
-    const vi = await runCli(['init', join(tmp, 'vi'), '--yes', '--lang', 'vi']);
+    const vi = await runMain(['init', join(tmp, 'vi'), '--yes', '--lang', 'vi']);
     expect(vi.code).toBe(0);
     expect(vi.stdout).toContain('Đã tạo thư viện trong');
     expect(vi.stdout).toContain('Bước tiếp theo:');
-    const refused = await runCli(['init', join(tmp, 'vi'), '--yes', '--lang', 'vi']);
+    const refused = await runMain(['init', join(tmp, 'vi'), '--yes', '--lang', 'vi']);
     expect(refused.stderr).toContain('không bao giờ ghi đè');
-    const noTty = await runCli(['init', join(tmp, 'vi2'), '--lang', 'vi']);
+    const noTty = await runMain(['init', join(tmp, 'vi2'), '--lang', 'vi']);
     expect(noTty.stderr).toContain('Thêm --yes');
   });
 });

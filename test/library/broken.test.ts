@@ -1,16 +1,14 @@
 /**
  * A table of broken libraries. Each must make `happytube check` exit 2 and name the file, the
  * field and (for YAML) the line, in Vietnamese and in English. The CLI runs in-process through
- * main() (the same code as bin/happytube.js) to keep 70+ runs fast; check.test.ts runs the real
- * binary.
+ * main() (runMain, the same code as bin/happytube.js), as in check.test.ts.
  */
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import { M } from '../../src/i18n/messages.ts';
 import { loadLibrary } from '../../src/library/index.ts';
+import { runMain } from '../helpers/cli.ts';
 import { CONFIG, TEMPLATE, clip, fixture, makeLibrary, removeLibrary } from './helpers.ts';
 import type { Files } from './helpers.ts';
 
@@ -81,17 +79,6 @@ function build(c: Case): string {
   return root;
 }
 
-async function runInProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-  stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-  const code = await main(args, { stdout, stderr, env: { NO_COLOR: '1', LANG: 'en_US.UTF-8' }, cwd: process.cwd() });
-  return { code, stdout: out, stderr: err };
-}
-
 describe('broken libraries', () => {
   it('has at least 25 cases', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(25);
@@ -99,7 +86,7 @@ describe('broken libraries', () => {
 
   it('a good library passes', async () => {
     const root = build({ name: 'good', files: {}, file: '' });
-    const r = await runInProcess(['check', root]);
+    const r = await runMain(['check', root]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });
@@ -111,7 +98,7 @@ describe('broken libraries', () => {
     expect(match, JSON.stringify(library.diagnostics.map((d) => [d.file, d.line, d.field, d.message.en]))).toBeDefined();
     if (c.line !== undefined) expect(match!.line).toBe(c.line);
     for (const lang of ['vi', 'en'] as const) {
-      const r = await runInProcess(['--lang', lang, 'check', root]);
+      const r = await runMain(['--lang', lang, 'check', root]);
       expect(r.code).toBe(2);
       const block = r.stdout.slice(r.stdout.indexOf(`\n${c.file}\n`));
       expect(block.length, r.stdout).toBeGreaterThan(c.file.length);

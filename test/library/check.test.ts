@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import { CONFIG, clip, fixture, makeLibrary, removeLibrary } from './helpers.ts';
 
 const roots: string[] = [];
@@ -26,7 +26,7 @@ const BROKEN = {
 describe('happytube check', () => {
   it('reports each clip with its NFC title, playlists, privacy and publish time, and exits 0', async () => {
     const root = lib(GOOD);
-    const r = await runCli(['check', root]);
+    const r = await runMain(['check', root]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const nfc = '2025-01-08 Góc đọc sách của bé';
@@ -40,7 +40,7 @@ describe('happytube check', () => {
   it('finds the library from a subfolder and speaks the chosen language', async () => {
     const root = lib(GOOD);
     mkdirSync(join(root, '04-mo-hinh-hay/sub'));
-    const r = await runCli(['check'], { cwd: join(root, '04-mo-hinh-hay/sub'), env: { HAPPYTUBE_LANG: 'en' } });
+    const r = await runMain(['check'], { cwd: join(root, '04-mo-hinh-hay/sub'), env: { HAPPYTUBE_LANG: 'en' } });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('  Playlists: mo-hinh-hay, muc-dich · Privacy: private · Publish: at 19:00 on 5 Jan 2099 (Vietnam time)');
     expect(r.stdout).toContain('3 clips · 0 errors · 0 warnings');
@@ -48,7 +48,7 @@ describe('happytube check', () => {
 
   it('exits 2 with every problem grouped by file, with line, field and fix, in Vietnamese', async () => {
     const root = lib(BROKEN);
-    const r = await runCli(['check', root]);
+    const r = await runMain(['check', root]);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(
       '01-muc-dich/2024-11-20 Hội thi bé khỏe.yaml\n' +
@@ -63,7 +63,7 @@ describe('happytube check', () => {
 
   it('speaks English with --lang en, over the library language', async () => {
     const root = lib(BROKEN);
-    const r = await runCli(['--lang', 'en', 'check', root]);
+    const r = await runMain(['--lang', 'en', 'check', root]);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('  Error: line 2, colour: Unknown key "colour".');
     expect(r.stdout).toContain('  Error: The clip is empty (0 bytes).');
@@ -72,15 +72,15 @@ describe('happytube check', () => {
 
   it('follows the library language when nothing else chose, and the system locale without one', async () => {
     const en = lib({ ...BROKEN, 'happytube.yaml': CONFIG.replace('language: vi', 'language: en') });
-    const r = await runCli(['check', en], { env: { LANG: 'vi_VN.UTF-8' } });
+    const r = await runMain(['check', en], { env: { LANG: 'vi_VN.UTF-8' } });
     expect(r.stdout).toContain('Unknown key "colour"');
     const none = lib({ ...BROKEN, 'happytube.yaml': CONFIG.replace('language: vi\n', '') });
-    const vi = await runCli(['check', none], { env: { LANG: 'vi_VN.UTF-8' } });
+    const vi = await runMain(['check', none], { env: { LANG: 'vi_VN.UTF-8' } });
     expect(vi.stdout).toContain('Tên mục “colour” không có trong danh sách happytube hiểu.');
   });
 
   it('prints one JSON document with --json', async () => {
-    const good = await runCli(['check', lib(GOOD), '--json']);
+    const good = await runMain(['check', lib(GOOD), '--json']);
     expect(good.code).toBe(0);
     const doc = JSON.parse(good.stdout) as { ok: boolean; counts: Record<string, number>; clips: { relPath: string; playlists: string[]; metadata: Record<string, unknown>; metadataHash: string }[]; diagnostics: unknown[] };
     expect(doc.ok).toBe(true);
@@ -92,7 +92,7 @@ describe('happytube check', () => {
     });
     expect(doc.clips[1]!.metadataHash).toMatch(/^[0-9a-f]{64}$/);
 
-    const bad = await runCli(['--lang', 'en', 'check', lib(BROKEN), '--json']);
+    const bad = await runMain(['--lang', 'en', 'check', lib(BROKEN), '--json']);
     expect(bad.code).toBe(2);
     const report = JSON.parse(bad.stdout) as { ok: boolean; diagnostics: unknown[] };
     expect(report.ok).toBe(false);
@@ -110,13 +110,13 @@ describe('happytube check', () => {
   it('warns about the same clip twice, and keeps the hashes in the state only when there is state', async () => {
     const files = { '04-mo-hinh-hay/bản sao.mp4': clip(0) };
     const plain = lib(files);
-    const first = await runCli(['--lang', 'en', 'check', plain]);
+    const first = await runMain(['--lang', 'en', 'check', plain]);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('04-mo-hinh-hay/bản sao.mp4\n  Warning: This clip is the same as 01-muc-dich/2024-11-20 Hội thi bé khỏe.mp4: it is uploaded once.');
     expect(existsSync(join(plain, '.happytube'))).toBe(false);
     const withState = lib(files);
     mkdirSync(join(withState, '.happytube'));
-    expect((await runCli(['check', withState])).code).toBe(0);
+    expect((await runMain(['check', withState])).code).toBe(0);
     const cached = JSON.parse(readFileSync(join(withState, '.happytube/hashes.json'), 'utf8')) as unknown;
     expect(JSON.stringify(cached)).toContain('bản sao.mp4');
     expect(JSON.stringify(cached)).toContain('Hội thi bé khỏe.mp4');
@@ -124,7 +124,7 @@ describe('happytube check', () => {
 
   it('exits 2 outside a library', async () => {
     const root = lib();
-    const r = await runCli(['--lang', 'en', 'check', join(root, '01-muc-dich')]);
+    const r = await runMain(['--lang', 'en', 'check', join(root, '01-muc-dich')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('There is no happytube.yaml in');
     expect(r.stderr).toContain('happytube init');

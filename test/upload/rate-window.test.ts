@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { uploadResumable } from '../../src/youtube/resumable.ts';
 import { inWindow, parseRateLimit, TokenBucket } from '../../src/youtube/rate-limit.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import { exampleCopy } from '../sync/helpers.ts';
 import { KiB, makeClip, tempDir, tokenSource, uploadOptions } from './support.ts';
@@ -68,10 +68,10 @@ describe('the command line', () => {
     const library = await exampleCopy();
     cleanups.push(library.remove);
     const env = { ...emulator.env(), HAPPYTUBE_LANG: 'en' };
-    const good = await runCli(['sync', library.dir, '--dry-run', '--limit-rate', '2M@07:00-16:30'], { env });
+    const good = await runMain(['sync', library.dir, '--dry-run', '--limit-rate', '2M@07:00-16:30'], { env });
     expect(good.code, good.stderr).toBe(0);
     const before = (await emulator.admin.state()).calls;
-    const bad = await runCli(['sync', library.dir, '--yes', '--limit-rate', '2M@7h-16h'], { env });
+    const bad = await runMain(['sync', library.dir, '--yes', '--limit-rate', '2M@7h-16h'], { env });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('The rate "2M@7h-16h" is not valid.');
     expect(bad.stderr).toContain('to limit only during some hours: 2M@07:00-16:30');
