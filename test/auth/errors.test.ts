@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StoredProfile } from '../../src/youtube/auth/store.ts';
 import { FileCredentialStore } from '../../src/youtube/auth/store.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import { tempDirs } from './session.ts';
 
@@ -53,7 +53,7 @@ describe('sign-in errors', () => {
     const { config, cwd } = await tempDirs();
     const stored = await storedProfile(config, { signedInAt: new Date(Date.now() - 7 * DAY).toISOString() });
     await revoke(stored.tokens.refresh_token);
-    const en = await runCli(['auth', 'status'], { env: storedEnv(config), cwd });
+    const en = await runMain(['auth', 'status'], { env: storedEnv(config), cwd });
     expect(en.code).toBe(4);
     expect(en.stdout).toContain('Refresh:        FAILS');
     expect(en.stderr).toContain('Google no longer accepts the sign-in of profile "default" (invalid_grant)');
@@ -61,7 +61,7 @@ describe('sign-in errors', () => {
     expect(en.stderr).toContain('Fix: Run "happytube auth login" to sign in again.');
     expect(en.stderr).not.toMatch(/\n\s+at /);
 
-    const vi = await runCli(['--lang', 'vi', 'auth', 'status'], { env: storedEnv(config), cwd });
+    const vi = await runMain(['--lang', 'vi', 'auth', 'status'], { env: storedEnv(config), cwd });
     expect(vi.code).toBe(4);
     expect(vi.stderr).toContain('Google không còn chấp nhận lần đăng nhập của hồ sơ mặc định.');
     expect(vi.stderr).not.toContain('invalid_grant');
@@ -73,14 +73,14 @@ describe('sign-in errors', () => {
     const { config, cwd } = await tempDirs();
     const fresh = await storedProfile(config);
     await revoke(fresh.tokens.refresh_token);
-    const r = await runCli(['auth', 'status', '--json'], { env: storedEnv(config), cwd });
+    const r = await runMain(['auth', 'status', '--json'], { env: storedEnv(config), cwd });
     expect(r.code).toBe(4);
     expect(JSON.parse(r.stdout)).toMatchObject({ refresh: 'failed' });
     expect(r.stderr).toContain('Likely cause: the access was revoked');
 
     const idle = await storedProfile(config, { lastUsedAt: new Date(Date.now() - 200 * DAY).toISOString() });
     await revoke(idle.tokens.refresh_token);
-    const old = await runCli(['auth', 'status'], { env: storedEnv(config), cwd });
+    const old = await runMain(['auth', 'status'], { env: storedEnv(config), cwd });
     expect(old.code).toBe(4);
     expect(old.stderr).toContain('not used for over 6 months (200 days)');
   });
@@ -89,14 +89,14 @@ describe('sign-in errors', () => {
     const { config, cwd } = await tempDirs();
     const grant = await emulator.admin.tokens();
     await revoke(grant.refresh_token);
-    const r = await runCli(['auth', 'status'], { env: { ...emulator.env(), HAPPYTUBE_REFRESH_TOKEN: grant.refresh_token, HAPPYTUBE_CONFIG_DIR: config }, cwd });
+    const r = await runMain(['auth', 'status'], { env: { ...emulator.env(), HAPPYTUBE_REFRESH_TOKEN: grant.refresh_token, HAPPYTUBE_CONFIG_DIR: config }, cwd });
     expect(r.code).toBe(4);
     expect(r.stderr).toContain('Google no longer accepts HAPPYTUBE_REFRESH_TOKEN');
   });
 
   it('HAPPYTUBE_REFRESH_TOKEN works with no stored sign-in, and nothing is written', async () => {
     const { config, cwd } = await tempDirs();
-    const r = await runCli(['auth', 'status', '--json'], { env: { ...emulator.env(), HAPPYTUBE_CONFIG_DIR: config }, cwd });
+    const r = await runMain(['auth', 'status', '--json'], { env: { ...emulator.env(), HAPPYTUBE_CONFIG_DIR: config }, cwd });
     expect(r.code).toBe(0);
     const channel = (await emulator.admin.state()).channel;
     expect(JSON.parse(r.stdout)).toMatchObject({ source: 'environment', refresh: 'ok', channel: { id: channel.id } });
@@ -105,7 +105,7 @@ describe('sign-in errors', () => {
 
   it('not signed in: exit 4 and "run happytube auth login" (with the profile)', async () => {
     const { config, cwd } = await tempDirs();
-    const r = await runCli(['--profile', 'office', 'auth', 'status'], { env: storedEnv(config), cwd });
+    const r = await runMain(['--profile', 'office', 'auth', 'status'], { env: storedEnv(config), cwd });
     expect(r.code).toBe(4);
     expect(r.stderr).toContain('Not signed in (profile "office")');
     expect(r.stderr).toContain('happytube auth login --profile office');
@@ -115,25 +115,25 @@ describe('sign-in errors', () => {
     const { config, cwd } = await tempDirs();
     await storedProfile(config);
     const bare = { ...storedEnv(config), HAPPYTUBE_CLIENT_ID: undefined, HAPPYTUBE_CLIENT_SECRET: undefined };
-    const missing = await runCli(['auth', 'status'], { env: bare, cwd });
+    const missing = await runMain(['auth', 'status'], { env: bare, cwd });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('No OAuth client');
     expect(missing.stderr).toContain('Run "happytube setup"');
     expect(missing.stderr).toContain('the “One-time setup: Google Cloud” section of README.md');
 
-    const half = await runCli(['auth', 'status'], { env: { ...bare, HAPPYTUBE_CLIENT_ID: 'x.apps.googleusercontent.com' }, cwd });
+    const half = await runMain(['auth', 'status'], { env: { ...bare, HAPPYTUBE_CLIENT_ID: 'x.apps.googleusercontent.com' }, cwd });
     expect(half.code).toBe(2);
     expect(half.stderr).toContain('HAPPYTUBE_CLIENT_ID is set but HAPPYTUBE_CLIENT_SECRET is missing');
 
     const file = join(cwd, 'client_secret_123.json');
     const env = emulator.env();
     await writeFile(file, JSON.stringify({ installed: { client_id: env.HAPPYTUBE_CLIENT_ID, client_secret: env.HAPPYTUBE_CLIENT_SECRET, redirect_uris: ['http://localhost'] } }));
-    const viaFile = await runCli(['auth', 'status'], { env: { ...bare, HAPPYTUBE_CLIENT_SECRET_FILE: 'client_secret_123.json' }, cwd });
+    const viaFile = await runMain(['auth', 'status'], { env: { ...bare, HAPPYTUBE_CLIENT_SECRET_FILE: 'client_secret_123.json' }, cwd });
     expect(viaFile.code).toBe(0);
     expect(viaFile.stdout).toContain('Refresh:        works');
 
     await writeFile(file, '{"web": {}}');
-    const broken = await runCli(['auth', 'status'], { env: { ...bare, HAPPYTUBE_CLIENT_SECRET_FILE: file }, cwd });
+    const broken = await runMain(['auth', 'status'], { env: { ...bare, HAPPYTUBE_CLIENT_SECRET_FILE: file }, cwd });
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain(`${file} (HAPPYTUBE_CLIENT_SECRET_FILE) is not a Google client_secret file`);
   });
@@ -143,14 +143,14 @@ describe('sign-in errors', () => {
     await storedProfile(config);
     const env = emulator.env();
     await writeFile(join(cwd, '.env'), `HAPPYTUBE_CLIENT_ID=${env.HAPPYTUBE_CLIENT_ID}\nHAPPYTUBE_CLIENT_SECRET=${env.HAPPYTUBE_CLIENT_SECRET}\n`);
-    const r = await runCli(['auth', 'status'], { env: { ...storedEnv(config), HAPPYTUBE_CLIENT_ID: undefined, HAPPYTUBE_CLIENT_SECRET: undefined }, cwd });
+    const r = await runMain(['auth', 'status'], { env: { ...storedEnv(config), HAPPYTUBE_CLIENT_ID: undefined, HAPPYTUBE_CLIENT_SECRET: undefined }, cwd });
     expect(r.code).toBe(0);
   });
 
   it('a stored sign-in without the YouTube scope: exit 4', async () => {
     const { config, cwd } = await tempDirs();
     await storedProfile(config, { scope: 'https://www.googleapis.com/auth/youtube.readonly' });
-    const r = await runCli(['auth', 'status'], { env: storedEnv(config), cwd });
+    const r = await runMain(['auth', 'status'], { env: storedEnv(config), cwd });
     expect(r.code).toBe(4);
     expect(r.stderr).toContain('does not include https://www.googleapis.com/auth/youtube.force-ssl');
   });
@@ -160,12 +160,12 @@ describe('sign-in errors', () => {
     await storedProfile(config);
     const port = await deadPort();
     const env = { ...storedEnv(config), HAPPYTUBE_OAUTH_TOKEN_URL: `http://127.0.0.1:${port}/token` };
-    const r = await runCli(['auth', 'status'], { env, cwd });
+    const r = await runMain(['auth', 'status'], { env, cwd });
     expect(r.code).toBe(3);
     expect(r.stdout).toContain('not checked (no network)');
     expect(r.stderr).toContain(`Cannot reach 127.0.0.1:${port}`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    const verbose = await runCli(['--verbose', 'auth', 'status'], { env, cwd });
+    const verbose = await runMain(['--verbose', 'auth', 'status'], { env, cwd });
     expect(verbose.code).toBe(3);
     expect(verbose.stderr).toMatch(/\n\s+at /);
   });
@@ -173,18 +173,18 @@ describe('sign-in errors', () => {
   it('logout revokes at Google, then deletes; offline it deletes and warns', async () => {
     const { config, cwd } = await tempDirs();
     const stored = await storedProfile(config);
-    const r = await runCli(['auth', 'logout'], { env: storedEnv(config), cwd });
+    const r = await runMain(['auth', 'logout'], { env: storedEnv(config), cwd });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Revoked the access and deleted the profile "default"');
     expect(emulator.running.state.tokens.refresh.get(stored.tokens.refresh_token)?.revoked).toBe(true);
     await expect(readFile(join(config, 'profiles', 'default', 'token.json'))).rejects.toThrow();
 
-    const again = await runCli(['auth', 'logout'], { env: storedEnv(config), cwd });
+    const again = await runMain(['auth', 'logout'], { env: storedEnv(config), cwd });
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('nothing to sign out');
 
     const kept = await storedProfile(config);
-    const offline = await runCli(['auth', 'logout'], {
+    const offline = await runMain(['auth', 'logout'], {
       env: { ...storedEnv(config), HAPPYTUBE_OAUTH_REVOKE_URL: `http://127.0.0.1:${await deadPort()}/revoke` },
       cwd,
     });

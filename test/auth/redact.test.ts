@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ExitCode, InputError } from '../../src/errors.ts';
 import { REDACTED, Redactor, redactHeaders, redactText, redactUrl } from '../../src/util/redact.ts';
 import { checkChannelGuard } from '../../src/youtube/client.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import { consent, startLogin, tempDirs } from './session.ts';
 
@@ -68,10 +68,10 @@ describe('--verbose output', () => {
     const login = await session.result;
     expect(login.code).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 2100)); // the access token expires: status refreshes
-    const status = await runCli(['--verbose', 'auth', 'status'], { env, cwd });
+    const status = await runMain(['--verbose', 'auth', 'status'], { env, cwd });
     expect(status.code).toBe(0);
     // A Data API call with an access token refreshed on the way (headless sign-in).
-    const call = await runCli(['--verbose', 'auth', 'status'], { env: { ...emulator.env(), HAPPYTUBE_CONFIG_DIR: config }, cwd });
+    const call = await runMain(['--verbose', 'auth', 'status'], { env: { ...emulator.env(), HAPPYTUBE_CONFIG_DIR: config }, cwd });
     expect(call.code).toBe(0);
 
     const output = [login, status, call].map((r) => r.stdout + r.stderr).join('\n');

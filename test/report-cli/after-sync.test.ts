@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 
 const emu = useEmulator();
@@ -19,10 +19,10 @@ it('reports every video the sync published, with its link, in the playlists of h
   const root = join(work, 'library');
   await cp(new URL('../../examples/happy-school', import.meta.url), root, { recursive: true });
   const env = { ...emu.env(), HAPPYTUBE_CONFIG_DIR: join(work, 'config') };
-  const sync = await runCli(['sync', '--yes'], { cwd: root, env });
+  const sync = await runMain(['sync', '--yes'], { cwd: root, env });
   expect(sync.code, sync.stderr).toBe(0);
 
-  const res = await runCli(['report', '--format', 'csv', '--out', 'links.csv', '--lang', 'en'], { cwd: root, env });
+  const res = await runMain(['report', '--format', 'csv', '--out', 'links.csv', '--lang', 'en'], { cwd: root, env });
   expect(res.code, res.stderr).toBe(0);
   const csv = await readFile(join(root, 'links.csv'), 'utf8');
   const state = await emu.admin.state();

@@ -1,5 +1,5 @@
 /**
- * `happytube report` as a child process against the emulator: a library whose videos are on the
+ * `happytube report` (in-process, runMain) against the emulator: a library whose videos are on the
  * emulator (seed.ts), the report in every format from the state plus one videos.list.
  */
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import { makeLibrary, seedLibrary } from './seed.ts';
 import type { SeededLibrary } from './seed.ts';
@@ -27,7 +27,7 @@ function env(extra: Record<string, string | undefined> = {}): Record<string, str
 }
 
 function report(args: string[], extra: Record<string, string | undefined> = {}, cwd = lib.root) {
-  return runCli(['report', ...args], { cwd, env: env(extra) });
+  return runMain(['report', ...args], { cwd, env: env(extra) });
 }
 
 beforeAll(async () => {

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import { callsBetween, sync, useExampleLibrary } from '../sync/helpers.ts';
 
@@ -27,14 +27,14 @@ interface StatusJson {
 
 async function status(): Promise<{ json: StatusJson; text: string }> {
   const env = { ...emulator.env(), HAPPYTUBE_LANG: 'en' };
-  const json = JSON.parse((await runCli(['status', library.dir, '--json'], { env })).stdout) as StatusJson;
-  const text = (await runCli(['status', library.dir], { env })).stdout;
+  const json = JSON.parse((await runMain(['status', library.dir, '--json'], { env })).stdout) as StatusJson;
+  const text = (await runMain(['status', library.dir], { env })).stdout;
   return { json, text };
 }
 
 async function report(): Promise<string> {
   const out = join(library.dir, 'report.md');
-  const r = await runCli(['report', library.dir, '--format', 'md', '--out', out, '--lang', 'en'], { env: emulator.env() });
+  const r = await runMain(['report', library.dir, '--format', 'md', '--out', out, '--lang', 'en'], { env: emulator.env() });
   expect(r.code, r.stderr).toBe(0);
   return readFile(out, 'utf8');
 }

@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import { makeLibrary, removeLibrary } from '../library/helpers.ts';
 import { callsBetween, onDisk, sha256File, sync, useExampleLibrary } from '../sync/helpers.ts';
@@ -102,7 +102,7 @@ describe('check refuses a bad setting, naming the file, the key and the fix', ()
   const check = async (files: Parameters<typeof makeLibrary>[0]): Promise<{ code: number | null; out: string }> => {
     const root = makeLibrary(files);
     try {
-      const r = await runCli(['check', root, '--json'], { env: { HAPPYTUBE_LANG: 'en' } });
+      const r = await runMain(['check', root, '--json'], { env: { HAPPYTUBE_LANG: 'en' } });
       const doc = JSON.parse(r.stdout) as { diagnostics: { severity: string; file: string; line: number | null; field: string | null; message: string; fix: string | null }[] };
       return { code: r.code, out: doc.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line ?? '-'} ${d.field ?? '-'}: ${d.message} | ${d.fix ?? ''}`).join('\n') };
     } finally {
@@ -153,7 +153,7 @@ describe('links in templates', () => {
   it('{{ channel.url }} and {{ playlist.title }} are the channel and playlist the video is in, from its first upload', async () => {
     const template = join(library.dir, 'templates', 'default.yaml');
     await edit(template, (t) => t.replace('  #TruongHocHanhPhuc #GiaoDuc\n', '  Kênh của trường: {{ channel.url }} · {{ playlist.title }}\n  #TruongHocHanhPhuc #GiaoDuc\n'));
-    const check = JSON.parse((await runCli(['check', library.dir, '--json'], { env: { HAPPYTUBE_LANG: 'en' } })).stdout) as { clips: { relPath: string; metadata: { description: string } }[] };
+    const check = JSON.parse((await runMain(['check', library.dir, '--json'], { env: { HAPPYTUBE_LANG: 'en' } })).stdout) as { clips: { relPath: string; metadata: { description: string } }[] };
     const offline = check.clips.find((c) => c.relPath === `${KHAI}.mp4`)!.metadata.description;
     // Offline, the ids stand in at their real length ("~" is never in a YouTube id).
     expect(offline).toContain(`Kênh của trường: https://www.youtube.com/channel/UC${'~'.repeat(22)} · Mục đích kế hoạch Trường học hạnh phúc`);

@@ -3,7 +3,7 @@
  * single truth: the next `happytube sync` neither reverts the title (no videos.update) nor removes
  * the playlist item the upload added (no playlistItems.delete). `--template` renders with that
  * template; an unknown template, or one the clip cannot render with, is exit 2 with nothing sent
- * and no sidecar left behind. CLI as a child process against the emulator, on a copy of
+ * and no sidecar left behind. The CLI in-process (runMain) against the emulator, on a copy of
  * examples/happy-school.
  */
 import { existsSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { StateSnapshot } from '../../src/emulator/index.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/happy-school', import.meta.url));
@@ -40,8 +40,8 @@ afterEach(async () => {
 });
 
 const env = (): Record<string, string> => ({ ...emulator.env(), HAPPYTUBE_LANG: 'en' });
-const upload = (args: string[]) => runCli(['upload', ...args], { cwd: dir, env: env() });
-const sync = (args: string[] = []) => runCli(['sync', dir, '--yes', ...args], { env: env() });
+const upload = (args: string[]) => runMain(['upload', ...args], { cwd: dir, env: env() });
+const sync = (args: string[] = []) => runMain(['sync', dir, '--yes', ...args], { env: env() });
 /** On-disk path of `<rel>.<ext>` (EVENT's names are NFD on disk). */
 const onDisk = (rel: string, ext: string): string => join(dir, `${rel}.${ext}`.normalize(rel === EVENT ? 'NFD' : 'NFC'));
 const calls = (state: StateSnapshot, method: string): number => state.calls[method] ?? 0;
