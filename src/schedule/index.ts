@@ -15,6 +15,7 @@ import { M } from '../i18n/messages.ts';
 import { CONFIG_FILE } from '../library/config.ts';
 import { isErrno, stateDir } from '../state/files.ts';
 import { isSingleExecutable } from '../util/package-root.ts';
+import { currentRun } from '../util/run-scope.ts';
 import { readLastRun } from './log.ts';
 import type { LastRun } from './log.ts';
 import { buildTask, dailyArgv, taskName } from './tasks.ts';
@@ -55,10 +56,10 @@ interface Output {
   missing: boolean;
 }
 
-/** Runs a program without a shell; never throws for its exit code. */
+/** Runs a program without a shell, in the run's environment; never throws for its exit code. */
 function run(argv: readonly string[], input?: string): Promise<Output> {
   return new Promise((done) => {
-    const child = spawn(argv[0]!, argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    const child = spawn(argv[0]!, argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true, env: currentRun().env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -10,6 +10,7 @@
  * an error: the upload goes on, the computer may sleep.
  */
 import { spawn } from 'node:child_process';
+import { currentRun } from './run-scope.ts';
 
 const WHY = 'happytube is uploading clips to YouTube';
 
@@ -57,7 +58,8 @@ export function keepAwake(platform: NodeJS.Platform = process.platform): LetSlee
   if (!argv) return () => undefined;
   let child: ReturnType<typeof spawn> | undefined;
   try {
-    child = spawn(argv[0]!, argv.slice(1), { stdio: 'ignore', windowsHide: true });
+    // The run's environment, as a child of the CLI's own process would have it (its PATH finds the tool).
+    child = spawn(argv[0]!, argv.slice(1), { stdio: 'ignore', windowsHide: true, env: currentRun().env });
     child.on('error', () => undefined); // not installed: the computer may sleep, the upload goes on
     child.unref();
   } catch {

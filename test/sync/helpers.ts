@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach } from 'vitest';
 import type { StateSnapshot } from '../../src/emulator/index.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import type { RunResult } from '../helpers/cli.ts';
 import type { EmulatorHandle } from '../helpers/emulator.ts';
 
@@ -54,16 +54,16 @@ export function useExampleLibrary(emulator: EmulatorHandle): { readonly dir: str
 }
 
 export function sync(emulator: EmulatorHandle, dir: string, args: string[] = [], timeoutMs = 60_000, env: Record<string, string> = {}): Promise<RunResult> {
-  return runCli(['sync', dir, '--yes', ...args], { env: { ...emulator.env(), HAPPYTUBE_LANG: 'en', ...env }, timeoutMs });
+  return runMain(['sync', dir, '--yes', ...args], { env: { ...emulator.env(), HAPPYTUBE_LANG: 'en', ...env }, timeoutMs });
 }
 
 export async function checkClips(dir: string): Promise<CheckClip[]> {
-  const result = await runCli(['check', dir, '--json'], { env: { HAPPYTUBE_LANG: 'en' } });
+  const result = await runMain(['check', dir, '--json'], { env: { HAPPYTUBE_LANG: 'en' } });
   return (JSON.parse(result.stdout) as { clips: CheckClip[] }).clips;
 }
 
 export async function checkPlaylists(dir: string): Promise<{ key: string; title: string }[]> {
-  const result = await runCli(['check', dir, '--json'], { env: { HAPPYTUBE_LANG: 'en' } });
+  const result = await runMain(['check', dir, '--json'], { env: { HAPPYTUBE_LANG: 'en' } });
   return (JSON.parse(result.stdout) as { playlists: { key: string; title: string }[] }).playlists;
 }
 

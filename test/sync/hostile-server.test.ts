@@ -10,7 +10,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunResult } from '../helpers/cli.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import { useExampleLibrary } from './helpers.ts';
 
@@ -106,7 +106,7 @@ beforeEach(() => {
 });
 
 function cli(args: string[], lang = 'en'): Promise<RunResult> {
-  return runCli(args, {
+  return runMain(args, {
     env: {
       ...emulator.env(),
       HAPPYTUBE_API_ROOT: `http://${front}/`,

@@ -1,6 +1,7 @@
 /**
  * An unverified Google project: YouTube locks uploads private. Sync says so once, with the audit
  * form's address; `--only` and `--json` on the way; Ctrl-C stops at a safe point with exit 3.
+ * The runs are in-process (runMain), but for Ctrl-C: a real SIGINT to a child process.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';

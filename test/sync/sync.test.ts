@@ -1,12 +1,12 @@
 /**
- * `happytube sync` end to end: the CLI as a child process against the emulator, on a copy of
+ * `happytube sync` end to end: the CLI in-process (runMain) against the emulator, on a copy of
  * examples/happy-school per test.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import { callsBetween, checkClips, checkPlaylists, expectEachClipOnce, sync, useExampleLibrary } from './helpers.ts';
 
@@ -147,11 +147,11 @@ describe('happytube playlists and status', () => {
   it('lists the managed playlists with their address and item count, and the published clips offline', async () => {
     expect((await sync(emulator, library.dir)).code).toBe(0);
     const unitsToday = async (): Promise<number> => {
-      const status = await runCli(['status', library.dir], { env: { HAPPYTUBE_LANG: 'en' } });
+      const status = await runMain(['status', library.dir], { env: { HAPPYTUBE_LANG: 'en' } });
       return Number(/Quota today: (\d+)\/10000 units/.exec(status.stdout)?.[1]);
     };
     const before = await unitsToday();
-    const result = await runCli(['playlists', library.dir, '--json'], { env: { ...emulator.env(), HAPPYTUBE_LANG: 'en' } });
+    const result = await runMain(['playlists', library.dir, '--json'], { env: { ...emulator.env(), HAPPYTUBE_LANG: 'en' } });
     expect(result.code).toBe(0);
     const doc = JSON.parse(result.stdout) as { playlists: { key: string; id: string | null; url: string | null; items: number | null }[] };
     expect(doc.playlists.map((p) => [p.key, p.items])).toEqual([['muc-dich', 1], ['bo-tieu-chi', 1], ['qua-trinh-ket-qua', 3], ['mo-hinh-hay', 2]]);
@@ -160,7 +160,7 @@ describe('happytube playlists and status', () => {
     expect(await unitsToday()).toBe(before + 1);
 
     // status needs no network: no emulator variables at all.
-    const status = await runCli(['status', library.dir], { env: { HAPPYTUBE_LANG: 'en' } });
+    const status = await runMain(['status', library.dir], { env: { HAPPYTUBE_LANG: 'en' } });
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(/Published 6 · pending 0 · failed 0/);
     expect(status.stdout).toMatch(/Quota today: [\d,]+\/10,000 units, 6\/100 uploads; resets at \d\d:\d\d on \d+ \w+ \d{4} \(Vietnam time\)/);
@@ -184,7 +184,7 @@ describe('happytube sync input', () => {
     const token = signIn.HAPPYTUBE_REFRESH_TOKEN ?? '';
     const revoked = await fetch(`${emulator.url}/revoke?token=${encodeURIComponent(token)}`, { method: 'POST' });
     expect(revoked.status).toBe(200);
-    const run = await runCli(['sync', library.dir, '--yes', '--verbose'], { env });
+    const run = await runMain(['sync', library.dir, '--yes', '--verbose'], { env });
     expect(run.code).toBe(4);
     expect(run.stderr).toContain('HAPPYTUBE_REFRESH_TOKEN');
     // The early refresh and the first call's: a refusal is not retried like a network failure.
