@@ -2,7 +2,7 @@
  * What a library folder (and its `.env`) may not do: send the sign-in elsewhere, bring its own
  * refresh token or token folder. What HAPPYTUBE_CLIENT_SECRET_FILE may not do: print its content
  * in an error, or hang the CLI. And the one line that says a run's endpoints are not Google's.
- * The real CLI runs as a child; a small hostile server here records every request it gets.
+ * The CLI runs in-process (runMain); a small hostile server here records every request it gets.
  */
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import type { RunResult } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import { makeLibrary, removeLibrary } from '../library/helpers.ts';
@@ -60,7 +60,7 @@ describe("a library's .env", () => {
     const { refresh_token, client_id, client_secret } = await emulator.admin.tokens();
     const root = library(`HAPPYTUBE_CLIENT_ID=${client_id}\nHAPPYTUBE_CLIENT_SECRET=${client_secret}\n${dotenv()}`);
     // Google's endpoints (unreachable here) unless the .env could change them.
-    const r = await runCli(['sync', '--dry-run', root], { env: { HAPPYTUBE_REFRESH_TOKEN: refresh_token }, timeoutMs: 30_000 });
+    const r = await runMain(['sync', '--dry-run', root], { env: { HAPPYTUBE_REFRESH_TOKEN: refresh_token }, timeoutMs: 30_000 });
     expect(received).toEqual([]);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain(`${join(root, '.env')} sets ${name}, which is never taken from a .env file`);
@@ -70,7 +70,7 @@ describe("a library's .env", () => {
   it('may give the client, the profile and the language; the run says once that its endpoints are not Google', async () => {
     const { client_id, client_secret } = await emulator.admin.tokens();
     const root = library(`HAPPYTUBE_CLIENT_ID=${client_id}\nHAPPYTUBE_CLIENT_SECRET=${client_secret}\nHAPPYTUBE_LANG=en\nHAPPYTUBE_PROFILE=default\n`);
-    const r = await runCli(['sync', '--dry-run', root], { env: endpointsOnly() });
+    const r = await runMain(['sync', '--dry-run', root], { env: endpointsOnly() });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr.match(notGoogle)?.length, r.stderr).toBe(1);
     expect(r.stderr).toContain(emulator.url);
@@ -78,10 +78,10 @@ describe("a library's .env", () => {
 
   it('the notice is there with --quiet too, and not for a command that contacts nothing', async () => {
     const root = library('');
-    const quiet = await runCli(['--quiet', 'sync', '--dry-run', root], { env: emulator.env() });
+    const quiet = await runMain(['--quiet', 'sync', '--dry-run', root], { env: emulator.env() });
     expect(quiet.code, quiet.stderr).toBe(0);
     expect(quiet.stderr.match(notGoogle)?.length, quiet.stderr).toBe(1);
-    const check = await runCli(['check', root], { env: emulator.env() });
+    const check = await runMain(['check', root], { env: emulator.env() });
     expect(check.stderr).not.toMatch(notGoogle);
   });
 });
@@ -97,7 +97,7 @@ describe('HAPPYTUBE_CLIENT_SECRET_FILE', () => {
 
   function run(root: string, file: string): Promise<RunResult> {
     const env = { ...endpointsOnly(), HAPPYTUBE_CLIENT_SECRET_FILE: file };
-    return runCli(['--lang', 'en', 'sync', '--dry-run', root], { env, timeoutMs: 30_000 });
+    return runMain(['--lang', 'en', 'sync', '--dry-run', root], { env, timeoutMs: 30_000 });
   }
 
   it('that is not JSON: named, its content never printed', async () => {

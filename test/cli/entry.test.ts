@@ -2,7 +2,7 @@
  * bin/entry.js: the bundle runs only when it is newer than everything it is built from, so that a
  * source edited, pulled or checked out since the last build is what runs. Real files in a temp
  * folder, their modification times set explicitly. And the sources, run directly, do what the
- * bundle (which the other CLI tests run) does.
+ * bundle (which runCli runs) does.
  */
 import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,9 @@
 /**
  * `happytube` alone: on a terminal the menu (each entry asks what it needs and runs the real
  * command, the library folder remembered), Ctrl-C leaves cleanly; without a terminal, the help.
- * And the Windows window opened by a double-click, which waits for Enter before it closes.
+ * And the Windows window opened by a double-click, which waits for Enter before it closes. The
+ * menu needs a real terminal (a child on a pseudo-terminal, test/helpers/terminal.ts); without
+ * one, the CLI runs in-process (runMain).
  */
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +12,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { launchedByExplorer, waitForEnter } from '../../src/cli/launch.ts';
 import { Ui } from '../../src/cli/ui.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import { terminal } from '../helpers/terminal.ts';
 import { exampleCopy } from '../sync/helpers.ts';
 
@@ -54,7 +56,7 @@ describe('happytube with no arguments', () => {
   });
 
   it('without a terminal (a script, CI): the help on stderr, exit 2', async () => {
-    const r = await runCli([]);
+    const r = await runMain([]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^Usage: happytube \[options\] \[command\]/);

@@ -1,7 +1,8 @@
 /**
  * `happytube demo` as a user runs it: a child process with its own TMPDIR (so os.tmpdir() is a
  * folder this test watches alone) and an empty HAPPYTUBE_CONFIG_DIR standing for the user's real
- * sign-in, which must stay untouched.
+ * sign-in, which must stay untouched. So it stays a child process (runCli): os.tmpdir() is the
+ * process's own.
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

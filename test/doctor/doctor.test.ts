@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import { exampleCopy } from '../sync/helpers.ts';
 
@@ -25,7 +25,7 @@ function byId(report: Report): Record<string, { ok: boolean; message: string; fi
 }
 
 async function doctor(args: string[], env: Record<string, string | undefined>, cwd: string): Promise<{ code: number | null; report: Report; stderr: string }> {
-  const r = await runCli(['doctor', '--json', ...args], { env: { HAPPYTUBE_LANG: 'en', ...env }, cwd });
+  const r = await runMain(['doctor', '--json', ...args], { env: { HAPPYTUBE_LANG: 'en', ...env }, cwd });
   return { code: r.code, report: JSON.parse(r.stdout) as Report, stderr: r.stderr };
 }
 
@@ -94,7 +94,7 @@ describe('happytube doctor', () => {
     const library = await exampleCopy();
     const env = locked.env();
     const only = join(library.dir, '04-mo-hinh-hay/2025-01-08 Góc đọc sách của bé.mp4');
-    expect((await runCli(['sync', library.dir, '--yes', '--only', only], { env, cwd: library.dir })).code).toBe(0);
+    expect((await runMain(['sync', library.dir, '--yes', '--only', only], { env, cwd: library.dir })).code).toBe(0);
     const after = await doctor([library.dir], env, library.dir);
     const checks = byId(after.report);
     expect(checks.quota).toMatchObject({ ok: true, message: expect.stringMatching(/^Today's quota \(as this computer recorded it\): [1-9]\d*\/10000 units, 1\/100 uploads; resets at \d\d:\d\d on /) as unknown });
@@ -112,7 +112,7 @@ describe('happytube doctor', () => {
 
   it('prints one line per check, ✓ or ✗ with the fix under it', async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'happytube-doctor-'));
-    const r = await runCli(['doctor'], { env: { ...emulator.env(), HAPPYTUBE_LANG: 'vi' }, cwd });
+    const r = await runMain(['doctor'], { env: { ...emulator.env(), HAPPYTUBE_LANG: 'vi' }, cwd });
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines.filter((l) => /^[✓✗] /.test(l))).toHaveLength(7);

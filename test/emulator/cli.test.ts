@@ -1,7 +1,11 @@
+/**
+ * `happytube emulator`: serving until SIGTERM needs a process of its own to signal (a child);
+ * refusing bad options runs in-process (runMain).
+ */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { BIN, cleanEnv, runCli } from '../helpers/cli.ts';
+import { BIN, cleanEnv, runMain } from '../helpers/cli.ts';
 
 describe('happytube emulator', () => {
   it('prints its address, serves, and stops on SIGTERM with exit 0', async () => {
@@ -32,11 +36,11 @@ describe('happytube emulator', () => {
   });
 
   it('refuses a bad fault spec or number with exit 2', async () => {
-    const fault = await runCli(['emulator', '--fault', 'explode:3']);
+    const fault = await runMain(['emulator', '--fault', 'explode:3']);
     expect(fault.code).toBe(2);
     expect(fault.stderr).toContain('explode:3');
     expect(fault.stderr).toContain('expire-sessions');
-    const quota = await runCli(['--lang', 'vi', 'emulator', '--quota', 'many']);
+    const quota = await runMain(['--lang', 'vi', 'emulator', '--quota', 'many']);
     expect(quota.code).toBe(2);
     expect(quota.stderr).toContain('--quota');
   });

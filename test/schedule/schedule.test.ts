@@ -1,7 +1,9 @@
 /**
  * `happytube schedule`: the task each system gets (--dry-run, the scheduler chosen by
  * HAPPYTUBE_TEST_SCHEDULER), a real install and removal on this Linux machine (a user systemd if
- * it has one, else crontab), and the log of a scheduled run that `status` reads back.
+ * it has one, else crontab), and the log of a scheduled run that `status` reads back. The CLI runs
+ * as a child process (runCli): the daily task names the entry file that is running
+ * (bin/happytube.js), and the task's paths start from the process's home folder.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';

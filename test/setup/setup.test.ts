@@ -9,7 +9,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import { bareEnv, defaultClient, runSigningIn, workspace } from './helpers.ts';
 
@@ -56,12 +56,12 @@ describe('happytube setup --yes', () => {
     }
 
     // Every command of the profile uses it: no HAPPYTUBE_CLIENT_* in the environment.
-    expect((await runCli(['check', lib], { env, cwd: root })).code).toBe(0);
-    const plan = await runCli(['sync', '--dry-run', lib], { env, cwd: root });
+    expect((await runMain(['check', lib], { env, cwd: root })).code).toBe(0);
+    const plan = await runMain(['sync', '--dry-run', lib], { env, cwd: root });
     expect(plan.stderr).toContain('Dry run: nothing was sent or written.');
     expect(plan.stderr).not.toContain('Error');
     expect(plan.code).toBe(0);
-    const doctor = await runCli(['doctor', lib], { env, cwd: root });
+    const doctor = await runMain(['doctor', lib], { env, cwd: root });
     expect(doctor.stdout).not.toContain('✗');
     expect(doctor.stdout).toContain(`✓ The sign-in works (a refresh was tried): channel "${channel.title}" (${channel.id})`);
     expect(doctor.stdout).toContain('kept in the profile by happytube setup');
@@ -71,7 +71,7 @@ describe('happytube setup --yes', () => {
     const token = JSON.parse(await readFile(join(config, 'profiles', 'default', 'token.json'), 'utf8')) as { tokens: { refresh_token: string } };
     const revoked = await fetch(`${emulator.url}/revoke?token=${encodeURIComponent(token.tokens.refresh_token)}`, { method: 'POST' });
     expect(revoked.status).toBe(200);
-    const after = await runCli(['doctor', lib], { env, cwd: root });
+    const after = await runMain(['doctor', lib], { env, cwd: root });
     expect(after.code).toBe(1);
     const failed = after.stdout.split('\n').filter((l) => l.startsWith('✗'));
     expect(failed).toHaveLength(1);
@@ -86,7 +86,7 @@ describe('happytube setup --yes', () => {
     expect(again.stdout).toContain(`The library is there: ${lib}`);
     expect(again.stdout).toContain(`The client is kept in the profile: ${kept}`);
     expect(again.stdout).toContain('already works with this channel only');
-    expect((await runCli(['doctor', lib], { env, cwd: root })).code).toBe(0);
+    expect((await runMain(['doctor', lib], { env, cwd: root })).code).toBe(0);
 
     // Once more: nothing at all is missing, no sign-in is asked for.
     const third = await runSigningIn(['setup', '--yes', '--no-browser', lib], env, root);
@@ -100,10 +100,10 @@ describe('happytube setup --yes', () => {
     const env = bareEnv(emulator, config);
     const lib = join(root, 'lib');
     expect((await runSigningIn(['setup', '--yes', '--no-browser', '--client-secret-file', clientFile, lib], env, root)).code).toBe(0);
-    const other = await runCli(['auth', 'status'], { env: { ...env, HAPPYTUBE_CLIENT_ID: 'other.apps.googleusercontent.com', HAPPYTUBE_CLIENT_SECRET: 'x' }, cwd: lib });
+    const other = await runMain(['auth', 'status'], { env: { ...env, HAPPYTUBE_CLIENT_ID: 'other.apps.googleusercontent.com', HAPPYTUBE_CLIENT_SECRET: 'x' }, cwd: lib });
     expect(other.code).toBe(4);
     expect(other.stderr).toContain('other.apps.googleusercontent.com');
-    expect((await runCli(['auth', 'logout'], { env, cwd: lib })).code).toBe(0);
+    expect((await runMain(['auth', 'logout'], { env, cwd: lib })).code).toBe(0);
     expect(existsSync(join(config, 'profiles', 'default', 'token.json'))).toBe(false);
     expect(existsSync(join(config, 'profiles', 'default', 'client_secret.json'))).toBe(true);
     const login = await runSigningIn(['auth', 'login', '--no-browser'], env, lib);
@@ -113,7 +113,7 @@ describe('happytube setup --yes', () => {
   it('--yes without a client asks for --client-secret-file (exit 2), after making the library', async () => {
     const { root, config } = await workspace();
     const lib = join(root, 'lib');
-    const r = await runCli(['setup', '--yes', '--no-browser', lib], { env: bareEnv(emulator, config), cwd: root });
+    const r = await runMain(['setup', '--yes', '--no-browser', lib], { env: bareEnv(emulator, config), cwd: root });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('happytube setup --yes needs the client file');
     expect(r.stderr).toContain('--client-secret-file');
@@ -128,7 +128,7 @@ describe('happytube setup --yes', () => {
     ['something else', { hello: 1 }, /has no "installed" part/],
   ])('refuses %s with the file, what is wrong and where to get the right one (exit 2, nothing kept)', async (_name, client, message) => {
     const { root, config, clientFile } = await workspace(client);
-    const r = await runCli(['setup', '--yes', '--no-browser', '--client-secret-file', clientFile, join(root, 'lib')], { env: bareEnv(emulator, config), cwd: root });
+    const r = await runMain(['setup', '--yes', '--no-browser', '--client-secret-file', clientFile, join(root, 'lib')], { env: bareEnv(emulator, config), cwd: root });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).toContain(clientFile);
@@ -138,7 +138,7 @@ describe('happytube setup --yes', () => {
 
   it('refuses to work without a terminal unless --yes', async () => {
     const { root, config } = await workspace();
-    const r = await runCli(['setup', join(root, 'lib')], { env: bareEnv(emulator, config), cwd: root });
+    const r = await runMain(['setup', join(root, 'lib')], { env: bareEnv(emulator, config), cwd: root });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--yes --client-secret-file FILE');
     expect(existsSync(join(root, 'lib'))).toBe(false);

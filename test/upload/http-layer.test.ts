@@ -3,8 +3,9 @@
  * and a school network's proxy. Real servers on 127.0.0.1 — an https server with a certificate
  * made here by openssl, a plain forward proxy — and the client in a child process, so that it
  * starts as the CLI does and reads NODE_EXTRA_CA_CERTS and the proxy variables from its
- * environment. Then the whole CLI behind the proxy: Google's clients (sign-in, Data API) and the
- * upload's own requests all go through it.
+ * environment. Then the whole CLI behind the proxy, in-process (runMain) with the proxy in its
+ * run's environment only: Google's clients (sign-in, Data API) and the upload's own requests all
+ * go through it.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -17,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, runNode } from '../helpers/cli.ts';
+import { runMain, runNode } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import { exampleCopy } from '../sync/helpers.ts';
 
@@ -168,7 +169,7 @@ describe('happytube sync behind a proxy (HTTP_PROXY, NO_PROXY)', () => {
     const library = await exampleCopy();
     try {
       proxied.length = 0;
-      const run = await runCli(['sync', library.dir, '--yes'], { env: { ...emulator.env(), HAPPYTUBE_LANG: 'en', HTTP_PROXY: proxyUrl } });
+      const run = await runMain(['sync', library.dir, '--yes'], { env: { ...emulator.env(), HAPPYTUBE_LANG: 'en', HTTP_PROXY: proxyUrl } });
       expect(run.code, run.stderr).toBe(0);
       expect((await emulator.admin.state()).videos.length).toBe(6);
       for (const expected of [
@@ -189,7 +190,7 @@ describe('happytube sync behind a proxy (HTTP_PROXY, NO_PROXY)', () => {
       await emulator.admin.wipe();
       await rm(join(library.dir, '.happytube'), { recursive: true, force: true });
       proxied.length = 0;
-      const direct = await runCli(['sync', library.dir, '--yes'], { env: { ...emulator.env(), HAPPYTUBE_LANG: 'en', HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' } });
+      const direct = await runMain(['sync', library.dir, '--yes'], { env: { ...emulator.env(), HAPPYTUBE_LANG: 'en', HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' } });
       expect(direct.code, direct.stderr).toBe(0);
       expect(proxied).toEqual([]);
     } finally {
