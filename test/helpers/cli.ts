@@ -40,37 +40,53 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS
   return env;
 }
 
+/** A run of `main()` in this process, watched while it runs. */
+export interface MainRun {
+  /** Its stdin, open until ended: what a user types or pastes (not a terminal). */
+  stdin: PassThrough;
+  /** Its stdout and stderr as they are written. */
+  stdout: PassThrough;
+  stderr: PassThrough;
+  result: Promise<RunResult>;
+}
+
 /**
- * `main()` in this process with the same options as `runCli`: stdout and stderr captured, the clean
- * environment, `cwd` (this process's folder by default) and `input` on stdin (not a terminal).
- * `timeoutMs` bounds the run: past it the promise rejects (a child would be killed).
+ * Starts `main()` in this process with the same options as `runCli`: the clean environment, `cwd`
+ * (this process's folder by default), stdout and stderr captured. `timeoutMs` bounds the run:
+ * past it the result rejects (a child would be killed).
  */
-export async function runMain(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+export function startMain(args: readonly string[], options: RunOptions = {}): MainRun {
   if (options.wrapper) throw new Error('a wrapper runs a child process: use runCli');
-  const collect = (): { stream: PassThrough; text: () => string } => {
-    const stream = new PassThrough();
-    let text = '';
-    stream.setEncoding('utf8').on('data', (d: string) => (text += d));
-    return { stream, text: () => text };
-  };
-  const stdout = collect();
-  const stderr = collect();
   const stdin = new PassThrough();
-  stdin.end(options.input ?? '');
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
   const timeoutMs = options.timeoutMs ?? 60_000;
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`happytube ${args.join(' ')} did not end within ${timeoutMs} ms`)), timeoutMs);
-  });
-  try {
-    const run = main(args, { stdout: stdout.stream, stderr: stderr.stream, stdin, env: cleanEnv(options.env), cwd: options.cwd ?? process.cwd() });
-    const code = await Promise.race([run, late]);
-    // The streams hand on what was written last at the next tick.
-    await new Promise((resolve) => setImmediate(resolve));
-    return { code, stdout: stdout.text(), stderr: stderr.text() };
-  } finally {
-    clearTimeout(timer);
-  }
+  const result = (async (): Promise<RunResult> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`happytube ${args.join(' ')} did not end within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      const code = await Promise.race([main(args, { stdout, stderr, stdin, env: cleanEnv(options.env), cwd: options.cwd ?? process.cwd() }), late]);
+      // The streams hand on what was written last at the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      return { code, stdout: out, stderr: err };
+    } finally {
+      clearTimeout(timer);
+    }
+  })();
+  return { stdin, stdout, stderr, result };
+}
+
+/** `main()` in this process with the options and result of `runCli`; `input` is its whole stdin. */
+export function runMain(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  const run = startMain(args, options);
+  run.stdin.end(options.input ?? '');
+  return run.result;
 }
 
 export function runCli(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {

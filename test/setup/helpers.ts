@@ -1,14 +1,13 @@
 /**
- * `happytube setup` as a child process, with a "browser" that follows the sign-in address it
+ * `happytube setup` in-process (startMain), with a "browser" that follows the sign-in address it
  * prints: the emulator's consent, then the loopback answer delivered with an HTTP client.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { consent } from '../auth/session.ts';
 import type { RunResult } from '../helpers/cli.ts';
-import { BIN, cleanEnv } from '../helpers/cli.ts';
+import { startMain } from '../helpers/cli.ts';
 import type { EmulatorHandle } from '../helpers/emulator.ts';
 import { TEST_CLIENT_ID, TEST_CLIENT_SECRET } from '../helpers/emulator.ts';
 
@@ -18,14 +17,12 @@ export interface Run extends RunResult {
 }
 
 /** Runs the CLI; every sign-in address it prints on its own line is followed, as a browser would. */
-export function runSigningIn(args: readonly string[], env: Record<string, string | undefined>, cwd: string): Promise<Run> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: cleanEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
+export async function runSigningIn(args: readonly string[], env: Record<string, string | undefined>, cwd: string): Promise<Run> {
+  const run = startMain(args, { cwd, env });
   let stderr = '';
   let signIns = 0;
   const followed: Promise<unknown>[] = [];
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => {
+  run.stderr.on('data', (d: string) => {
     stderr += d;
     const urls = [...stderr.matchAll(/^(http:\/\/\S+\/o\/oauth2\/v2\/auth\?\S+)$/gm)].map((m) => m[1]!);
     while (signIns < urls.length) {
@@ -34,15 +31,10 @@ export function runSigningIn(args: readonly string[], env: Record<string, string
       followed.push(consent(url).then((answer) => fetch(answer)));
     }
   });
-  child.stdin.end();
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      void Promise.allSettled(followed).then(() => resolve({ code, stdout, stderr, signIns }));
-    });
-  });
+  run.stdin.end();
+  const result = await run.result;
+  await Promise.allSettled(followed);
+  return { ...result, signIns };
 }
 
 /** The emulator's addresses only: no client, no sign-in from the environment. */
