@@ -1,9 +1,10 @@
 /**
  * `happytube schedule`: the task each system gets (--dry-run, the scheduler chosen by
  * HAPPYTUBE_TEST_SCHEDULER), a real install and removal on this Linux machine (a user systemd if
- * it has one, else crontab), and the log of a scheduled run that `status` reads back. The CLI runs
- * as a child process (runCli): the daily task names the entry file that is running
- * (bin/happytube.js), and the task's paths start from the process's home folder.
+ * it has one, else crontab), and the log of a scheduled run that `status` reads back. What makes
+ * a task runs the CLI as a child process (runCli): the task names the entry file that is running
+ * (bin/happytube.js), and its paths start from the process's home folder. The rest is in-process
+ * (runMain).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, runCli } from '../helpers/cli.ts';
+import { BIN, runCli, runMain } from '../helpers/cli.ts';
 import type { RunOptions } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import { useExampleLibrary } from '../sync/helpers.ts';
@@ -96,10 +97,10 @@ describe('schedule install --dry-run', () => {
   });
 
   it('refuses a time that is not HH:MM (exit 2), and a folder that is not a library', async () => {
-    const bad = await runCli(['schedule', 'install', library.dir, '--at', '25:00', '--dry-run'], { env: { HAPPYTUBE_LANG: 'en', HAPPYTUBE_TEST_SCHEDULER: 'cron' } });
+    const bad = await runMain(['schedule', 'install', library.dir, '--at', '25:00', '--dry-run'], { env: { HAPPYTUBE_LANG: 'en', HAPPYTUBE_TEST_SCHEDULER: 'cron' } });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--at "25:00" is not valid');
-    const none = await runCli(['schedule', 'install', tmpdir(), '--dry-run'], { env: { HAPPYTUBE_LANG: 'en', HAPPYTUBE_TEST_SCHEDULER: 'cron' } });
+    const none = await runMain(['schedule', 'install', tmpdir(), '--dry-run'], { env: { HAPPYTUBE_LANG: 'en', HAPPYTUBE_TEST_SCHEDULER: 'cron' } });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no happytube.yaml');
   });
@@ -161,20 +162,20 @@ describe.runIf(process.platform === 'linux')('schedule install on this Linux mac
 describe('a scheduled run', () => {
   it('writes its output and outcome to .happytube/schedule.log, which status shows', async () => {
     const env = { ...emulator.env(), HAPPYTUBE_LANG: 'en' };
-    const first = await runCli(['sync', library.dir, '--yes', '--scheduled'], { env });
+    const first = await runMain(['sync', library.dir, '--yes', '--scheduled'], { env });
     expect(first.code).toBe(0);
     const log = await readFile(join(library.dir, '.happytube', 'schedule.log'), 'utf8');
     expect(log).toMatch(/^=== happytube sync: start \S+ pid \d+ ===\n/);
     expect(log).toContain('uploaded: 6');
     expect(log).toMatch(/=== happytube sync: end \S+ exit 0 ===\n$/);
-    const status = await runCli(['schedule', 'status', library.dir], { env: { HAPPYTUBE_LANG: 'en' } });
+    const status = await runMain(['schedule', 'status', library.dir], { env: { HAPPYTUBE_LANG: 'en' } });
     expect(status.stdout).toMatch(/Last run: \d{4}-\d{2}-\d{2} \d{2}:\d{2} — everything done \(exit 0\)/);
 
     // A run that finds the library broken: its error and exit 2 are in the log.
     await rm(join(library.dir, 'templates'), { recursive: true });
-    const broken = await runCli(['sync', library.dir, '--yes', '--scheduled'], { env });
+    const broken = await runMain(['sync', library.dir, '--yes', '--scheduled'], { env });
     expect(broken.code).toBe(2);
-    const again = await runCli(['schedule', 'status', library.dir], { env: { HAPPYTUBE_LANG: 'en' } });
+    const again = await runMain(['schedule', 'status', library.dir], { env: { HAPPYTUBE_LANG: 'en' } });
     expect(again.stdout).toContain('the library has errors; nothing was sent (exit 2)');
     expect(again.stdout).toContain('Its last lines:');
   });
