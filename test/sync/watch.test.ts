@@ -16,6 +16,9 @@ import { checkClips, expectEachClipOnce, onDisk, sha256File, useExampleLibrary }
 const emulator = useEmulator();
 const library = useExampleLibrary(emulator);
 const TINY = fileURLToPath(new URL('../fixtures/clips/tiny.mp4', import.meta.url));
+/** How long a file must stay still; the slow copy below adds a part 6 times as often. */
+const SETTLE_SECONDS = 3;
+const PART_EVERY_MS = 500;
 
 /** Polls the emulator until `ok` holds (a generous deadline: the watch reacts in seconds). */
 async function until(ok: (state: StateSnapshot) => boolean, what: string, log: () => string): Promise<StateSnapshot> {
@@ -31,7 +34,7 @@ async function until(ok: (state: StateSnapshot) => boolean, what: string, log: (
 const titleOf = (video: StateSnapshot['videos'][number]): string => (video.resource as { snippet: { title: string } }).snippet.title;
 
 it('uploads a clip copied in slowly exactly once after its copy ended, follows an edited sidecar, and stops on Ctrl-C', async () => {
-  const child = spawn(process.execPath, [BIN, 'sync', library.dir, '--yes', '--watch', '--settle', '6'], {
+  const child = spawn(process.execPath, [BIN, 'sync', library.dir, '--yes', '--watch', '--settle', String(SETTLE_SECONDS)], {
     env: cleanEnv({ ...emulator.env(), HAPPYTUBE_LANG: 'en' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -53,14 +56,14 @@ async function watching(child: ReturnType<typeof spawn>, stderr: () => string, l
   // published once they have stayed still; then the watch waits.
   await until((s) => s.videos.length === 6 && stderr().includes('Watching'), 'the first sync', log);
 
-  // A clip copied in 8 parts over ~20 s: nothing of it reaches the channel while it grows.
+  // A clip copied in 8 parts over ~4 s: nothing of it reaches the channel while it grows.
   const bytes = await readFile(TINY);
   const target = join(library.dir, '01-muc-dich', '2025-03-01 Bé tập vẽ.mp4');
   const parts = 8;
   const size = Math.ceil(bytes.length / parts);
   await writeFile(target, bytes.subarray(0, size));
   for (let i = 1; i < parts; i++) {
-    await sleep(2500);
+    await sleep(PART_EVERY_MS);
     expect((await emulator.admin.state()).videos).toHaveLength(6);
     await appendFile(target, bytes.subarray(i * size, (i + 1) * size));
   }
