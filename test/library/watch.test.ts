@@ -38,7 +38,7 @@ function seenChanging(w: LibraryWatcher, path: string): Promise<void> {
 }
 
 it('takes a file written in parts only once it has stayed still, whole', async () => {
-  watcher = await LibraryWatcher.start(dir, { settleMs: 3000, pollMs: 100 });
+  watcher = await LibraryWatcher.start(dir, { settleMs: 1000, pollMs: 100 });
   expect(watcher.state()).toEqual({ changing: [], ready: [] });
   await mkdir(join(dir, '01-a'));
   const file = join(dir, '01-a', 'clip.mp4');
@@ -55,7 +55,7 @@ it('takes a file written in parts only once it has stayed still, whole', async (
 });
 
 it('gives changes that arrive together as one batch, and ignores hidden files', async () => {
-  watcher = await LibraryWatcher.start(dir, { settleMs: 1500, pollMs: 100 });
+  watcher = await LibraryWatcher.start(dir, { settleMs: 500, pollMs: 100 });
   await mkdir(join(dir, '.happytube'));
   await writeFile(join(dir, '.happytube', 'ledger.json'), '{}');
   await writeFile(join(dir, 'a.yaml'), 'title: A\n');
