@@ -1,11 +1,15 @@
 /**
  * The emulator for a vitest file: `useEmulator(options)` starts one in-process emulator before
- * the file's tests and closes it after. `env()` gives the HAPPYTUBE_* variables a child process
- * (the CLI) needs to use it, signed in through `POST /__admin/tokens`.
+ * the file's tests and closes it after. Each test starts from a fresh emulator state, whatever
+ * the tests before it did: no videos, playlists, captions, upload sessions, calls, quota use or
+ * sign-ins, the limits and faults of `options`, and a new sign-in for the test client. `env()`
+ * gives the HAPPYTUBE_* variables a child process (the CLI) needs to use it, signed in through
+ * `POST /__admin/tokens`.
  */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { EmulatorOptions, RunningEmulator, StateSnapshot } from '../../src/emulator/index.ts';
 import { emulatorEnvironment, startEmulator } from '../../src/emulator/index.ts';
+import { DEFAULT_UNITS_PER_DAY, DEFAULT_UPLOADS_PER_DAY } from '../../src/emulator/quota.ts';
 
 export const TEST_CLIENT_ID = 'test-client.apps.googleusercontent.com';
 export const TEST_CLIENT_SECRET = 'test-secret';
@@ -65,7 +69,15 @@ export function useEmulator(options: EmulatorOptions = {}): EmulatorHandle {
   };
   beforeAll(async () => {
     running = await startEmulator(options);
-    tokens = await admin.tokens();
+  });
+  // Before the file's own beforeEach hooks (registered later), which may seed the fresh state.
+  beforeEach(async () => {
+    await admin.wipe();
+    // What a test may have changed in-process, back to how the emulator started.
+    const { quota } = need().state;
+    quota.unitLimit = options.quota ?? DEFAULT_UNITS_PER_DAY;
+    quota.uploadLimit = options.uploads ?? DEFAULT_UPLOADS_PER_DAY;
+    if (options.faults) await admin.faults(options.faults);
   });
   afterAll(async () => {
     await running?.close();

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { runMain } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import { makeLibrary, seedLibrary } from './seed.ts';
@@ -30,7 +30,8 @@ function report(args: string[], extra: Record<string, string | undefined> = {}, 
   return runMain(['report', ...args], { cwd, env: env(extra) });
 }
 
-beforeAll(async () => {
+// Each test its own seeded library and channel: the emulator starts fresh for every test.
+beforeEach(async () => {
   configDir = await mkdtemp(join(tmpdir(), 'happytube-report-config-'));
   const root = await makeLibrary();
   cleanup.push(configDir, root);

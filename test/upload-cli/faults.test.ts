@@ -25,7 +25,6 @@ const emulator = useEmulator();
 let dir: string;
 
 beforeEach(async () => {
-  await emulator.admin.wipe();
   dir = await mkdtemp(join(tmpdir(), 'happytube-upload-faults-'));
   await cp(EXAMPLE, dir, { recursive: true });
   // A real MP4 header, then ~1.6 MB of noise: the CLI sniffs the header, the emulator only counts bytes.
@@ -34,7 +33,6 @@ beforeEach(async () => {
   await writeFile(join(dir, LATER), Buffer.concat([header, randomBytes(300 * 1024)]));
 });
 afterEach(async () => {
-  await emulator.admin.faults([]);
   await rm(dir, { recursive: true, force: true });
 });
 

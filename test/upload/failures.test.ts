@@ -3,7 +3,7 @@
  * session, an access token expiring mid-upload, permanent refusals, Ctrl-C, a changed file.
  */
 import { utimes } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode, WorkLeftError } from '../../src/errors.ts';
 import { YouTubeApiError } from '../../src/youtube/errors.ts';
 import { uploadResumable, type UploadSession } from '../../src/youtube/resumable.ts';
@@ -21,6 +21,9 @@ let tokens: TokenSource;
 beforeAll(async () => {
   tmp = await tempDir();
   clip = await makeClip(tmp.dir, 'Bé tập thể dục.mp4', SIZE);
+});
+// A new sign-in for each test: the emulator starts fresh for every test.
+beforeEach(async () => {
   tokens = await tokenSource(emulator.url);
 });
 afterAll(async () => {

@@ -2,7 +2,7 @@
  * The connection dropped after K bytes, for K all over the file and around the 256 KiB boundaries:
  * the upload resumes from the server's Range and YouTube ends up with exactly the file's bytes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useEmulator } from '../helpers/emulator.ts';
 import { uploadResumable } from '../../src/youtube/resumable.ts';
 import type { Clip, TokenSource } from './support.ts';
@@ -18,6 +18,9 @@ let tokens: TokenSource;
 beforeAll(async () => {
   tmp = await tempDir();
   clip = await makeClip(tmp.dir, 'Hội thi bé khỏe.mp4', SIZE);
+});
+// A new sign-in for each test: the emulator starts fresh for every test.
+beforeEach(async () => {
   tokens = await tokenSource(emulator.url);
 });
 afterAll(async () => {
