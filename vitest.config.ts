@@ -8,6 +8,9 @@ export default defineConfig({
     // The CLI tests run bin/happytube.js, which runs dist/ when it is up to date: build it first.
     globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
+    // The tests mostly wait on child processes, the emulator and the clock: more files at once
+    // than cores (vitest's default is one fewer than the cores, a single one on two).
+    maxWorkers: 4,
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },
