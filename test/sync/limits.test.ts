@@ -64,5 +64,5 @@ describe('happytube sync within limits', () => {
     expect(second.stderr).not.toMatch(/Error/);
     expect(second.code).toBe(0);
     await expectEachClipOnce(await emulator.admin.state(), library.dir, await checkClips(library.dir));
-  });
+  }, 240_000);
 });
