@@ -26,6 +26,12 @@ it('explains the private lock once, with the audit form, for the clips asked pub
   expect((await emulator.admin.state()).videos).toHaveLength(2);
 });
 
+/** Resolves once an upload's bytes are arriving at the emulator. */
+async function uploading(): Promise<void> {
+  const { sessions } = emulator.running.state;
+  while (![...sessions.values()].some((s) => s.writer !== undefined && s.sink.size > s.writer.before)) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
 it('Ctrl-C stops at a safe point with exit 3, the upload session kept for the next run', async () => {
   await emulator.admin.faults(['slow:4096']);
   const code = await new Promise<number | null>((resolve, reject) => {
@@ -34,10 +40,11 @@ it('Ctrl-C stops at a safe point with exit 3, the upload session kept for the ne
     let sent = false;
     child.stderr.setEncoding('utf8').on('data', (d: string) => {
       stderr += d;
-      // The first upload has begun (its playlists are made): interrupt while its bytes flow.
+      // The playlists are made, so the first upload comes next: interrupt once its bytes flow
+      // (seen in the emulator, in this process), however long the machine takes to get there.
       if (!sent && /Create playlist "Mô hình hay/.test(stderr)) {
         sent = true;
-        setTimeout(() => child.kill('SIGINT'), 800);
+        void uploading().then(() => child.kill('SIGINT'));
       }
     });
     child.on('error', reject);
