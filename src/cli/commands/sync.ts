@@ -104,7 +104,7 @@ async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: S
   const { findLibraryRoot } = await import('../../library/index.ts');
   const { runSync } = await import('../../sync/run.ts');
   const { planLines } = await import('../../sync/report.ts');
-  const { runOutcome } = await import('../outcome.ts');
+  const { endRun } = await import('../ending.ts');
   const { parseRateLimit } = await import('../../youtube/rate-limit.ts');
   const ui = ctx.ui;
   const concurrency = parseConcurrency(flags.concurrency);
@@ -146,14 +146,13 @@ async function runSyncCommand(ctx: CliContext, dir: string | undefined, flags: S
       result = await runSync(request, services);
     } catch (error) {
       draw.stop();
-      await draw.invalid(error);
+      draw.invalid(error);
       throw error;
     }
     draw.stop();
     draw.result(result);
     if (json) draw.json(result, result.summary, result.failures);
-    const outcome = runOutcome(result);
-    if (outcome) throw outcome;
+    endRun(result);
     return;
   }
   await syncRounds(request, services, draw, flags, settleMs);
@@ -164,7 +163,7 @@ async function syncRounds(request: SyncRequest, services: SyncServices, draw: Dr
   const { EventEmitter } = await import('node:events');
   const { runRounds } = await import('../../sync/rounds.ts');
   const { roundsHandlers } = await import('../progress/rounds.ts');
-  const { runOutcome } = await import('../outcome.ts');
+  const { endRun } = await import('../ending.ts');
   const roundEvents = new EventEmitter<RoundsEventMap>();
   const stopRounds = roundsHandlers(roundEvents, draw.ui, draw.mode, request.dir, settleMs);
   roundEvents.on('round:start', draw.start);
@@ -174,7 +173,8 @@ async function syncRounds(request: SyncRequest, services: SyncServices, draw: Dr
   });
   roundEvents.on('round:invalid', (error) => {
     draw.stop();
-    void draw.invalid(error).then(() => draw.ui.error(error.text, error.hint));
+    draw.invalid(error);
+    draw.ui.error(error.text, error.hint);
   });
   let done;
   try {
@@ -182,7 +182,7 @@ async function syncRounds(request: SyncRequest, services: SyncServices, draw: Dr
   } catch (error) {
     draw.stop();
     stopRounds();
-    await draw.invalid(error);
+    draw.invalid(error);
     throw error;
   }
   draw.stop();
@@ -193,8 +193,7 @@ async function syncRounds(request: SyncRequest, services: SyncServices, draw: Dr
   if (flags.watch === true && last.stop?.kind !== 'interrupted') draw.ui.note(M.sync.watchStopped());
   if (done.stuck) throw new WorkLeftError(M.sync.waitStuck({ left: last.summary.left }), { hint: M.sync.waitStuckHint() });
   // Ctrl-C during the watch's idle time ends it as asked; a round it interrupted is work left.
-  const outcome = runOutcome({ stop: last.stop, summary: last.summary, failures: done.failures });
-  if (outcome) throw outcome;
+  endRun({ stop: last.stop, summary: last.summary, failures: done.failures });
 }
 
 /** How a sync is shown: progress while it runs, then its result, the library's errors, --json. */
@@ -210,12 +209,13 @@ interface Drawing {
   /** The one JSON document of --json. */
   json: (result: SyncResult, summary: SyncSummary, failures: ReadonlyMap<string, string>) => void;
   /** The library's errors, when `error` says the library is invalid. */
-  invalid: (error: unknown) => Promise<void>;
+  invalid: (error: unknown) => void;
 }
 
 async function drawing(ui: Ui, events: EventEmitter<SyncEventMap>, flags: SyncFlags): Promise<Drawing> {
   const { LibraryInvalidError } = await import('../../sync/run.ts');
   const { planJson, planLines } = await import('../../sync/report.ts');
+  const { showLibraryErrors, summaryJson } = await import('../ending.ts');
   const { attachProgress, chooseProgressMode, printSummary } = await import('../progress.ts');
   // The computer stays awake from the first upload to the end of the run (of each round: it may
   // sleep through a wait for the quota, which reads the clock when it wakes).
@@ -256,19 +256,15 @@ async function drawing(ui: Ui, events: EventEmitter<SyncEventMap>, flags: SyncFl
         ui.json({
           dryRun: false,
           cancelled: result.cancelled,
-          summary: { ...summary, quotaResetAt: summary.quotaResetAt?.toISOString() ?? null },
+          summary: summaryJson(summary),
           plan: planJson(result.plan),
           failures: Object.fromEntries(failures),
           videos: Object.fromEntries(result.videos),
         });
       }
     },
-    invalid: async (error) => {
-      if (!(error instanceof LibraryInvalidError)) return;
-      const { checkJson, checkLines } = await import('../../library/check.ts');
-      useLibraryLang(error.library.config.language);
-      if (json) ui.json(checkJson(error.library));
-      else for (const line of checkLines(error.library)) ui.note(line.text);
+    invalid: (error) => {
+      if (error instanceof LibraryInvalidError) showLibraryErrors(ui, error, json);
     },
   };
 }

@@ -140,7 +140,7 @@ async function runUploadCommand(ctx: CliContext, files: readonly string[], flags
   const { stat } = await import('node:fs/promises');
   const { EventEmitter } = await import('node:events');
   const { findLibraryRoot, loadLibrary } = await import('../../library/index.ts');
-  const { cachedHasher, checkJson, checkLines, countDiagnostics } = await import('../../library/check.ts');
+  const { cachedHasher, countDiagnostics } = await import('../../library/check.ts');
   const { restoreSidecar } = await import('../../library/sidecar-write.ts');
   const { pathKey } = await import('../../state/index.ts');
   const { runSync, startClient, LibraryInvalidError } = await import('../../sync/run.ts');
@@ -148,13 +148,9 @@ async function runUploadCommand(ctx: CliContext, files: readonly string[], flags
   const { parseRateLimit } = await import('../../youtube/rate-limit.ts');
   const { videoUrl } = await import('../../youtube/links.ts');
   const { attachProgress, chooseProgressMode, printSummary } = await import('../progress.ts');
-  const { runOutcome } = await import('../outcome.ts');
+  const { endRun, showLibraryErrors, summaryJson } = await import('../ending.ts');
   const ui = ctx.ui;
   const json = flags.json === true;
-  const showInvalid = (library: Library): void => {
-    if (json) ui.json(checkJson(library));
-    else for (const line of checkLines(library)) ui.note(line.text);
-  };
 
   const limitRate = flags.limitRate === undefined ? undefined : parseRateLimit(flags.limitRate);
   const request = await parseRequest(flags);
@@ -180,8 +176,9 @@ async function runUploadCommand(ctx: CliContext, files: readonly string[], flags
   useLibraryLang(before.config.language);
   const counts = countDiagnostics(before);
   if (counts.errors > 0) {
-    showInvalid(before);
-    throw new LibraryInvalidError(before, counts.errors, counts.filesWithErrors);
+    const invalid = new LibraryInvalidError(before, counts.errors, counts.filesWithErrors);
+    showLibraryErrors(ui, invalid, json);
+    throw invalid;
   }
   await checkRequest(before, given, request);
   const writes = await saveInSidecars(before, given, request);
@@ -224,7 +221,7 @@ async function runUploadCommand(ctx: CliContext, files: readonly string[], flags
     stopProgress();
     if (error instanceof LibraryInvalidError) {
       // The saved values do not validate with the rest of the library: nothing was sent; put the sidecars back.
-      showInvalid(error.library);
+      showLibraryErrors(ui, error, json);
       for (const w of writes.values()) {
         await restoreSidecar(w);
         ui.note(M.progress.sidecarRestored({ sidecar: sidecarOf(w) }));
@@ -263,7 +260,7 @@ async function runUploadCommand(ctx: CliContext, files: readonly string[], flags
     ui.json({
       cancelled: result.cancelled,
       files: outcomes,
-      summary: { ...result.summary, quotaResetAt: result.summary.quotaResetAt?.toISOString() ?? null },
+      summary: summaryJson(result.summary),
     });
   } else if (!result.cancelled) {
     for (const o of outcomes) {
@@ -274,6 +271,5 @@ async function runUploadCommand(ctx: CliContext, files: readonly string[], flags
     printSummary(ui, result.summary, 'note');
   }
 
-  const outcome = runOutcome(result);
-  if (outcome) throw outcome;
+  endRun(result);
 }
