@@ -1,7 +1,8 @@
 /**
  * The composition root: builds the commander program with the global options listed in docs/architecture.md and the
  * commands of src/cli/commands/. Help is in the current language. Command files are light: each
- * imports its implementation only when it runs, so `happytube --help` stays fast.
+ * declares its command line and imports its implementation (src/cli/actions/) only when it runs,
+ * so `happytube --help` stays fast.
  */
 import { Command } from 'commander';
 import { foreignEndpoints, readEnvironment } from '../config/env.ts';

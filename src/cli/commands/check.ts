@@ -1,10 +1,8 @@
 /**
- * `happytube check [DIR] [--json]`: reads and validates the library offline (no network, no
- * credentials) and reports what each clip would become and every mistake. Exit 2 on any error.
+ * `happytube check [DIR] [--json]`: the library validated offline, every mistake named
+ * (src/cli/actions/check.ts, loaded when it runs).
  */
-import { resolve } from 'node:path';
-import { InputError } from '../../errors.ts';
-import { tr, useLibraryLang } from '../../i18n/index.ts';
+import { tr } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
 import type { CommandRegistrar } from '../context.ts';
 import { placeholder } from '../localise.ts';
@@ -16,18 +14,7 @@ export const checkCommand: CommandRegistrar = (program, ctx) => {
     .argument(`[${placeholder('dir')}]`, tr(M.cli.argDir()))
     .option('--json', tr(M.cli.optJson()))
     .action(async (dir: string | undefined, flags: { json?: boolean }) => {
-      const { findLibraryRoot, loadLibrary } = await import('../../library/index.ts');
-      const { cachedHasher, checkJson, checkLines, countDiagnostics } = await import('../../library/check.ts');
-      const root = dir === undefined ? findLibraryRoot(ctx.cwd) ?? ctx.cwd : resolve(ctx.cwd, dir);
-      const hasher = await cachedHasher(root);
-      const library = await loadLibrary(root, { hashFile: hasher.hashFile });
-      await hasher.save();
-      useLibraryLang(library.config.language);
-      if (flags.json) ctx.ui.json(checkJson(library));
-      else for (const line of checkLines(library)) ctx.ui.print(line.style ? ctx.ui.style(line.style, tr(line.text)) : line.text);
-      const counts = countDiagnostics(library);
-      if (counts.errors > 0) {
-        throw new InputError(M.check.failed({ errors: counts.errors, files: counts.filesWithErrors }), { hint: M.check.failedFix() });
-      }
+      const { runCheckCommand } = await import('../actions/check.ts');
+      await runCheckCommand(ctx, dir, flags);
     });
 };

@@ -1,10 +1,9 @@
 /**
  * `happytube demo`: the whole tool on examples/happy-school against an in-process emulator
- * (src/demo/): copy, sign in, sync with progress, status, HTML report. Only the report file stays.
+ * (src/cli/actions/demo.ts, loaded when it runs).
  */
-import { getLang, tr, useLibraryLang } from '../../i18n/index.ts';
 import { demo as D } from '../../i18n/catalog/demo.ts';
-import type { SyncEventMap } from '../../sync/events.ts';
+import { tr } from '../../i18n/index.ts';
 import type { CommandRegistrar } from '../context.ts';
 
 export const demoCommand: CommandRegistrar = (program, ctx) => {
@@ -13,48 +12,7 @@ export const demoCommand: CommandRegistrar = (program, ctx) => {
     .description(tr(D.description()))
     .action(async () => {
       const started = performance.now();
-      const { EventEmitter } = await import('node:events');
-      const { attachProgress, chooseProgressMode, printSummary } = await import('../progress.ts');
-      const { formatCalendarDate, privacyLabel, statusLabel } = await import('../../report/format.ts');
-      const { exampleLanguage, runDemo } = await import('../../demo/index.ts');
-      // The example library's language from the first line (unless --lang or HAPPYTUBE_LANG chose).
-      useLibraryLang(exampleLanguage());
-      const ui = ctx.ui;
-      const events = new EventEmitter<SyncEventMap>();
-      ui.print(ui.style('bold', tr(D.intro())));
-      let stopProgress: (() => void) | undefined;
-      let result;
-      try {
-        result = await runDemo({
-          events,
-          signal: ctx.signal,
-          language: getLang,
-          log: ui.verbose ? (line) => ui.debug(line) : undefined,
-          onStep: (step) => {
-            if (step.kind === 'copied') ui.print(D.copied({ dir: step.dir }));
-            else if (step.kind === 'emulator') ui.print(D.emulator({ url: step.url }));
-            else if (step.kind === 'signedIn') ui.print(D.signedIn({ channel: step.channel }));
-            else {
-              ui.print(D.syncing());
-              stopProgress = attachProgress(events, ui, chooseProgressMode(ui, false));
-            }
-          },
-        });
-      } finally {
-        stopProgress?.();
-      }
-      printSummary(ui, result.summary);
-      const lang = getLang();
-      ui.print(ui.style('bold', tr(D.statusTitle())));
-      for (const playlist of result.model.playlists) {
-        ui.print(`  ${tr(D.playlistLine({ title: playlist.title, count: playlist.videos.length }))}`);
-        for (const video of playlist.videos) {
-          const facts = [privacyLabel(video.privacy, lang), ...(video.processingStatus ? [statusLabel(video.processingStatus, lang)] : [])].join(', ');
-          ui.print(`    ${video.date ? `${formatCalendarDate(video.date, lang)}  ` : ''}${video.title}  ${video.url}  (${facts})`);
-        }
-      }
-      ui.print(ui.style('green', tr(D.reportWritten({ file: result.reportFile }))));
-      ui.print(D.reportKept());
-      ui.print(D.done({ seconds: (performance.now() - started) / 1000 }));
+      const { runDemoCommand } = await import('../actions/demo.ts');
+      await runDemoCommand(ctx, started);
     });
 };

@@ -1,13 +1,10 @@
 /**
- * `happytube doctor [DIR] [--json]`: one line per check, ✓ or ✗ with its fix (src/doctor/, loaded
- * when it runs). Exit 0 when every check passes, 1 otherwise.
+ * `happytube doctor [DIR] [--json]`: one line per check, ✓ or ✗ with its fix
+ * (src/cli/actions/doctor.ts, loaded when it runs).
  */
-import { resolve } from 'node:path';
-import { ExitCode, HappyError } from '../../errors.ts';
-import { getLang, tr } from '../../i18n/index.ts';
+import { tr } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
 import type { CommandRegistrar } from '../context.ts';
-import { VERSION } from '../version.ts';
 
 export const doctorCommand: CommandRegistrar = (program, ctx) => {
   program
@@ -16,32 +13,7 @@ export const doctorCommand: CommandRegistrar = (program, ctx) => {
     .argument('[dir]', tr(M.cli.argDir()))
     .option('--json', tr(M.cli.optJson()))
     .action(async (dir: string | undefined, flags: { json?: boolean }) => {
-      const { runDoctor } = await import('../../doctor/index.ts');
-      const { findLibraryRoot } = await import('../../library/load.ts');
-      const { formatDateTime } = await import('../../i18n/format.ts');
-      const root = dir === undefined ? findLibraryRoot(ctx.cwd) : resolve(ctx.cwd, dir);
-      const checks = await runDoctor({
-        environment: ctx.environment(root ? [root] : []),
-        env: ctx.env,
-        cwd: ctx.cwd,
-        dir,
-        version: VERSION,
-        signal: ctx.signal,
-        clock: (date) => formatDateTime(date, getLang()),
-      });
-      const { ui } = ctx;
-      if (flags.json) {
-        ui.json({
-          ok: checks.every((c) => c.ok),
-          checks: checks.map((c) => ({ id: c.id, ok: c.ok, message: tr(c.text), fix: c.fix ? tr(c.fix) : null })),
-        });
-      } else {
-        for (const check of checks) {
-          ui.print(`${check.ok ? ui.style('green', '✓') : ui.style('red', '✗')} ${tr(check.text)}`);
-          if (!check.ok && check.fix) ui.print(`    ${tr(M.doctor.fix())} ${tr(check.fix)}`);
-        }
-      }
-      const failed = checks.filter((c) => !c.ok).length;
-      if (failed > 0) throw new HappyError(ExitCode.failure, M.doctor.failed({ count: failed }), { hint: M.doctor.failedHint() });
+      const { runDoctorCommand } = await import('../actions/doctor.ts');
+      await runDoctorCommand(ctx, dir, flags);
     });
 };

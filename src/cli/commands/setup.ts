@@ -1,6 +1,6 @@
 /**
  * `happytube setup [DIR] [--client-secret-file FILE] [--no-browser] [--yes]`: the guided first
- * run (src/cli/setup.ts, imported when it runs).
+ * run (src/cli/actions/setup.ts, loaded when it runs).
  */
 import { tr } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
@@ -15,7 +15,7 @@ export const setupCommand: CommandRegistrar = (program, ctx) => {
     .option('--no-browser', tr(M.setup.optNoBrowser()))
     .option('-y, --yes', tr(M.setup.optYes()))
     .action(async (dir: string | undefined, flags: { clientSecretFile?: string; browser: boolean; yes?: boolean }) => {
-      const { runSetup } = await import('../setup.ts');
+      const { runSetup } = await import('../actions/setup.ts');
       await runSetup(ctx, dir, flags);
     });
 };

@@ -9,18 +9,27 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type * as InquirerPrompts from '@inquirer/prompts';
-import type { Environment } from '../config/env.ts';
-import { ExitCode, HappyError, InputError, WorkLeftError } from '../errors.ts';
-import type { Lang, Text } from '../i18n/index.ts';
-import { isLang, tr, useLibraryLang } from '../i18n/index.ts';
-import { M } from '../i18n/messages.ts';
-import { CONFIG_FILE } from '../library/config.ts';
-import { findLibraryRoot } from '../library/load.ts';
-import type { SignedInChannel } from '../youtube/auth/store.ts';
-import { isPromptCancel } from './confirm.ts';
-import type { CliContext } from './context.ts';
-import { isTerminal } from './launch.ts';
-import { rememberLibrary } from './remember.ts';
+import { parse } from 'yaml';
+import type { Environment } from '../../config/env.ts';
+import { AuthError, ExitCode, HappyError, InputError, WorkLeftError } from '../../errors.ts';
+import type { Lang, Text } from '../../i18n/index.ts';
+import { isLang, tr, useLibraryLang } from '../../i18n/index.ts';
+import { M } from '../../i18n/messages.ts';
+import { INIT_DEFAULTS, initLibrary } from '../../init/index.ts';
+import { readChannelGuard, writeChannelGuard } from '../../library/channel-guard.ts';
+import { CONFIG_FILE } from '../../library/config.ts';
+import { findLibraryRoot } from '../../library/load.ts';
+import { keepClientFile, readClientFile, storedClient } from '../../youtube/auth/client-file.ts';
+import { resolveClientCredentials } from '../../youtube/auth/credentials.ts';
+import { authStatus } from '../../youtube/auth/status.ts';
+import type { SignedInChannel } from '../../youtube/auth/store.ts';
+import { checkChannelGuard } from '../../youtube/client.ts';
+import { isPromptCancel } from '../confirm.ts';
+import type { CliContext } from '../context.ts';
+import { isTerminal } from '../launch.ts';
+import { rememberLibrary } from '../remember.ts';
+import { signIn } from './auth.ts';
+import { askAnswers, shellPath } from './init.ts';
 
 export interface SetupFlags {
   clientSecretFile?: string;
@@ -44,7 +53,6 @@ const CLOUD_STEPS: readonly { title: () => Text; what: () => Text; url: string }
 
 /** The library's `language`, for the rest of the conversation; a file `check` will complain about gives none. */
 async function libraryLanguage(root: string): Promise<Lang | undefined> {
-  const { parse } = await import('yaml');
   try {
     const language: unknown = (parse(await readFile(join(root, CONFIG_FILE), 'utf8')) as { language?: unknown } | null)?.language;
     return isLang(language) ? language : undefined;
@@ -107,8 +115,6 @@ class Setup {
       useLibraryLang(await libraryLanguage(root));
       this.#done(M.setup.libraryFound({ dir: root }));
     } else {
-      const { INIT_DEFAULTS, initLibrary } = await import('../init/index.ts');
-      const { askAnswers } = await import('./commands/init.ts');
       const langFlag = ctx.globals().lang;
       const answers = await askAnswers(ctx, { yes: this.#flags.yes === true }, isLang(langFlag) ? langFlag : undefined, INIT_DEFAULTS);
       const result = await initLibrary(root, answers);
@@ -123,8 +129,6 @@ class Setup {
   async client(environment: Environment): Promise<void> {
     const ctx = this.#ctx;
     this.#step(2, M.setup.stepClient());
-    const { keepClientFile, readClientFile, storedClient } = await import('../youtube/auth/client-file.ts');
-    const { resolveClientCredentials } = await import('../youtube/auth/credentials.ts');
     const fromEnvironment = Boolean(environment.clientId || environment.clientSecret || environment.clientSecretFile);
     let given = this.#flags.clientSecretFile;
     if (given === undefined) {
@@ -190,7 +194,6 @@ class Setup {
     if (channel) this.#done(M.setup.signedIn(channel));
     for (;;) {
       if (!channel) {
-        const { signIn } = await import('./commands/auth.ts');
         channel = (await signIn(ctx, { browser: this.#flags.browser }, environment)).channel;
         // The sign-in lets go of the keyboard when it ends (auth login ends there); questions follow here.
         if (this.#prompts) (ctx.ui.streams.stdin as { ref?: () => void } | undefined)?.ref?.();
@@ -204,8 +207,6 @@ class Setup {
   }
 
   async #currentChannel(environment: Environment): Promise<SignedInChannel | undefined> {
-    const { authStatus } = await import('../youtube/auth/status.ts');
-    const { AuthError } = await import('../errors.ts');
     try {
       const status = await authStatus({ environment, cwd: this.#ctx.cwd });
       if (status.refresh === 'ok' && status.channel) return status.channel;
@@ -219,8 +220,6 @@ class Setup {
   }
 
   async #guard(root: string, channel: SignedInChannel): Promise<void> {
-    const { readChannelGuard, writeChannelGuard } = await import('../library/channel-guard.ts');
-    const { checkChannelGuard } = await import('../youtube/client.ts');
     const file = join(root, CONFIG_FILE);
     const configured = await readChannelGuard(root);
     if (configured === channel.id) return this.#done(M.setup.guardKept({ file }));
@@ -241,7 +240,6 @@ class Setup {
       const known = (Object.values(ExitCode) as number[]).includes(code) ? (code as ExitCode) : ExitCode.failure;
       throw new HappyError(known, M.setup.previewFailed(), { hint: M.setup.previewFailedHint() });
     }
-    const { shellPath } = await import('./commands/init.ts');
     const profile = ctx.globals().profile;
     ctx.ui.print(M.setup.ready());
     ctx.ui.print(`  happytube${profile ? ` --profile ${profile}` : ''} sync ${shellPath(root)}`);
