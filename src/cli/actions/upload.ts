@@ -22,6 +22,7 @@
 import { EventEmitter } from 'node:events';
 import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
+import type { Environment } from '../../config/env.ts';
 import { InputError } from '../../errors.ts';
 import { tr, useLibraryLang } from '../../i18n/index.ts';
 import { M } from '../../i18n/messages.ts';
@@ -34,12 +35,16 @@ import { pathKey } from '../../state/index.ts';
 import type { SyncEventMap } from '../../sync/events.ts';
 import { planLines } from '../../sync/report.ts';
 import { LibraryInvalidError, runSync, startClient } from '../../sync/run.ts';
+import type { SyncResult } from '../../sync/run.ts';
+import type { LogSink, YouTubeClient } from '../../youtube/client.ts';
 import { videoUrl } from '../../youtube/links.ts';
 import { parseRateLimit } from '../../youtube/rate-limit.ts';
+import type { RateLimit } from '../../youtube/rate-limit.ts';
 import { confirmSpending, mayAsk } from '../confirm.ts';
 import type { CliContext } from '../context.ts';
 import { endRun, showLibraryErrors, summaryJson } from '../ending.ts';
 import { attachProgress, chooseProgressMode, printSummary } from '../progress.ts';
+import type { Ui } from '../ui.ts';
 
 export interface UploadFlags {
   dir?: string;
@@ -50,6 +55,30 @@ export interface UploadFlags {
   limitRate?: string;
   json?: boolean;
   yes?: boolean;
+}
+
+/**
+ * The upload, in the order that keeps bad input harmless: the request and the files checked, the
+ * library read and validated, the request checked against it — and only then the sidecars
+ * written and the sync of these files run. The sign-in goes on meanwhile.
+ */
+export async function runUploadCommand(ctx: CliContext, files: readonly string[], flags: UploadFlags): Promise<void> {
+  const json = flags.json === true;
+  const limitRate = flags.limitRate === undefined ? undefined : parseRateLimit(flags.limitRate);
+  const request = parseRequest(flags);
+  const { root, given } = await findGivenFiles(ctx, files, flags.dir);
+  // The client loads and signs in meanwhile (nothing goes to YouTube before runSync has checked).
+  const environment = ctx.environment([root]);
+  const log = ctx.ui.verbose ? (line: string) => ctx.ui.debug(line) : undefined;
+  const client = startClient(environment, root, log);
+  client.catch(() => undefined); // awaited by runSync, after the library is found valid
+
+  const before = await validLibrary(ctx.ui, root, json);
+  checkRequest(before, given, request);
+  const writes = await saveInSidecars(before, given, request);
+  const result = await syncGiven(ctx, flags, { root, given, before, writes, client, environment, log, limitRate });
+  showOutcomes(ctx.ui, result, fileOutcomes(result, root, given, writes), json);
+  endRun(result);
 }
 
 const PRIVACIES: readonly string[] = ['public', 'unlisted', 'private'] satisfies Privacy[];
@@ -85,6 +114,33 @@ interface GivenFile {
   relPath: string;
 }
 
+/** The files as typed: each an existing file; the library they belong to (`--dir`, or the one around the first file). */
+async function findGivenFiles(ctx: CliContext, files: readonly string[], dir: string | undefined): Promise<{ root: string; given: GivenFile[] }> {
+  const absolute = files.map((f) => resolve(ctx.cwd, f));
+  for (const [i, path] of absolute.entries()) {
+    const info = await stat(path).catch(() => undefined);
+    if (!info?.isFile()) throw new InputError(M.progress.fileMissing({ file: files[i]! }), { hint: M.progress.fileMissingHint() });
+  }
+  const root = dir === undefined ? findLibraryRoot(dirname(absolute[0]!)) : resolve(ctx.cwd, dir);
+  if (root === undefined) throw new InputError(M.progress.noLibrary({ file: files[0]! }), { hint: M.progress.noLibraryHint() });
+  return { root, given: absolute.map((path, i) => ({ shown: files[i]!, path, relPath: pathKey(relative(root, path)) })) };
+}
+
+/** The library as it is, in its language; its errors shown and thrown (exit 2) when it does not validate — before anything is written or sent. */
+async function validLibrary(ui: Ui, root: string, json: boolean): Promise<Library> {
+  const hasher = await cachedHasher(root);
+  const library = await loadLibrary(root, { hashFile: hasher.hashFile });
+  await hasher.save();
+  useLibraryLang(library.config.language);
+  const counts = countDiagnostics(library);
+  if (counts.errors > 0) {
+    const invalid = new LibraryInvalidError(library, counts.errors, counts.filesWithErrors);
+    showLibraryErrors(ui, invalid, json);
+    throw invalid;
+  }
+  return library;
+}
+
 /**
  * The request against the library: a known playlist key and template; every file a clip of the
  * library with a playlist — its folder's, or `--playlist` for a clip outside the playlist folders.
@@ -112,7 +168,7 @@ function checkRequest(library: Library, given: readonly GivenFile[], request: Si
   }
 }
 
-/** Saves the request in the sidecar of each given clip (once per clip); returns what was written. */
+/** Saves the request in the sidecar of each given clip (once per clip); returns what was written, by relPath. */
 async function saveInSidecars(library: Library, given: readonly GivenFile[], request: SidecarChanges): Promise<Map<string, SidecarWrite>> {
   const writes = new Map<string, SidecarWrite>();
   for (const clip of library.clips) {
@@ -125,67 +181,57 @@ async function saveInSidecars(library: Library, given: readonly GivenFile[], req
   return writes;
 }
 
-export async function runUploadCommand(ctx: CliContext, files: readonly string[], flags: UploadFlags): Promise<void> {
-  const ui = ctx.ui;
-  const json = flags.json === true;
+/** A sidecar's path as the library names it (relative to its folder, with `/`). */
+function sidecarOf(root: string, write: SidecarWrite): string {
+  return pathKey(relative(root, write.path));
+}
 
-  const limitRate = flags.limitRate === undefined ? undefined : parseRateLimit(flags.limitRate);
-  const request = parseRequest(flags);
-  const absolute = files.map((f) => resolve(ctx.cwd, f));
-  for (const [i, path] of absolute.entries()) {
-    const info = await stat(path).catch(() => undefined);
-    if (!info?.isFile()) throw new InputError(M.progress.fileMissing({ file: files[i]! }), { hint: M.progress.fileMissingHint() });
-  }
-  const root = flags.dir === undefined ? findLibraryRoot(dirname(absolute[0]!)) : resolve(ctx.cwd, flags.dir);
-  if (root === undefined) throw new InputError(M.progress.noLibrary({ file: files[0]! }), { hint: M.progress.noLibraryHint() });
-  const given: GivenFile[] = absolute.map((path, i) => ({ shown: files[i]!, path, relPath: pathKey(relative(root, path)) }));
+/** What the sync of the given files needs from the stages before it. */
+interface GivenSync {
+  root: string;
+  given: readonly GivenFile[];
+  /** The library before the sidecars were written. */
+  before: Library;
+  /** What was saved in sidecars, by relPath. */
+  writes: ReadonlyMap<string, SidecarWrite>;
+  client: Promise<YouTubeClient>;
+  environment: Environment;
+  log: LogSink | undefined;
+  limitRate: RateLimit | undefined;
+}
 
-  // The client loads and signs in meanwhile (nothing goes to YouTube before runSync has checked).
-  const environment = ctx.environment([root]);
-  const log = ui.verbose ? (line: string) => ui.debug(line) : undefined;
-  const client = startClient(environment, root, log);
-  client.catch(() => undefined); // awaited by runSync, after the library is found valid
-
-  // The library as it is, valid, and the request against it — before anything is written or sent.
-  const hasher = await cachedHasher(root);
-  const before = await loadLibrary(root, { hashFile: hasher.hashFile });
-  await hasher.save();
-  useLibraryLang(before.config.language);
-  const counts = countDiagnostics(before);
-  if (counts.errors > 0) {
-    const invalid = new LibraryInvalidError(before, counts.errors, counts.filesWithErrors);
-    showLibraryErrors(ui, invalid, json);
-    throw invalid;
-  }
-  checkRequest(before, given, request);
-  const writes = await saveInSidecars(before, given, request);
-  const sidecarOf = (w: SidecarWrite): string => pathKey(relative(root, w.path));
-
+/**
+ * runSync restricted to the given files, with progress and the question before spending. When the
+ * library, read again with the saved sidecars, does not validate, nothing was sent: its errors are
+ * shown and the sidecars put back as they were.
+ */
+async function syncGiven(ctx: CliContext, flags: UploadFlags, run: GivenSync): Promise<SyncResult> {
+  const { ui } = ctx;
+  const { root, writes } = run;
   const events = new EventEmitter<SyncEventMap>();
-  const stopProgress = attachProgress(events, ui, chooseProgressMode(ui, json));
+  const stopProgress = attachProgress(events, ui, chooseProgressMode(ui, flags.json === true));
   const canAsk = mayAsk(ctx, flags);
-
-  let result;
+  let result: SyncResult;
   try {
     result = await runSync(
       {
         dir: root,
         // Read again only when a sidecar changed: it must validate with the rest of the library.
-        ...(writes.size === 0 ? { library: before } : {}),
-        only: absolute,
+        ...(writes.size === 0 ? { library: run.before } : {}),
+        only: run.given.map((g) => g.path),
         cwd: ctx.cwd,
-        ...(limitRate === undefined ? {} : { limitRate }),
+        ...(run.limitRate === undefined ? {} : { limitRate: run.limitRate }),
       },
       {
-        environment,
-        client,
+        environment: run.environment,
+        client: run.client,
         events,
         signal: ctx.signal,
         onLibrary: (library) => {
           useLibraryLang(library.config.language);
-          for (const w of writes.values()) ui.note(M.progress.savedInSidecar({ sidecar: sidecarOf(w), keys: w.keys.join(', ') }));
+          for (const w of writes.values()) ui.note(M.progress.savedInSidecar({ sidecar: sidecarOf(root, w), keys: w.keys.join(', ') }));
         },
-        log,
+        log: run.log,
         confirm: async (plan, budget) => {
           if (!canAsk) return true;
           for (const line of planLines(plan, budget.remaining())) ui.note(line);
@@ -196,20 +242,34 @@ export async function runUploadCommand(ctx: CliContext, files: readonly string[]
   } catch (error) {
     stopProgress();
     if (error instanceof LibraryInvalidError) {
-      // The saved values do not validate with the rest of the library: nothing was sent; put the sidecars back.
-      showLibraryErrors(ui, error, json);
+      showLibraryErrors(ui, error, flags.json === true);
       for (const w of writes.values()) {
         await restoreSidecar(w);
-        ui.note(M.progress.sidecarRestored({ sidecar: sidecarOf(w) }));
+        ui.note(M.progress.sidecarRestored({ sidecar: sidecarOf(root, w) }));
       }
     }
     throw error;
   }
   stopProgress();
+  return result;
+}
 
+/** What became of one given file, as --json gives it. */
+interface FileOutcome {
+  file: string;
+  relPath: string;
+  videoId: string | null;
+  url: string | null;
+  status: 'uploaded' | 'already-published' | 'skipped' | 'not-uploaded';
+  /** The sidecar the options were saved in, if any. */
+  sidecar: string | null;
+  failure: string | null;
+}
+
+function fileOutcomes(result: SyncResult, root: string, given: readonly GivenFile[], writes: ReadonlyMap<string, SidecarWrite>): FileOutcome[] {
   const uploadedNow = new Set(result.plan.clips.filter((w) => w.steps.some((s) => s.kind === 'video.upload')).map((w) => w.relPath));
   const skipped = new Set(result.library.clips.filter((c) => c.skip).map((c) => c.relPath));
-  const outcomes = given.map((file) => {
+  return given.map((file) => {
     const videoId = result.videos.get(file.relPath);
     const url = videoId === undefined ? undefined : videoUrl(videoId);
     const status =
@@ -227,11 +287,14 @@ export async function runUploadCommand(ctx: CliContext, files: readonly string[]
       videoId: videoId ?? null,
       url: url ?? null,
       status,
-      sidecar: write === undefined ? null : sidecarOf(write),
+      sidecar: write === undefined ? null : sidecarOf(root, write),
       failure: result.failures.get(file.relPath) ?? null,
     };
   });
+}
 
+/** Each file's address on stdout (what else is said goes to stderr), then the summary; or the one JSON document. */
+function showOutcomes(ui: Ui, result: SyncResult, outcomes: readonly FileOutcome[], json: boolean): void {
   if (json) {
     ui.json({
       cancelled: result.cancelled,
@@ -246,6 +309,4 @@ export async function runUploadCommand(ctx: CliContext, files: readonly string[]
     }
     printSummary(ui, result.summary, 'note');
   }
-
-  endRun(result);
 }
