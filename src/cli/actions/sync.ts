@@ -88,6 +88,8 @@ export async function runSyncCommand(ctx: CliContext, dir: string | undefined, f
   const json = flags.json === true;
   // One JSON document at the end cannot describe a run that only ends on Ctrl-C.
   if (json && flags.watch === true) throw new InputError(M.sync.watchJson(), { hint: M.sync.watchJsonHint() });
+  // A settle time without a watch would be taken and do nothing: the user meant something else.
+  if (flags.settle !== undefined && flags.watch !== true) throw new InputError(M.sync.settleWithoutWatch(), { hint: M.sync.settleWithoutWatchHint() });
   const events = new EventEmitter<SyncEventMap>();
   const canAsk = mayAsk(ctx, flags);
   const request: SyncRequest = {

@@ -45,6 +45,14 @@ export const sync = {
     en: `--settle "${p.value}" is not valid: it must be a number of seconds from 1 to 3600.`,
   }),
   badSettleHint: (): Text => ({ vi: 'Ví dụ: --settle 30 (cho thư mục mạng chậm)', en: 'For example: --settle 30 (for a slow network share)' }),
+  settleWithoutWatch: (): Text => ({
+    vi: '--settle chỉ dùng cùng --watch: nó là thời gian chờ một tệp đứng yên khi theo dõi thư mục.',
+    en: '--settle only goes with --watch: it is how long a file must stay still while the folder is watched.',
+  }),
+  settleWithoutWatchHint: (): Text => ({
+    vi: 'Thêm --watch (ví dụ: happytube sync --watch --settle 30), hoặc bỏ --settle.',
+    en: 'Add --watch (for example: happytube sync --watch --settle 30), or leave --settle out.',
+  }),
   watchJson: (): Text => ({
     vi: '--json không dùng chung được với --watch: lệnh theo dõi chạy đến khi bạn dừng, nên không có một kết quả JSON cuối cùng.',
     en: '--json cannot be combined with --watch: a watch runs until you stop it, so there is no final JSON document.',
