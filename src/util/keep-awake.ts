@@ -70,3 +70,18 @@ export function keepAwake(platform: NodeJS.Platform = process.platform): LetSlee
     child = undefined;
   };
 }
+
+/**
+ * Holds the computer awake from the first upload that starts until the result is called; the next
+ * upload after that holds it again (a run of rounds may sleep through a wait for the quota).
+ */
+export function awakeWhileUploading(uploadStarts: { on(event: 'action:start', listener: (e: { action: { kind: string } }) => void): unknown }): LetSleep {
+  let letSleep: LetSleep | undefined;
+  uploadStarts.on('action:start', (e) => {
+    if (e.action.kind === 'video.upload') letSleep ??= keepAwake();
+  });
+  return () => {
+    letSleep?.();
+    letSleep = undefined;
+  };
+}

@@ -19,7 +19,7 @@ import { runRounds } from '../../sync/rounds.ts';
 import type { RoundsEventMap } from '../../sync/rounds.ts';
 import { LibraryInvalidError, runSync } from '../../sync/run.ts';
 import type { SyncRequest, SyncResult, SyncServices } from '../../sync/run.ts';
-import { keepAwake } from '../../util/keep-awake.ts';
+import { awakeWhileUploading } from '../../util/keep-awake.ts';
 import { parseRateLimit } from '../../youtube/rate-limit.ts';
 import { confirmSpending, mayAsk } from '../confirm.ts';
 import type { CliContext } from '../context.ts';
@@ -186,12 +186,9 @@ interface Drawing {
 function drawing(ui: Ui, events: EventEmitter<SyncEventMap>, flags: SyncFlags): Drawing {
   const json = flags.json === true;
   const mode = chooseProgressMode(ui, json);
-  // The computer stays awake from the first upload to the end of the run (of each round: it may
-  // sleep through a wait for the quota, which reads the clock when it wakes).
-  let letSleep: (() => void) | undefined;
-  events.on('action:start', (e) => {
-    if (e.action.kind === 'video.upload') letSleep ??= keepAwake();
-  });
+  // Awake from the first upload to the end of each round: the computer may sleep through a wait
+  // for the quota, which reads the clock when it wakes.
+  const letSleep = awakeWhileUploading(events);
   let hideProgress = (): void => undefined;
   return {
     ui,
@@ -201,8 +198,7 @@ function drawing(ui: Ui, events: EventEmitter<SyncEventMap>, flags: SyncFlags): 
     },
     stop: () => {
       hideProgress();
-      letSleep?.();
-      letSleep = undefined;
+      letSleep();
     },
     result: (result) => {
       const { summary, plan } = result;

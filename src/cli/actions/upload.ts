@@ -33,6 +33,7 @@ import { restoreSidecar, sidecarPathFor, writeSidecar } from '../../library/side
 import type { SidecarChanges, SidecarWrite } from '../../library/sidecar-write.ts';
 import { pathKey } from '../../state/index.ts';
 import type { SyncEventMap } from '../../sync/events.ts';
+import { awakeWhileUploading } from '../../util/keep-awake.ts';
 import { planLines } from '../../sync/report.ts';
 import { LibraryInvalidError, runSync, startClient } from '../../sync/run.ts';
 import type { SyncResult } from '../../sync/run.ts';
@@ -209,7 +210,12 @@ async function syncGiven(ctx: CliContext, flags: UploadFlags, run: GivenSync): P
   const { ui } = ctx;
   const { root, writes } = run;
   const events = new EventEmitter<SyncEventMap>();
-  const stopProgress = attachProgress(events, ui, chooseProgressMode(ui, flags.json === true));
+  const hideProgress = attachProgress(events, ui, chooseProgressMode(ui, flags.json === true));
+  const letSleep = awakeWhileUploading(events);
+  const stopProgress = (): void => {
+    hideProgress();
+    letSleep();
+  };
   const canAsk = mayAsk(ctx, flags);
   let result: SyncResult;
   try {
