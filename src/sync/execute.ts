@@ -103,6 +103,17 @@ export async function executePlan(o: ExecuteOptions): Promise<ExecuteResult> {
 /** A step could not run now: the clip is left for a later run. */
 class LeftOver extends Error {}
 
+type StepOf<K extends ClipStep['kind']> = Extract<ClipStep, { kind: K }>;
+/** A clip's content hash and video id, as far as its steps so far tell them. */
+interface ClipIds {
+  sha256: string | undefined;
+  videoId: string | undefined;
+}
+interface KnownIds {
+  sha256: string;
+  videoId: string;
+}
+
 class Executor {
   readonly #o: ExecuteOptions;
   readonly #summary: SyncSummary;
@@ -249,7 +260,7 @@ class Executor {
   }
 
   async #clip(work: ClipWork): Promise<void> {
-    const ctx = { sha256: work.sha256, videoId: work.videoId };
+    const ids: ClipIds = { sha256: work.sha256, videoId: work.videoId };
     let finished = true;
     for (const step of work.steps) {
       // One refusal tells for the whole channel: the other thumbnails would spend 50 units each for nothing.
@@ -261,7 +272,7 @@ class Executor {
       const ref = this.#ref(step.kind, stepText(step, work), step.kind === 'playlistItem.insert' || step.kind === 'playlistItem.delete' ? { relPath: work.relPath, playlistKey: step.key } : { relPath: work.relPath });
       this.#o.events.emit('action:start', { action: ref, cost: step.cost });
       try {
-        await this.#step(step, work, ctx, ref);
+        await this.#step(step, work, ids, ref);
       } catch (error) {
         if (error instanceof LeftOver) {
           finished = false;
@@ -330,95 +341,109 @@ class Executor {
     }
   }
 
-  async #step(step: ClipStep, work: ClipWork, ctx: { sha256: string | undefined; videoId: string | undefined }, ref: ActionRef): Promise<void> {
-    const { api, state, events } = this.#o;
-    const { ledger } = state;
-    const need = (): { sha256: string; videoId: string } => {
-      if (ctx.sha256 === undefined || ctx.videoId === undefined) throw new LeftOver();
-      return { sha256: ctx.sha256, videoId: ctx.videoId };
-    };
+  /** Runs one step; the clip's first step (upload, adoption) gives the ids the others need. */
+  async #step(step: ClipStep, work: ClipWork, ids: ClipIds, ref: ActionRef): Promise<void> {
     switch (step.kind) {
-      case 'video.upload': {
-        const result = await this.#upload(step, work, ref);
-        ctx.sha256 = result.sha256;
-        ctx.videoId = result.videoId;
-        this.#summary.uploaded += 1;
-        const status = (result.video.status ?? {}) as { privacyStatus?: string; publishAt?: string };
-        this.#checkPrivateLock(step.resource.status.privacyStatus, status.privacyStatus, step.resource.status.publishAt);
-        events.emit('action:done', { action: ref, videoId: result.videoId, url: videoUrl(result.videoId) });
-        return;
-      }
-      case 'video.adopt': {
-        const file = this.#file(work.relPath);
-        const sha256 = work.sha256 ?? (await this.#hash(file));
-        await ledger.recordUpload(sha256, {
-          videoId: step.videoId,
-          size: file.size,
-          relPath: work.relPath,
-          title: step.title,
-          ...(step.metadataHash === undefined ? {} : { metadataHash: step.metadataHash }),
-          uploadedAt: this.#o.now().toISOString(),
-        });
-        for (const [key, itemId] of Object.entries(step.items)) this.#track(ledger.addToPlaylist(sha256, key, itemId));
-        for (const [lang, hash] of Object.entries(step.captions)) this.#track(ledger.setCaptions(sha256, lang, hash));
-        await ledger.save();
-        ctx.sha256 = sha256;
-        ctx.videoId = step.videoId;
-        this.#summary.adopted += 1;
-        events.emit('action:done', { action: ref, videoId: step.videoId, url: videoUrl(step.videoId) });
-        return;
-      }
-      case 'video.update': {
-        const { sha256, videoId } = need();
-        const video = await api.updateVideo({ ...resolveResourceLinks(step.resource, this.#links()), id: videoId });
-        // The update's answer is the video as YouTube now holds it: its read-back costs nothing more.
-        const verdict = this.#verdict(work, videoId, video, step.resource.status, ledger.clip(sha256)?.youtube);
-        await ledger.updateClip(sha256, { metadataHash: this.#metadataHash(this.#file(work.relPath)), title: step.resource.snippet.title, youtube: verdict });
-        this.#summary.updated += 1;
-        this.#checkPrivateLock(step.resource.status.privacyStatus, video.privacy, step.resource.status.publishAt);
-        events.emit('action:done', { action: ref, videoId, url: videoUrl(videoId) });
-        return;
-      }
-      case 'thumbnail.set': {
-        const { sha256, videoId } = need();
-        await api.setThumbnail(videoId, step.path);
-        await ledger.updateClip(sha256, { thumbnailHash: step.hash });
-        this.#summary.thumbnails += 1;
-        events.emit('action:done', { action: ref, videoId });
-        return;
-      }
-      case 'caption.insert': {
-        const { sha256, videoId } = need();
-        await api.insertCaption(videoId, step.lang, step.path, step.format);
-        await ledger.setCaptions(sha256, step.lang, step.hash);
-        this.#summary.captions += 1;
-        events.emit('action:done', { action: ref, videoId });
-        return;
-      }
-      case 'playlistItem.insert': {
-        const { sha256, videoId } = need();
-        const playlistId = this.#playlistIds.get(step.key);
-        if (playlistId === undefined) throw new LeftOver();
-        const itemId = await api.insertPlaylistItem(playlistId, videoId);
-        await ledger.addToPlaylist(sha256, step.key, itemId);
-        this.#summary.addedToPlaylists += 1;
-        events.emit('action:done', { action: ref, videoId, playlistId, url: playlistUrl(playlistId) });
-        return;
-      }
-      case 'playlistItem.delete': {
-        const { sha256 } = need();
-        try {
-          await api.deletePlaylistItem(step.itemId);
-        } catch (error) {
-          // Already gone: nothing left to remove.
-          if (!(error instanceof YouTubeApiError && error.status === 404)) throw error;
-        }
-        await ledger.removeFromPlaylist(sha256, step.key);
-        this.#summary.removedFromPlaylists += 1;
-        events.emit('action:done', { action: ref });
-        return;
-      }
+      case 'video.upload':
+        return this.#upload(step, work, ids, ref);
+      case 'video.adopt':
+        return this.#adopt(step, work, ids, ref);
+      case 'video.update':
+        return this.#update(step, work, this.#need(ids), ref);
+      case 'thumbnail.set':
+        return this.#setThumbnail(step, this.#need(ids), ref);
+      case 'caption.insert':
+        return this.#insertCaption(step, this.#need(ids), ref);
+      case 'playlistItem.insert':
+        return this.#addToPlaylist(step, this.#need(ids), ref);
+      case 'playlistItem.delete':
+        return this.#removeFromPlaylist(step, this.#need(ids), ref);
     }
+  }
+
+  /** The ids a step on the video needs: without them (no upload or adoption yet), the clip is left for a later run. */
+  #need(ids: ClipIds): KnownIds {
+    if (ids.sha256 === undefined || ids.videoId === undefined) throw new LeftOver();
+    return { sha256: ids.sha256, videoId: ids.videoId };
+  }
+
+  async #upload(step: StepOf<'video.upload'>, work: ClipWork, ids: ClipIds, ref: ActionRef): Promise<void> {
+    const result = await this.#uploadFile(step, work, ref);
+    ids.sha256 = result.sha256;
+    ids.videoId = result.videoId;
+    this.#summary.uploaded += 1;
+    const status = (result.video.status ?? {}) as { privacyStatus?: string; publishAt?: string };
+    this.#checkPrivateLock(step.resource.status.privacyStatus, status.privacyStatus, step.resource.status.publishAt);
+    this.#o.events.emit('action:done', { action: ref, videoId: result.videoId, url: videoUrl(result.videoId) });
+  }
+
+  /** The channel's video taken as the clip's: recorded with the items and captions it already has. */
+  async #adopt(step: StepOf<'video.adopt'>, work: ClipWork, ids: ClipIds, ref: ActionRef): Promise<void> {
+    const { ledger } = this.#o.state;
+    const file = this.#file(work.relPath);
+    const sha256 = work.sha256 ?? (await this.#hash(file));
+    await ledger.recordUpload(sha256, {
+      videoId: step.videoId,
+      size: file.size,
+      relPath: work.relPath,
+      title: step.title,
+      ...(step.metadataHash === undefined ? {} : { metadataHash: step.metadataHash }),
+      uploadedAt: this.#o.now().toISOString(),
+    });
+    for (const [key, itemId] of Object.entries(step.items)) this.#track(ledger.addToPlaylist(sha256, key, itemId));
+    for (const [lang, hash] of Object.entries(step.captions)) this.#track(ledger.setCaptions(sha256, lang, hash));
+    await ledger.save();
+    ids.sha256 = sha256;
+    ids.videoId = step.videoId;
+    this.#summary.adopted += 1;
+    this.#o.events.emit('action:done', { action: ref, videoId: step.videoId, url: videoUrl(step.videoId) });
+  }
+
+  async #update(step: StepOf<'video.update'>, work: ClipWork, { sha256, videoId }: KnownIds, ref: ActionRef): Promise<void> {
+    const { ledger } = this.#o.state;
+    const video = await this.#o.api.updateVideo({ ...resolveResourceLinks(step.resource, this.#links()), id: videoId });
+    // The update's answer is the video as YouTube now holds it: its read-back costs nothing more.
+    const verdict = this.#verdict(work, videoId, video, step.resource.status, ledger.clip(sha256)?.youtube);
+    await ledger.updateClip(sha256, { metadataHash: this.#metadataHash(this.#file(work.relPath)), title: step.resource.snippet.title, youtube: verdict });
+    this.#summary.updated += 1;
+    this.#checkPrivateLock(step.resource.status.privacyStatus, video.privacy, step.resource.status.publishAt);
+    this.#o.events.emit('action:done', { action: ref, videoId, url: videoUrl(videoId) });
+  }
+
+  async #setThumbnail(step: StepOf<'thumbnail.set'>, { sha256, videoId }: KnownIds, ref: ActionRef): Promise<void> {
+    await this.#o.api.setThumbnail(videoId, step.path);
+    await this.#o.state.ledger.updateClip(sha256, { thumbnailHash: step.hash });
+    this.#summary.thumbnails += 1;
+    this.#o.events.emit('action:done', { action: ref, videoId });
+  }
+
+  async #insertCaption(step: StepOf<'caption.insert'>, { sha256, videoId }: KnownIds, ref: ActionRef): Promise<void> {
+    await this.#o.api.insertCaption(videoId, step.lang, step.path, step.format);
+    await this.#o.state.ledger.setCaptions(sha256, step.lang, step.hash);
+    this.#summary.captions += 1;
+    this.#o.events.emit('action:done', { action: ref, videoId });
+  }
+
+  /** A playlist this run could not make leaves the item for a later run. */
+  async #addToPlaylist(step: StepOf<'playlistItem.insert'>, { sha256, videoId }: KnownIds, ref: ActionRef): Promise<void> {
+    const playlistId = this.#playlistIds.get(step.key);
+    if (playlistId === undefined) throw new LeftOver();
+    const itemId = await this.#o.api.insertPlaylistItem(playlistId, videoId);
+    await this.#o.state.ledger.addToPlaylist(sha256, step.key, itemId);
+    this.#summary.addedToPlaylists += 1;
+    this.#o.events.emit('action:done', { action: ref, videoId, playlistId, url: playlistUrl(playlistId) });
+  }
+
+  async #removeFromPlaylist(step: StepOf<'playlistItem.delete'>, { sha256 }: KnownIds, ref: ActionRef): Promise<void> {
+    try {
+      await this.#o.api.deletePlaylistItem(step.itemId);
+    } catch (error) {
+      // Already gone: nothing left to remove.
+      if (!(error instanceof YouTubeApiError && error.status === 404)) throw error;
+    }
+    await this.#o.state.ledger.removeFromPlaylist(sha256, step.key);
+    this.#summary.removedFromPlaylists += 1;
+    this.#o.events.emit('action:done', { action: ref });
   }
 
   /** The verdict on a video just uploaded or updated; its new findings go to the summary. */
@@ -451,7 +476,7 @@ class Executor {
   }
 
   /** The resumable upload of one clip, with its session saved before the first byte. */
-  async #upload(step: Extract<ClipStep, { kind: 'video.upload' }>, work: ClipWork, ref: ActionRef): ReturnType<typeof uploadResumable> {
+  async #uploadFile(step: StepOf<'video.upload'>, work: ClipWork, ref: ActionRef): ReturnType<typeof uploadResumable> {
     // The playlists are made before any upload: their links are known now.
     const resource = resolveResourceLinks(step.resource, this.#links()) as unknown as Record<string, unknown>;
     const o = this.#o;
