@@ -28,13 +28,13 @@ import { hasLinkStandIns, resolveLinks, resolveResourceLinks } from '../library/
 import type { LinkIds } from '../library/links.ts';
 import type { ClipMetadata } from '../library/types.ts';
 import { digestOf } from '../state/digest.ts';
-import type { LibraryState, Verdict } from '../state/index.ts';
+import type { LibraryState, UploadSession, Verdict } from '../state/index.ts';
 import type { YouTubeApi } from '../youtube/api.ts';
 import { YouTubeApiError } from '../youtube/errors.ts';
 import { API_AUDIT_FORM, costOf, nextQuotaReset } from '../youtube/quota.ts';
 import type { QuotaBucket, QuotaCost } from '../youtube/quota.ts';
 import type { TokenBucket } from '../youtube/rate-limit.ts';
-import type { Authorize, UploadEventMap } from '../youtube/resumable.ts';
+import type { Authorize, UploadEventMap, UploadResult } from '../youtube/resumable.ts';
 import { FileChangedError, onOrigin, uploadResumable } from '../youtube/resumable.ts';
 import { emptySummary, type ActionKind, type ActionRef, type SyncEventMap, type SyncSummary } from './events.ts';
 import type { QuotaMeter } from './meter.ts';
@@ -475,35 +475,15 @@ class Executor {
     return hashes.sha256(file, (stamp, sha256) => hashes.remember(stamp, sha256));
   }
 
-  /** The resumable upload of one clip, with its session saved before the first byte. */
+  /** The resumable upload of one clip, with its session saved before the first byte; then confirmed and recorded. */
   async #uploadFile(step: StepOf<'video.upload'>, work: ClipWork, ref: ActionRef): ReturnType<typeof uploadResumable> {
     // The playlists are made before any upload: their links are known now.
     const resource = resolveResourceLinks(step.resource, this.#links()) as unknown as Record<string, unknown>;
     const o = this.#o;
-    const { sessions, ledger, hashes } = o.state;
     const file = this.#file(work.relPath);
-    // Changed in the seconds since the library was read: still being copied.
-    const now = await stat(file.path);
-    if (now.size !== file.size || now.mtimeMs !== file.mtimeMs) throw new FileChangedError(file.path);
-    const check = sessions.check({ relPath: file.relPath, size: file.size, mtimeMs: file.mtimeMs, ...(work.sha256 ? { sha256: work.sha256 } : {}) });
-    if (check.kind === 'stale') await sessions.clear(check.session.relPath);
-    let saved = check.kind === 'resumable' ? check.session : undefined;
-    if (saved && saved.relPath !== file.relPath) await sessions.clear(saved.relPath);
+    await unchangedSinceRead(file);
     const uploadRoot = `${o.uploadRoot}youtube/v3/videos`;
-    if (saved && !onOrigin(saved.sessionUri, uploadRoot)) {
-      // The URI would receive the access token and every byte: drop it, open a new session.
-      o.events.emit('warning', { text: S.sessionElsewhere({ file: file.relPath, origin: new URL(uploadRoot).origin }), hint: S.sessionElsewhereHint() });
-      await sessions.clear(saved.relPath);
-      saved = undefined;
-    }
-    const uploadEvents = new Emitter<UploadEventMap>();
-    uploadEvents.on('progress', (p) => o.events.emit('upload:progress', { action: ref, sent: p.sent, total: p.total, bytesPerSec: p.bytesPerSec }));
-    uploadEvents.on('retry', (r) => o.events.emit('upload:retry', { action: ref, attempt: r.attempt, delayMs: r.delayMs, reason: r.reason }));
-    uploadEvents.on('busy', (b) => o.events.emit('upload:busy', { action: ref, attempt: b.attempt, delayMs: b.delayMs, reason: b.reason }));
-
-    uploadEvents.on('session', (s) => {
-      if (!s.isNew) o.events.emit('upload:resumed', { action: ref, offset: s.offset, total: file.size });
-    });
+    const saved = await this.#savedSession(file, work.sha256, uploadRoot);
     const result = await uploadResumable({
       file: file.path,
       size: file.size,
@@ -517,7 +497,7 @@ class Executor {
       saveSession: async (session) => {
         // YouTube accepted the initiation: that is the call the upload bucket counts.
         o.meter.record(costOf('videos.insert'));
-        await sessions.begin({
+        await o.state.sessions.begin({
           relPath: file.relPath,
           sessionUri: session.uri,
           size: session.size,
@@ -527,16 +507,56 @@ class Executor {
           resource,
         });
       },
-      events: uploadEvents,
+      events: this.#uploadEvents(ref, file),
       ...(o.limitRate ? { limitRate: o.limitRate } : {}),
       signal: o.signal,
       ...(work.sha256 ? { knownSha256: work.sha256 } : {}),
     });
-    // Recorded as published only once the Data API shows the video on the signed-in channel
-    // (videos.list, 1 unit): an answer from elsewhere, or a forged one, never is. The same read
-    // tells what YouTube did with it. Until then the session stays saved: a run stopped here
-    // resumes it, gets the final answer again and reads it back.
-    const [video] = await o.api.videos([result.videoId], ['status', 'processingDetails']);
+    await this.#confirmUpload(result, step, work, file);
+    return result;
+  }
+
+  /**
+   * The saved session this upload resumes, if any. Sessions of a changed file, or of the same
+   * content under another path, are dropped; so is one on another origin than the upload address.
+   */
+  async #savedSession(file: ClipFile, sha256: string | undefined, uploadRoot: string): Promise<UploadSession | undefined> {
+    const { sessions } = this.#o.state;
+    const check = sessions.check({ relPath: file.relPath, size: file.size, mtimeMs: file.mtimeMs, ...(sha256 ? { sha256 } : {}) });
+    if (check.kind === 'stale') await sessions.clear(check.session.relPath);
+    const saved = check.kind === 'resumable' ? check.session : undefined;
+    if (saved && saved.relPath !== file.relPath) await sessions.clear(saved.relPath);
+    if (saved && !onOrigin(saved.sessionUri, uploadRoot)) {
+      // The URI would receive the access token and every byte: drop it, open a new session.
+      this.#o.events.emit('warning', { text: S.sessionElsewhere({ file: file.relPath, origin: new URL(uploadRoot).origin }), hint: S.sessionElsewhereHint() });
+      await sessions.clear(saved.relPath);
+      return undefined;
+    }
+    return saved;
+  }
+
+  /** The upload's events, passed on to the run's listeners as this action's. */
+  #uploadEvents(ref: ActionRef, file: ClipFile): Emitter<UploadEventMap> {
+    const events = this.#o.events;
+    const uploadEvents = new Emitter<UploadEventMap>();
+    uploadEvents.on('progress', (p) => events.emit('upload:progress', { action: ref, sent: p.sent, total: p.total, bytesPerSec: p.bytesPerSec }));
+    uploadEvents.on('retry', (r) => events.emit('upload:retry', { action: ref, attempt: r.attempt, delayMs: r.delayMs, reason: r.reason }));
+    uploadEvents.on('busy', (b) => events.emit('upload:busy', { action: ref, attempt: b.attempt, delayMs: b.delayMs, reason: b.reason }));
+    uploadEvents.on('session', (s) => {
+      if (!s.isNew) events.emit('upload:resumed', { action: ref, offset: s.offset, total: file.size });
+    });
+    return uploadEvents;
+  }
+
+  /**
+   * Recorded as published only once the Data API shows the video on the signed-in channel
+   * (videos.list, 1 unit): an answer from elsewhere, or a forged one, never is. The same read
+   * tells what YouTube did with it. Until then the session stays saved: a run stopped here
+   * resumes it, gets the final answer again and reads it back.
+   */
+  async #confirmUpload(result: UploadResult, step: StepOf<'video.upload'>, work: ClipWork, file: ClipFile): Promise<void> {
+    const { sessions, ledger, hashes } = this.#o.state;
+    const [video] = await this.#o.api.videos([result.videoId], ['status', 'processingDetails']);
     if (video === undefined) {
       throw new HappyError(ExitCode.failure, T.notConfirmed({ videoId: result.videoId }), { hint: T.notConfirmedHint() });
     }
@@ -548,11 +568,16 @@ class Executor {
       relPath: file.relPath,
       title: work.title,
       metadataHash: this.#metadataHash(file),
-      uploadedAt: o.now().toISOString(),
+      uploadedAt: this.#o.now().toISOString(),
       youtube: verdict,
       ...(file.short ? { short: true } : {}),
     });
     await Promise.all([hashes.remember(file, result.sha256), sessions.clear(file.relPath)]);
-    return result;
   }
+}
+
+/** Changed in the seconds since the library was read: still being copied. */
+async function unchangedSinceRead(file: ClipFile): Promise<void> {
+  const now = await stat(file.path);
+  if (now.size !== file.size || now.mtimeMs !== file.mtimeMs) throw new FileChangedError(file.path);
 }
