@@ -267,6 +267,12 @@ class ResumableUpload {
   #busySince = 0;
   /** A PUT of bytes from `from` was refused: the next status query tells an offset from a refusal. */
   #refused: { from: number; error: YouTubeApiError } | undefined;
+  /** Consecutive failures without progress. */
+  #failures = 0;
+  /** True until the first status query of a session saved by an earlier run has answered. */
+  #reusing = false;
+  /** One immediate retry after a kept-alive socket turned out closed. */
+  #staleRetried = false;
 
   constructor(options: UploadOptions) {
     this.#o = options;
@@ -280,109 +286,142 @@ class ResumableUpload {
     this.#hash = options.knownSha256 === undefined ? createHash('sha256') : undefined;
   }
 
+  /**
+   * Asks, sends and resumes until YouTube returns the video: each answer (or failed connection)
+   * decides the next step, always from where the server says it stands.
+   */
   async run(): Promise<UploadResult> {
+    this.#checkOptions();
+    let step = this.#firstStep();
+    for (;;) {
+      try {
+        const outcome = await this.#perform(step);
+        this.#answered(step, outcome);
+        if (outcome.kind === 'done') return await this.#finish(outcome.video);
+        step = await this.#next(step, outcome);
+      } catch (error) {
+        step = await this.#recover(step, error);
+      }
+    }
+  }
+
+  #checkOptions(): void {
     const o = this.#o;
     if (o.size <= 0) throw new InputError(M.emptyFile({ file: o.file }), { hint: M.emptyFileHint() });
     if (o.chunkSize !== undefined && (!Number.isInteger(o.chunkSize) || o.chunkSize <= 0 || o.chunkSize % CHUNK_QUANTUM !== 0)) {
       throw new InputError(M.badChunkSize({ value: o.chunkSize }), { hint: M.badChunkSizeHint() });
     }
+  }
+
+  /** A session saved for this file (same size and mtime) on the upload's origin is asked first; else one is opened. */
+  #firstStep(): Step {
+    const o = this.#o;
     let saved = o.session;
     if (saved && !onOrigin(saved.uri, o.uploadRoot)) {
       // Never send the token or a byte to a session URI elsewhere: open a new session instead.
       o.events?.emit('discarded', { session: saved, origin: originOf(o.uploadRoot) ?? o.uploadRoot });
       saved = undefined;
     }
-    let step: Step = { kind: 'initiate' };
     if (saved && saved.size === o.size && saved.mtimeMs === o.mtimeMs) {
       this.#session = saved;
-      step = { kind: 'query' };
+      this.#reusing = true;
+      return { kind: 'query' };
     }
-    let failures = 0;
-    // True until the first status query of a session saved by an earlier run has answered.
-    let reusing = this.#session !== undefined;
-    // One immediate retry after a kept-alive socket turned out closed.
-    let staleRetried = false;
-    for (;;) {
-      try {
-        const outcome = await this.#perform(step);
-        staleRetried = false;
-        if (outcome.kind !== 'unauthorized') this.#forceRefresh = false;
-        if (reusing && step.kind === 'query' && (outcome.kind === 'done' || outcome.kind === 'at')) {
-          reusing = false;
-          const offset = outcome.kind === 'done' ? o.size : outcome.next;
-          this.#resumed = offset > 0;
-          if (this.#session) o.events?.emit('session', { session: this.#session, isNew: false, offset });
-        }
-        switch (outcome.kind) {
-          case 'done':
-            return await this.#finish(outcome.video);
-          case 'at': {
-            const refused = this.#refused;
-            this.#refused = undefined;
-            if (refused && step.kind === 'query') {
-              // The server stands where the refused PUT started: it was a real refusal.
-              if (outcome.next === refused.from) throw refused.error;
-              // It had more (or fewer) bytes than it said before: send from where it stands now.
-              await this.#waitBusy(`HTTP 400 offset ${refused.from}, server at ${outcome.next}`);
-            }
-            if (outcome.next > this.#confirmed) {
-              failures = 0;
-              this.#busyWaits = 0;
-            }
-            this.#confirmed = Math.max(this.#confirmed, outcome.next);
-            step = { kind: 'send', from: outcome.next };
-            break;
-          }
-          case 'busy':
-            await this.#waitBusy(outcome.reason);
-            step = { kind: 'query' };
-            break;
-          case 'refused':
-            this.#refused = step.kind === 'send' ? { from: step.from, error: outcome.error } : undefined;
-            if (!this.#refused) throw outcome.error;
-            step = { kind: 'query' };
-            break;
-          case 'gone':
-            this.#session = undefined;
-            this.#busyWaits = 0;
-            reusing = false;
-            step = { kind: 'initiate' };
-            failures = await this.#backoff(failures + 1, 'session expired', undefined);
-            break;
-          case 'unauthorized':
-            if (this.#forceRefresh) throw new AuthError(M.authRejected({ file: o.file }), { hint: M.authRejectedHint() });
-            this.#forceRefresh = true;
-            if (step.kind === 'send') step = { kind: 'query' };
-            break;
-          case 'retry':
-            failures = await this.#backoff(failures + 1, outcome.reason, outcome.retryAfterMs);
-            if (step.kind === 'send') step = { kind: 'query' };
-            break;
-        }
-      } catch (error) {
-        if (o.signal?.aborted) {
-          throw new WorkLeftError(M.interrupted({ file: o.file, sent: this.#confirmed, total: o.size }), {
-            hint: M.interruptedHint(),
-            cause: error,
-          });
-        }
-        if (!(error instanceof TransportError)) throw error;
-        if (error.reusedSocket && !staleRetried) {
-          staleRetried = true;
-        } else if (this.#busyWaits > 0 && step.kind === 'send') {
-          // A busy session may also answer a PUT by closing it: still the wait, not a failure.
-          await this.#waitBusy(error.message);
-        } else {
-          failures = await this.#backoff(failures + 1, error.message, undefined);
-        }
-        if (step.kind === 'send') step = { kind: 'query' };
-      }
+    return { kind: 'initiate' };
+  }
+
+  /** What any answer settles: the stale-socket retry, the forced refresh, whether a saved session was resumed. */
+  #answered(step: Step, outcome: Outcome): void {
+    const o = this.#o;
+    this.#staleRetried = false;
+    if (outcome.kind !== 'unauthorized') this.#forceRefresh = false;
+    if (this.#reusing && step.kind === 'query' && (outcome.kind === 'done' || outcome.kind === 'at')) {
+      this.#reusing = false;
+      const offset = outcome.kind === 'done' ? o.size : outcome.next;
+      this.#resumed = offset > 0;
+      if (this.#session) o.events?.emit('session', { session: this.#session, isNew: false, offset });
     }
   }
 
-  /** Waits before the next attempt, or gives up with a WorkLeftError; returns the failure count. */
-  async #backoff(attempt: number, reason: string, retryAfterMs: number | undefined): Promise<number> {
+  /** The step after an answer that is not the video. */
+  async #next(step: Step, outcome: Exclude<Outcome, { kind: 'done' }>): Promise<Step> {
+    switch (outcome.kind) {
+      case 'at':
+        return this.#sendFrom(step, outcome.next);
+      case 'busy':
+        await this.#waitBusy(outcome.reason);
+        return { kind: 'query' };
+      case 'refused':
+        if (step.kind !== 'send') throw outcome.error;
+        this.#refused = { from: step.from, error: outcome.error };
+        return { kind: 'query' };
+      case 'gone':
+        return this.#startAgain();
+      case 'unauthorized':
+        if (this.#forceRefresh) throw new AuthError(M.authRejected({ file: this.#o.file }), { hint: M.authRejectedHint() });
+        this.#forceRefresh = true;
+        return step.kind === 'send' ? { kind: 'query' } : step;
+      case 'retry':
+        await this.#backoff(outcome.reason, outcome.retryAfterMs);
+        return step.kind === 'send' ? { kind: 'query' } : step;
+    }
+  }
+
+  /** The server has bytes [0, next): they are sent from there, once a refused PUT is understood. */
+  async #sendFrom(step: Step, next: number): Promise<Step> {
+    const refused = this.#refused;
+    this.#refused = undefined;
+    if (refused && step.kind === 'query') {
+      // The server stands where the refused PUT started: it was a real refusal.
+      if (next === refused.from) throw refused.error;
+      // It had more (or fewer) bytes than it said before: send from where it stands now.
+      await this.#waitBusy(`HTTP 400 offset ${refused.from}, server at ${next}`);
+    }
+    if (next > this.#confirmed) {
+      this.#failures = 0;
+      this.#busyWaits = 0;
+    }
+    this.#confirmed = Math.max(this.#confirmed, next);
+    return { kind: 'send', from: next };
+  }
+
+  /** The session expired: a new one is opened after a backoff. */
+  async #startAgain(): Promise<Step> {
+    this.#session = undefined;
+    this.#busyWaits = 0;
+    this.#reusing = false;
+    await this.#backoff('session expired', undefined);
+    return { kind: 'initiate' };
+  }
+
+  /**
+   * After a thrown step: an abort stops with a WorkLeftError, a connection that failed is retried
+   * (at once for a stale kept-alive socket, else after a wait), anything else is thrown on.
+   */
+  async #recover(step: Step, error: unknown): Promise<Step> {
     const o = this.#o;
+    if (o.signal?.aborted) {
+      throw new WorkLeftError(M.interrupted({ file: o.file, sent: this.#confirmed, total: o.size }), {
+        hint: M.interruptedHint(),
+        cause: error,
+      });
+    }
+    if (!(error instanceof TransportError)) throw error;
+    if (error.reusedSocket && !this.#staleRetried) {
+      this.#staleRetried = true;
+    } else if (this.#busyWaits > 0 && step.kind === 'send') {
+      // A busy session may also answer a PUT by closing it: still the wait, not a failure.
+      await this.#waitBusy(error.message);
+    } else {
+      await this.#backoff(error.message, undefined);
+    }
+    return step.kind === 'send' ? { kind: 'query' } : step;
+  }
+
+  /** Counts one more failure without progress and waits before the next attempt, or gives up with a WorkLeftError. */
+  async #backoff(reason: string, retryAfterMs: number | undefined): Promise<void> {
+    const o = this.#o;
+    const attempt = this.#failures + 1;
     if (attempt >= this.#policy.maxAttempts) {
       throw new WorkLeftError(M.retriesExhausted({ file: o.file, attempts: attempt, reason }), {
         hint: M.retriesExhaustedHint(),
@@ -396,7 +435,7 @@ class ResumableUpload {
     const delayMs = Math.max(retryAfterMs ?? 0, backoffDelay(attempt, this.#policy));
     o.events?.emit('retry', { attempt, delayMs, reason });
     await sleep(delayMs, o.signal);
-    return attempt;
+    this.#failures = attempt;
   }
 
   /**
