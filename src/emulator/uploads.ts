@@ -231,44 +231,70 @@ const stillInProgress = (): ApiError =>
     domain: 'global',
   });
 
-/** PUT to a session URI: a status query, the whole body, or one chunk. No auth: the URI is the credential. */
 const noSession = (): ApiError =>
   new ApiError(404, 'notFound', 'The upload session does not exist or has expired. Start a new upload.', { domain: 'global', close: true });
 
+/** PUT to a session URI: a status query, the whole body, or one chunk. No auth: the URI is the credential. */
 export async function putSession(state: EmulatorState, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const session = state.sessions.get(url.searchParams.get('upload_id') ?? '');
-  if (!session) throw noSession();
-  const locked = await settleWriter(state, session);
-  if (state.sessions.get(session.id) !== session) throw noSession();
+  const { session, locked } = await sessionOf(state, url);
   const header = req.headers['content-range'];
-  const lengthHeader = req.headers['content-length'];
-  const declared = lengthHeader === undefined ? undefined : Number(lengthHeader);
-  const parsed: Range | { query: true; total: number | undefined } | undefined =
-    header === undefined ? undefined : parseContentRange(header);
-  if (session.video) {
-    return sendJson(res, 200, renderVideo(state, session.video, session.asked));
-  }
-  if (parsed && 'query' in parsed) {
-    if (parsed.total !== undefined && session.total !== undefined && parsed.total !== session.total) {
-      throw badRange(`The upload's size is ${session.total} bytes, not ${parsed.total}.`);
-    }
-    if (locked) return incomplete(res, session, locked.before);
-    const held = session.sink.size;
-    if (state.faults.staleStatus > 0 && held >= CHUNK_GRANULARITY) {
-      state.faults.staleStatus -= 1;
-      return incomplete(res, session, held - CHUNK_GRANULARITY);
-    }
-    return incomplete(res, session);
-  }
+  const range = header === undefined ? undefined : parseContentRange(header);
+  if (session.video) return sendJson(res, 200, renderVideo(state, session.video, session.asked));
+  if (range && 'query' in range) return answerStatus(state, res, session, range.total, locked);
   if (locked) {
     // Answered at once, the body then read and dropped (not a reset): the client reads the answer.
     sendApiError(res, stillInProgress());
     return;
   }
+  const lengthHeader = req.headers['content-length'];
+  const write = checkWrite(session, range, header, lengthHeader === undefined ? undefined : Number(lengthHeader));
+  upload503(state);
+  await receive(state, session, req, write.length);
+  // Expired (fault expire-sessions) while the bytes were arriving.
+  if (state.sessions.get(session.id) !== session) throw noSession();
+  const complete = write.total !== undefined ? session.sink.size === write.total : write.last;
+  if (!complete) return incomplete(res, session);
+  session.total = session.sink.size;
+  session.video = finish(state, session.parts, session.sink, session.fileName, session.notifySubscribers);
+  sendJson(res, 201, renderVideo(state, session.video, session.asked));
+}
+
+/** The session a URI names, once a request still writing into it has ended or been cut off. */
+async function sessionOf(state: EmulatorState, url: URL): Promise<{ session: UploadSession; locked: Writer | undefined }> {
+  const session = state.sessions.get(url.searchParams.get('upload_id') ?? '');
+  if (!session) throw noSession();
+  const locked = await settleWriter(state, session);
+  if (state.sessions.get(session.id) !== session) throw noSession();
+  return { session, locked };
+}
+
+/** A status query: the bytes held (before the locking request's, or fewer under `stale-status`). */
+function answerStatus(state: EmulatorState, res: ServerResponse, session: UploadSession, total: number | undefined, locked: Writer | undefined): void {
+  if (total !== undefined && session.total !== undefined && total !== session.total) {
+    throw badRange(`The upload's size is ${session.total} bytes, not ${total}.`);
+  }
+  if (locked) return incomplete(res, session, locked.before);
+  const held = session.sink.size;
+  if (state.faults.staleStatus > 0 && held >= CHUNK_GRANULARITY) {
+    state.faults.staleStatus -= 1;
+    return incomplete(res, session, held - CHUNK_GRANULARITY);
+  }
+  incomplete(res, session);
+}
+
+/** What a PUT of bytes will write: its length, the upload's total and whether it is the last. */
+interface Write {
+  length: number | undefined;
+  total: number | undefined;
+  last: boolean;
+}
+
+/** Refuses a PUT of bytes that does not continue the session where it stands, as YouTube does. */
+function checkWrite(session: UploadSession, range: Range | undefined, header: string | undefined, declared: number | undefined): Write {
   // Without Content-Range the body is the whole file.
-  const start = parsed ? parsed.start : 0;
-  const length = parsed ? parsed.end - parsed.start + 1 : declared;
-  const claimed = parsed ? parsed.total : declared;
+  const start = range ? range.start : 0;
+  const length = range ? range.end - range.start + 1 : declared;
+  const claimed = range ? range.total : declared;
   if (session.total !== undefined && claimed !== undefined && claimed !== session.total) {
     throw badRange(`The upload's size is ${session.total} bytes, not ${claimed}.`, rangeHeader(session));
   }
@@ -279,21 +305,28 @@ export async function putSession(state: EmulatorState, url: URL, req: IncomingMe
       rangeHeader(session),
     );
   }
-  if (parsed && declared !== undefined && declared !== length) {
+  if (range && declared !== undefined && declared !== length) {
     throw badRange(`Content-Length ${declared} does not match Content-Range ${header ?? ''}.`, rangeHeader(session));
   }
   const end = length === undefined ? undefined : start + length;
   if (total !== undefined && end !== undefined && end > total) {
     throw badRange(`Content-Range ${header ?? ''} goes past the end of the upload.`, rangeHeader(session));
   }
-  const last = parsed === undefined || (total !== undefined && end === total);
+  const last = range === undefined || (total !== undefined && end === total);
   if (!last && length !== undefined && length % CHUNK_GRANULARITY !== 0) {
     throw badRange(
       `Invalid request. The number of bytes uploaded is required to be equal or greater than ${CHUNK_GRANULARITY}, except for the final request (it's recommended to be the exact multiple of ${CHUNK_GRANULARITY}). The received request contained ${length} bytes, which does not meet this requirement.`,
       rangeHeader(session),
     );
   }
-  upload503(state);
+  return { length, total, last };
+}
+
+/**
+ * Reads the body into the session as its one writer: committed when all `length` bytes arrived,
+ * rolled back to the last 256 KiB boundary otherwise.
+ */
+async function receive(state: EmulatorState, session: UploadSession, req: IncomingMessage, length: number | undefined): Promise<void> {
   let settle = (): void => undefined;
   const before = session.sink.size;
   const writer: Writer = { before, ended: new Promise<void>((resolve) => (settle = resolve)), held: undefined, unnoticed: undefined, cutOff: false };
@@ -326,13 +359,6 @@ export async function putSession(state: EmulatorState, url: URL, req: IncomingMe
     session.writer = undefined;
     settle();
   }
-  // Expired (fault expire-sessions) while the bytes were arriving.
-  if (state.sessions.get(session.id) !== session) throw noSession();
-  const complete = total !== undefined ? session.sink.size === total : last;
-  if (!complete) return incomplete(res, session);
-  session.total = session.sink.size;
-  session.video = finish(state, session.parts, session.sink, session.fileName, session.notifySubscribers);
-  sendJson(res, 201, renderVideo(state, session.video, session.asked));
 }
 
 export const routes: Route[] = [{ verb: 'POST', path: '/upload/youtube/v3/videos', method: 'videos.insert', access: 'upload', handler: insert }];
