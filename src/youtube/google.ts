@@ -150,68 +150,77 @@ export function createOAuthClient(options: GoogleOptions): OAuth2Client {
     },
   });
   const interceptors = oauth.transporter.interceptors;
-  const line = (config: { method?: string | undefined; url: URL | string }, outcome: string): string => {
-    const started = (config as Stamped).happytubeStartedAt;
-    const ms = started === undefined ? 0 : Math.round(performance.now() - started);
-    return `${config.method ?? 'GET'} ${redactor.url(String(config.url))} → ${outcome} (${ms} ms)`;
-  };
-  interceptors.request.add({
-    resolved: (config) => {
-      (config as Stamped).happytubeStartedAt = performance.now();
-      const href = config.url.href;
-      if (href.startsWith(environment.oauthTokenUrl) || href.startsWith(environment.oauthRevokeUrl)) {
-        (config as Stamped).happytubeGrant = grantOf(config, environment.oauthRevokeUrl);
-        // google-auth-library asks gaxios to retry token calls: on no answer (a reset, a kept-alive
-        // socket the server closed, a timeout), on 5xx and 429. One more try on no answer than its
-        // default, and a line for each.
-        config.retryConfig = {
-          ...config.retryConfig,
-          noResponseRetries: TOKEN_TRIES_WITHOUT_ANSWER - 1,
-          onRetryAttempt: (error: gaxios.GaxiosError) => {
-            const code = error.response ? String(error.response.status) : failureCode(error);
-            log?.(line(config, code));
-            const attempt = (error.config.retryConfig?.currentRetryAttempt ?? 0) + 1;
-            const attempts = TOKEN_TRIES_WITHOUT_ANSWER;
-            options.onTokenRetry?.(
-              code === 'TimeoutError'
-                ? A.tokenRetryTimeout({ seconds: Math.round(timeoutMs / 1000), attempt, attempts })
-                : A.tokenRetry({ reason: error.response ? `HTTP ${code}` : code, attempt, attempts }),
-            );
-          },
-        };
-      }
-      return Promise.resolve(config);
-    },
-  });
+  interceptors.request.add({ resolved: (config) => Promise.resolve(prepareRequest(config, options, timeoutMs)) });
   interceptors.response.add({
     resolved: (response: gaxios.GaxiosResponse) => {
-      log?.(line(response.config, String(response.status)));
-      const url = response.config.url;
-      if (url.href.startsWith(environment.oauthTokenUrl)) {
-        // What google-auth-library would take as the tokens: it must be the token endpoint's JSON.
-        const call = `oauth2 token (${grantOf(response.config, environment.oauthRevokeUrl)})`;
-        const data: unknown = response.data;
-        if (typeof data === 'string') {
-          try {
-            JSON.parse(data);
-          } catch (error) {
-            return Promise.reject(new UnexpectedAnswerError({ notJson: true }, url.host, call, redactor.error(error)));
-          }
-        }
-        const token = data !== null && typeof data === 'object' ? (data as { access_token?: unknown }).access_token : undefined;
-        if (typeof token !== 'string' || token === '') {
-          return Promise.reject(new UnexpectedAnswerError({ shape: 'no "access_token"' }, url.host, call));
-        }
-      }
-      return Promise.resolve(response);
+      log?.(requestLine(redactor, response.config, String(response.status)));
+      return checkTokenAnswer(response, options);
     },
     rejected: (error: gaxios.GaxiosError) => {
-      log?.(line(error.config, error.response ? String(error.response.status) : failureCode(error)));
+      log?.(requestLine(redactor, error.config, error.response ? String(error.response.status) : failureCode(error)));
       throw typedFailure(error, options, timeoutMs);
     },
   });
   oauth.on('tokens', (tokens: Credentials) => redactor.add(tokens.access_token ?? undefined, tokens.refresh_token ?? undefined, tokens.id_token ?? undefined));
   return oauth;
+}
+
+/** The `--verbose` line of a request: method, redacted URL, outcome and time taken. */
+function requestLine(redactor: Redactor, config: { method?: string | undefined; url: URL | string }, outcome: string): string {
+  const started = (config as Stamped).happytubeStartedAt;
+  const ms = started === undefined ? 0 : Math.round(performance.now() - started);
+  return `${config.method ?? 'GET'} ${redactor.url(String(config.url))} → ${outcome} (${ms} ms)`;
+}
+
+/** Stamps a request with its start and, for a token call, its grant and how gaxios retries it. */
+function prepareRequest(config: gaxios.GaxiosOptionsPrepared, options: GoogleOptions, timeoutMs: number): gaxios.GaxiosOptionsPrepared {
+  const { environment, redactor, log } = options;
+  (config as Stamped).happytubeStartedAt = performance.now();
+  const href = config.url.href;
+  if (href.startsWith(environment.oauthTokenUrl) || href.startsWith(environment.oauthRevokeUrl)) {
+    (config as Stamped).happytubeGrant = grantOf(config, environment.oauthRevokeUrl);
+    // google-auth-library asks gaxios to retry token calls: on no answer (a reset, a kept-alive
+    // socket the server closed, a timeout), on 5xx and 429. One more try on no answer than its
+    // default, and a line for each.
+    config.retryConfig = {
+      ...config.retryConfig,
+      noResponseRetries: TOKEN_TRIES_WITHOUT_ANSWER - 1,
+      onRetryAttempt: (error: gaxios.GaxiosError) => {
+        const code = error.response ? String(error.response.status) : failureCode(error);
+        log?.(requestLine(redactor, config, code));
+        const attempt = (error.config.retryConfig?.currentRetryAttempt ?? 0) + 1;
+        const attempts = TOKEN_TRIES_WITHOUT_ANSWER;
+        options.onTokenRetry?.(
+          code === 'TimeoutError'
+            ? A.tokenRetryTimeout({ seconds: Math.round(timeoutMs / 1000), attempt, attempts })
+            : A.tokenRetry({ reason: error.response ? `HTTP ${code}` : code, attempt, attempts }),
+        );
+      },
+    };
+  }
+  return config;
+}
+
+/** A token endpoint's answer must be what google-auth-library would take as the tokens: its JSON, with an access token. */
+function checkTokenAnswer(response: gaxios.GaxiosResponse, options: GoogleOptions): Promise<gaxios.GaxiosResponse> {
+  const { environment, redactor } = options;
+  const url = response.config.url;
+  if (url.href.startsWith(environment.oauthTokenUrl)) {
+    const call = `oauth2 token (${grantOf(response.config, environment.oauthRevokeUrl)})`;
+    const data: unknown = response.data;
+    if (typeof data === 'string') {
+      try {
+        JSON.parse(data);
+      } catch (error) {
+        return Promise.reject(new UnexpectedAnswerError({ notJson: true }, url.host, call, redactor.error(error)));
+      }
+    }
+    const token = data !== null && typeof data === 'object' ? (data as { access_token?: unknown }).access_token : undefined;
+    if (typeof token !== 'string' || token === '') {
+      return Promise.reject(new UnexpectedAnswerError({ shape: 'no "access_token"' }, url.host, call));
+    }
+  }
+  return Promise.resolve(response);
 }
 
 /** Sets the tokens in use (adding them to the redactor). */
