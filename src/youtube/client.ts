@@ -18,7 +18,7 @@ import { AuthError, InputError } from '../errors.ts';
 import type { Text } from '../i18n/index.ts';
 import { auth as A } from '../i18n/catalog/auth.ts';
 import { Redactor } from '../util/redact.ts';
-import { resolveClientCredentials } from './auth/credentials.ts';
+import { resolveClientCredentials, type ResolvedClient } from './auth/credentials.ts';
 import type { SignInFacts } from './auth/errors.ts';
 import { YOUTUBE_SCOPE, classifyFailure, hasYouTubeScope } from './auth/errors.ts';
 import type { CredentialStore, SignedInChannel, StoredProfile } from './auth/store.ts';
@@ -188,22 +188,7 @@ export function caller(oauth: OAuth2Client, youtube: youtube_v3.Youtube, apiRoot
 
 export async function createYouTubeClient(options: YouTubeClientOptions): Promise<YouTubeClient> {
   const { environment, log } = options;
-  const profile = checkProfileName(environment.profile);
-  const store = options.store ?? storeFor(environment);
-  const envToken = environment.refreshToken;
-  const stored = envToken ? undefined : await store.load(profile);
-  if (!envToken && !stored) throw new AuthError(A.notSignedIn({ profile }), { hint: A.notSignedInHint({ profile }) });
-
-  const credentials = resolveClientCredentials(environment, options.cwd);
-  if (stored && stored.clientId !== credentials.clientId) {
-    throw new AuthError(A.otherClient({ profile, stored: stored.clientId, current: credentials.clientId }), {
-      hint: A.otherClientHint({ profile }),
-    });
-  }
-  if (stored && !hasYouTubeScope(stored.scope)) {
-    throw new AuthError(A.missingScope({ scope: YOUTUBE_SCOPE }), { hint: A.missingScopeHint({ profile }) });
-  }
-
+  const { profile, store, stored, refreshToken, credentials } = await readSignIn(options);
   const redactor = new Redactor();
   const facts: SignInFacts = {
     profile,
@@ -218,27 +203,8 @@ export async function createYouTubeClient(options: YouTubeClientOptions): Promis
     for (const listener of retryListeners) listener(text);
   };
   const oauth = google.createOAuthClient({ environment, credentials, redactor, log, facts: () => facts, onTokenRetry });
-  const refreshToken = stored ? stored.tokens.refresh_token : envToken!;
   google.useTokens(oauth, redactor, stored ? { ...stored.tokens } : { refresh_token: refreshToken });
-
-  // Refreshed tokens go back to the store one write at a time, merged into what is on disk then.
-  let saving: Promise<unknown> = Promise.resolve();
-  let saveError: Error | undefined;
-  if (stored) {
-    oauth.on('tokens', (fresh: Credentials) => {
-      const usedAt = new Date().toISOString();
-      saving = store
-        .update(profile, (current) =>
-          // Logged out or signed in again elsewhere meanwhile: leave that alone.
-          current && current.tokens.refresh_token === refreshToken
-            ? { ...current, tokens: mergeTokens(current.tokens, fresh), lastUsedAt: usedAt }
-            : undefined,
-        )
-        .catch((error: unknown) => {
-          saveError ??= error instanceof Error ? error : new Error(String(error));
-        });
-    });
-  }
+  const flush = stored ? saveRefreshedTokens(oauth, store, profile, refreshToken) : () => Promise.resolve();
 
   const call = caller(oauth, google.createYouTube(oauth, environment.apiRoot), environment.apiRoot);
   let channel: Promise<SignedInChannel> | undefined = stored ? Promise.resolve(stored.channel) : undefined;
@@ -271,12 +237,62 @@ export async function createYouTubeClient(options: YouTubeClientOptions): Promis
     explain(error: unknown) {
       return classifyFailure(error, facts, redactor) ?? error;
     },
-    async flush() {
-      await saving;
-      if (saveError !== undefined) throw saveError;
-    },
+    flush,
     onRetry(listener) {
       retryListeners.push(listener);
     },
+  };
+}
+
+/** The sign-in a client uses: the profile's stored one, or a refresh token from the environment. */
+async function readSignIn(options: YouTubeClientOptions): Promise<{
+  profile: string;
+  store: CredentialStore;
+  stored: StoredProfile | undefined;
+  refreshToken: string;
+  credentials: ResolvedClient;
+}> {
+  const { environment } = options;
+  const profile = checkProfileName(environment.profile);
+  const store = options.store ?? storeFor(environment);
+  const envToken = environment.refreshToken;
+  const stored = envToken ? undefined : await store.load(profile);
+  if (!envToken && !stored) throw new AuthError(A.notSignedIn({ profile }), { hint: A.notSignedInHint({ profile }) });
+
+  const credentials = resolveClientCredentials(environment, options.cwd);
+  if (stored && stored.clientId !== credentials.clientId) {
+    throw new AuthError(A.otherClient({ profile, stored: stored.clientId, current: credentials.clientId }), {
+      hint: A.otherClientHint({ profile }),
+    });
+  }
+  if (stored && !hasYouTubeScope(stored.scope)) {
+    throw new AuthError(A.missingScope({ scope: YOUTUBE_SCOPE }), { hint: A.missingScopeHint({ profile }) });
+  }
+  return { profile, store, stored, refreshToken: stored ? stored.tokens.refresh_token : envToken!, credentials };
+}
+
+/**
+ * Refreshed tokens go back to the store one write at a time, merged into what is on disk then.
+ * Returns the client's `flush`: waits for the last write and throws the first that failed.
+ */
+function saveRefreshedTokens(oauth: OAuth2Client, store: CredentialStore, profile: string, refreshToken: string): () => Promise<void> {
+  let saving: Promise<unknown> = Promise.resolve();
+  let saveError: Error | undefined;
+  oauth.on('tokens', (fresh: Credentials) => {
+    const usedAt = new Date().toISOString();
+    saving = store
+      .update(profile, (current) =>
+        // Logged out or signed in again elsewhere meanwhile: leave that alone.
+        current && current.tokens.refresh_token === refreshToken
+          ? { ...current, tokens: mergeTokens(current.tokens, fresh), lastUsedAt: usedAt }
+          : undefined,
+      )
+      .catch((error: unknown) => {
+        saveError ??= error instanceof Error ? error : new Error(String(error));
+      });
+  });
+  return async () => {
+    await saving;
+    if (saveError !== undefined) throw saveError;
   };
 }
