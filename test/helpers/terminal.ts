@@ -4,10 +4,11 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { onTestFinished } from 'vitest';
 import { BIN, cleanEnv } from './cli.ts';
 
 export interface Terminal {
-  /** Resolves once `pattern` appears in the output after the last answer. */
+  /** Resolves once `pattern` appears in the output after what the last wait matched. */
   waitFor(pattern: RegExp): Promise<void>;
   type(keys: string): void;
   exit: Promise<number | null>;
@@ -24,8 +25,11 @@ export function terminal(args: readonly string[], env: Record<string, string | u
   let seen = 0;
   let waiter: { pattern: RegExp; resolve: () => void } | undefined;
   const check = (): void => {
-    if (waiter && waiter.pattern.test(all.slice(seen))) {
-      seen = all.length;
+    const match = waiter?.pattern.exec(all.slice(seen));
+    if (waiter && match) {
+      // The next wait looks after this match, not after all that has arrived: two lines that came
+      // in one chunk are two waits.
+      seen += match.index + match[0].length;
       const { resolve } = waiter;
       waiter = undefined;
       resolve();
@@ -36,8 +40,11 @@ export function terminal(args: readonly string[], env: Record<string, string | u
     check();
   });
   const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
-  void exit.then(() => clearTimeout(timer));
+  // A terminal left running (the test failed or timed out while waiting) goes with its test; no
+  // clock decides, as a busy machine may take long to draw a question.
+  onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
   return {
     waitFor: (pattern) =>
       new Promise<void>((resolve, reject) => {
