@@ -1,16 +1,20 @@
 /**
- * `kill -9` of `happytube upload` at a random moment of a slow upload (the emulator reads upload
- * bodies at 600 KB/s), then a rerun: it resumes the saved session and YouTube ends with exactly
- * one video holding the file's bytes.
+ * `kill -9` of `happytube upload` in the middle of a slow upload (the emulator reads upload bodies
+ * at 600 KB/s), then a rerun: it resumes the saved session and YouTube ends with exactly one video
+ * holding the file's bytes. The kill needs a child process; it comes when the emulator (in this
+ * process) has received 2 of the file's chunks of 256 KiB, seen in its state, not after a delay.
+ * The rerun is in-process (runMain).
  */
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cleanEnv, runCli } from '../helpers/cli.ts';
+import { CHUNK_GRANULARITY } from '../../src/emulator/sink.ts';
+import { BIN, cleanEnv, runMain } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/happy-school', import.meta.url));
@@ -30,37 +34,44 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Starts the upload and SIGKILLs it `delayMs` after its upload began; resolves with its stderr. */
-function uploadThenKill(environment: Record<string, string>, delayMs: number): Promise<{ stderr: string; killed: boolean }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'upload', BIG], { cwd: dir, env: cleanEnv(environment), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    let armed = false;
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-      if (!armed && stderr.includes('→ Upload')) {
-        armed = true;
-        setTimeout(() => child.kill('SIGKILL'), delayMs);
-      }
-    });
+/** The bytes the emulator holds for the upload session being written into, if any. */
+function bytesArriving(): number {
+  const writing = [...emulator.running.state.sessions.values()].find((s) => s.writer !== undefined);
+  return writing?.sink.size ?? 0;
+}
+
+/** Starts the upload and SIGKILLs it once the emulator holds more than `bytes` of it; resolves with its stderr. */
+async function uploadKilledPast(environment: Record<string, string>, bytes: number): Promise<{ stderr: string; killed: boolean }> {
+  const child = spawn(process.execPath, [BIN, 'upload', BIG], { cwd: dir, env: cleanEnv(environment), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  let closed = false;
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const done = new Promise<{ stderr: string; killed: boolean }>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (_code, signal) => resolve({ stderr, killed: signal === 'SIGKILL' }));
+    child.on('close', (_code, signal) => {
+      closed = true;
+      resolve({ stderr, killed: signal === 'SIGKILL' });
+    });
   });
+  // The emulator answers in this process: its state is looked at every few milliseconds.
+  while (!closed && bytesArriving() <= bytes) await sleep(5);
+  child.kill('SIGKILL');
+  return done;
 }
 
 describe('happytube upload killed mid-upload', () => {
   it('resumes on the next run and leaves exactly one video with the right bytes', async () => {
     const environment = { ...emulator.env(), HAPPYTUBE_LANG: 'en' };
     await emulator.admin.faults(['slow:600000']);
-    const delayMs = randomInt(400, 2000);
-    const first = await uploadThenKill(environment, delayMs);
-    expect(first.killed, `the upload ended before the kill at ${delayMs} ms:\n${first.stderr}`).toBe(true);
+    const first = await uploadKilledPast(environment, 2 * CHUNK_GRANULARITY);
+    expect(first.killed, `the upload ended before the kill:\n${first.stderr}`).toBe(true);
     expect((await emulator.admin.state()).videos).toHaveLength(0);
 
     await emulator.admin.faults([]);
-    const rerun = await runCli(['upload', BIG], { cwd: dir, env: environment });
+    const rerun = await runMain(['upload', BIG], { cwd: dir, env: environment });
     expect(rerun.code, rerun.stderr).toBe(0);
-    expect(rerun.stderr).toMatch(/Upload .*Lễ hội mùa xuân\.mp4: resuming from \d+%/);
+    // It kept the 2 whole chunks it had (512 KiB of ~1.6 MB): at least 30 %.
+    expect(rerun.stderr).toMatch(/Upload .*Lễ hội mùa xuân\.mp4: resuming from ([3-9]\d)%/);
     const state = await emulator.admin.state();
     expect(state.calls['videos.insert']).toBe(1);
     expect(state.videos).toHaveLength(1);
