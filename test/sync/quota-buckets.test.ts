@@ -4,7 +4,7 @@
  * clip to its playlists, and a later run the same day still does the cheap work (a title edit);
  * the empty upload bucket never counts as the day's units spent. The first day is the real one,
  * so that its two runs surely share it however slow the machine; the later days are quota days of
- * a second (HAPPYTUBE_TEST_QUOTA_DAY_SECONDS, given to the child only), each named unlike the real
+ * a second (HAPPYTUBE_TEST_QUOTA_DAY_SECONDS, in the environment of the CLI's runs only), each named unlike the real
  * one. The emulator's own day is turned by resetting its quota, so it allows exactly 2 uploads per
  * test day.
  */
@@ -13,7 +13,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StateSnapshot } from '../../src/emulator/index.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import { exampleCopy, useExampleLibrary } from './helpers.ts';
 
@@ -24,8 +24,8 @@ const library = useExampleLibrary(emulator);
 const single = useEmulator({ uploadUnits: 100 });
 
 /** A sync on the real quota day, or (`shortDays`) on quota days of DAY_SECONDS. */
-function sync(dir: string, shortDays = true): ReturnType<typeof runCli> {
-  return runCli(['sync', dir, '--yes', '--concurrency', '2'], {
+function sync(dir: string, shortDays = true): ReturnType<typeof runMain> {
+  return runMain(['sync', dir, '--yes', '--concurrency', '2'], {
     env: { ...emulator.env(), HAPPYTUBE_LANG: 'en', ...(shortDays ? { HAPPYTUBE_TEST_QUOTA_DAY_SECONDS: String(DAY_SECONDS) } : {}) },
   });
 }
@@ -90,7 +90,7 @@ describe('a project still on one quota bucket', () => {
     const copy = await exampleCopy();
     try {
       const env = { ...single.env(), HAPPYTUBE_LANG: 'en' };
-      expect((await runCli(['sync', copy.dir, '--yes'], { env })).code).toBe(0);
+      expect((await runMain(['sync', copy.dir, '--yes'], { env })).code).toBe(0);
       // A new clip older than all (its upload comes first) and two title edits (50 units each).
       const header = await readFile(join(copy.dir, '01-muc-dich', '2024-09-05 Khai giảng năm học mới.mp4'));
       await writeFile(join(copy.dir, '01-muc-dich', '2024-08-20 Họp phụ huynh đầu năm.mp4'), Buffer.concat([header, randomBytes(4096)]));
@@ -98,12 +98,12 @@ describe('a project still on one quota bucket', () => {
       await writeFile(join(copy.dir, '01-muc-dich', '2024-09-05 Khai giảng năm học mới.yaml'), 'title: "Khai giảng, quay lại"\n');
       // What the run reads costs the same as a dry run; leave 10 units after it: no upload (100) and no update (50) fits.
       await single.admin.resetQuota();
-      expect((await runCli(['sync', copy.dir, '--dry-run'], { env })).code).toBe(0);
+      expect((await runMain(['sync', copy.dir, '--dry-run'], { env })).code).toBe(0);
       const reads = (await single.admin.state()).quota.units.used;
       await single.admin.resetQuota();
       single.running.state.quota.unitLimit = reads + 10;
       const before = await single.admin.state();
-      const result = await runCli(['sync', copy.dir, '--yes'], { env });
+      const result = await runMain(['sync', copy.dir, '--yes'], { env });
       expect(result.code, result.stderr).toBe(3);
       const after = await single.admin.state();
       expect((after.calls['videos.insert'] ?? 0) - (before.calls['videos.insert'] ?? 0)).toBe(1);
