@@ -3,7 +3,7 @@
  * when the quota resets), two runs at once, and a storm of 503s and dropped uploads.
  */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import { checkClips, expectEachClipOnce, sync, useExampleLibrary } from './helpers.ts';
 
@@ -17,7 +17,7 @@ describe('happytube sync within limits', () => {
     expect(first.stderr).toMatch(/3 clips left; the quota resets at \d\d:\d\d/);
     expect((await emulator.admin.state()).videos).toHaveLength(3);
 
-    const status = await runCli(['status', library.dir, '--json'], { env: { HAPPYTUBE_LANG: 'en' } });
+    const status = await runMain(['status', library.dir, '--json'], { env: { HAPPYTUBE_LANG: 'en' } });
     expect(status.code).toBe(0);
     const doc = JSON.parse(status.stdout) as { published: number; pending: string[]; quota: { uploads: number } };
     expect(doc.published).toBe(3);
