@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readEnvironment } from '../../src/config/env.ts';
 import { createYouTubeClient } from '../../src/youtube/client.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runMain } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import { consent, startLogin, tempDirs } from './session.ts';
 
@@ -56,7 +56,7 @@ describe('a long run with 2-second access tokens', () => {
     expect(refreshes).toBeLessThan(calls / 2);
 
     // The token on disk works for the next command.
-    const status = await runCli(['auth', 'status', '--json'], { env, cwd });
+    const status = await runMain(['auth', 'status', '--json'], { env, cwd });
     expect(status.code).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject({ refresh: 'ok', source: 'stored' });
   });
