@@ -2,18 +2,21 @@
  * What a school's network and a real Google do to `happytube upload`, against the emulator taught
  * to do it: a server that notices a killed upload's connection only later (the session stays
  * locked), a stalled connection, a clip still being copied while it uploads or just before, and a
- * saved session that points at another host.
+ * saved session that points at another host. The runs are in-process (runMain), but for the one
+ * killed with kill -9: a child process.
  */
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { appendFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, cleanEnv, runCli } from '../helpers/cli.ts';
+import { BIN, cleanEnv, runMain, startMain } from '../helpers/cli.ts';
+import type { RunResult } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/happy-school', import.meta.url));
@@ -38,42 +41,51 @@ afterEach(async () => {
 
 const environment = (extra: Record<string, string> = {}): Record<string, string> => ({ ...emulator.env(), HAPPYTUBE_LANG: 'en', ...extra });
 
-interface Child {
-  /** Resolves once stderr contains `text`. */
-  waitFor: (text: string | RegExp) => Promise<void>;
-  kill: () => void;
-  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
-}
-
-/** `happytube ARGS` in the library, watched as it runs. */
-function start(args: string[], env: Record<string, string>): Child {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
+/** Resolves once `stream` (text) has said `text`; rejects if `ended` settles first without it. */
+function watchStderr(stream: Readable, ended: Promise<unknown>): (text: string | RegExp) => Promise<void> {
   let stderr = '';
   const waiting: { test: (s: string) => boolean; resolve: () => void }[] = [];
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => {
+  stream.on('data', (d: string) => {
     stderr += d;
     for (const w of waiting.splice(0)) {
       if (w.test(stderr)) w.resolve();
       else waiting.push(w);
     }
   });
+  return (text) =>
+    new Promise<void>((resolve, reject) => {
+      const test = (s: string): boolean => (typeof text === 'string' ? s.includes(text) : text.test(s));
+      if (test(stderr)) return resolve();
+      waiting.push({ test, resolve });
+      void ended.then(() => (test(stderr) ? resolve() : reject(new Error(`ended without ${String(text)}:\n${stderr}`))));
+    });
+}
+
+/** `happytube ARGS` in the library, in-process (runMain), watched as it runs. */
+function start(args: string[], env: Record<string, string>): { waitFor: (text: string | RegExp) => Promise<void>; done: Promise<RunResult> } {
+  const run = startMain(args, { cwd: dir, env });
+  run.stdin.end();
+  return { waitFor: watchStderr(run.stderr, run.result), done: run.result };
+}
+
+interface Child {
+  waitFor: (text: string | RegExp) => Promise<void>;
+  kill: () => void;
+  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+}
+
+/** `happytube ARGS` in the library as a child process, for a test that kills it. */
+function startChild(args: string[], env: Record<string, string>): Child {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
-  return {
-    waitFor: (text) =>
-      new Promise<void>((resolve, reject) => {
-        const test = (s: string): boolean => (typeof text === 'string' ? s.includes(text) : text.test(s));
-        if (test(stderr)) return resolve();
-        waiting.push({ test, resolve });
-        void done.then(() => (test(stderr) ? resolve() : reject(new Error(`ended without ${String(text)}:\n${stderr}`))));
-      }),
-    kill: () => child.kill('SIGKILL'),
-    done,
-  };
+  return { waitFor: watchStderr(child.stderr, done), kill: () => child.kill('SIGKILL'), done };
 }
 
 async function sha256Of(relPath: string): Promise<string> {
@@ -93,7 +105,7 @@ describe('happytube upload killed mid-upload while YouTube has not noticed the o
     // The connection drops at 600 kB, and the emulator notices only at `notice`: meanwhile the
     // status query says 0 bytes and every PUT is refused "still in progress".
     await emulator.admin.faults(['late-notice', 'drop-upload:600000']);
-    const first = start(['upload', BIG], environment());
+    const first = startChild(['upload', BIG], environment());
     await first.waitFor('still holds the previous connection of this upload session');
     first.kill();
     expect((await first.done).signal).toBe('SIGKILL');
@@ -114,7 +126,7 @@ describe('happytube upload killed mid-upload while YouTube has not noticed the o
 describe('a stalled upload connection', () => {
   it('is abandoned after the stall time and the upload resumes on the same session', async () => {
     await emulator.admin.faults(['stall-upload:600000']);
-    const result = await runCli(['upload', BIG], { cwd: dir, env: environment({ HAPPYTUBE_TEST_REQUEST_TIMEOUT_SECONDS: '1' }), timeoutMs: 25_000 });
+    const result = await runMain(['upload', BIG], { cwd: dir, env: environment({ HAPPYTUBE_TEST_REQUEST_TIMEOUT_SECONDS: '1' }), timeoutMs: 25_000 });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/temporary failure \(no activity for 1000 ms\)/);
     const state = await emulator.admin.state();
@@ -137,7 +149,7 @@ describe('a clip still being copied', () => {
     expect(Object.keys(await savedSessions())).toHaveLength(0);
 
     await emulator.admin.faults([]);
-    const again = await runCli(['upload', BIG], { cwd: dir, env: environment() });
+    const again = await runMain(['upload', BIG], { cwd: dir, env: environment() });
     expect(again.code, again.stderr).toBe(0);
     const state = await emulator.admin.state();
     expect(state.videos).toHaveLength(1);
@@ -183,7 +195,7 @@ describe('a saved upload session on another host', () => {
         resource: {},
       };
       await writeFile(join(dir, '.happytube', 'sessions.json'), JSON.stringify({ version: 1, sessions: { [BIG]: session } }));
-      const result = await runCli(['upload', BIG], { cwd: dir, env: environment() });
+      const result = await runMain(['upload', BIG], { cwd: dir, env: environment() });
       expect(result.code, result.stderr).toBe(0);
       expect(result.stderr).toContain('points somewhere other than');
       expect(requests).toBe(0);
@@ -222,7 +234,7 @@ describe('a computer that sleeps in the middle of a run', () => {
 
 describe('a new clip of the same size as an unrelated video on the channel', () => {
   it('is not read ahead of its upload: adoption would need its title or file name too', async () => {
-    expect((await runCli(['upload', BIG], { cwd: dir, env: environment() })).code).toBe(0);
+    expect((await runMain(['upload', BIG], { cwd: dir, env: environment() })).code).toBe(0);
     const other = await mkdtemp(join(tmpdir(), 'happytube-upload-faults-other-'));
     try {
       await cp(EXAMPLE, other, { recursive: true });
@@ -232,7 +244,7 @@ describe('a new clip of the same size as an unrelated video on the channel', () 
       await writeFile(join(other, same), Buffer.concat([header, randomBytes(size - header.length)]));
       // No upload can start: what was hashed before it would stay in the hash cache.
       await emulator.admin.faults(['uploads-exhausted']);
-      const result = await runCli(['upload', same], { cwd: other, env: environment() });
+      const result = await runMain(['upload', same], { cwd: other, env: environment() });
       await emulator.admin.resetQuota();
       expect(result.code, result.stderr).toBe(3);
       const hashes = await readFile(join(other, '.happytube', 'hashes.json'), 'utf8').catch(() => '');
