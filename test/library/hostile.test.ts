@@ -4,13 +4,15 @@
  * out of the library, old encodings, control characters. Each runs the real CLI as a child with a
  * small heap (200 MB) and must end with exit 2 naming the file; a hang is killed by the runner
  * and fails, as does running out of memory. The big and hostile inputs are made here, at run time.
+ * What needs no small heap (sync and upload refusing a library, `check --json` of a small one)
+ * runs in-process (runMain).
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, runNode } from '../helpers/cli.ts';
+import { BIN, runMain, runNode } from '../helpers/cli.ts';
 import { useEmulator } from '../helpers/emulator.ts';
 import { terminal } from '../helpers/terminal.ts';
 import type { RunOptions, RunResult } from '../helpers/cli.ts';
@@ -154,10 +156,10 @@ describe('paths that leave the library', () => {
   it('nothing of such a library reaches YouTube: sync and upload stop with exit 2', async () => {
     const dir = library({ [SIDECAR]: `thumbnail: ${JSON.stringify(join(outside, 'x.jpg'))}\n` });
     const env = emulator.env();
-    const sync = await runNode([BIN, '--lang', 'en', 'sync', dir], { env, timeoutMs: 30_000 });
+    const sync = await runMain(['--lang', 'en', 'sync', dir], { env, timeoutMs: 30_000 });
     expect(sync.code, sync.stderr).toBe(2);
     expect(sync.stderr).toContain('x.jpg is outside the library folder');
-    const upload = await runNode([BIN, '--lang', 'en', 'upload', join(dir, `${C}.mp4`)], { env, timeoutMs: 30_000 });
+    const upload = await runMain(['--lang', 'en', 'upload', join(dir, `${C}.mp4`)], { env, timeoutMs: 30_000 });
     expect(upload.code, upload.stderr).toBe(2);
     expect(upload.stderr).toContain('x.jpg is outside the library folder');
     expect((await emulator.admin.state()).videos).toEqual([]);
@@ -227,7 +229,7 @@ describe('control characters', () => {
     expect(r.code, r.stdout).toBe(0);
     expect(r.stdout).toContain('"description" holds invisible text-direction characters');
     expect(r.stdout).not.toContain('\u202e');
-    const json = await runNode([BIN, 'check', '--json', dir]);
+    const json = await runMain(['check', '--json', dir]);
     expect(json.stdout).not.toContain('\u202e');
     const parsed = JSON.parse(json.stdout) as { clips: { metadata: { description: string } }[] };
     expect(parsed.clips[0]!.metadata.description).toContain('ảnh \u202egpj.exe');
