@@ -4,7 +4,7 @@
  * it has one, else crontab), and the log of a scheduled run that `status` reads back. What makes
  * a task runs the CLI as a child process (runCli): the task names the entry file that is running
  * (bin/happytube.js), and its paths start from the process's home folder. The rest is in-process
- * (runMain).
+ * (runMain), `status` and `remove` of the real install among it (they name no entry file).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -144,17 +144,17 @@ describe.runIf(process.platform === 'linux')('schedule install on this Linux mac
     try {
       expect(install.stdout).toContain(scheduler === 'systemd' ? 'a systemd user timer' : 'a crontab line');
       expect(installedHere(scheduler, library.dir)).toBe(true);
-      const status = await runCli(['schedule', 'status', library.dir], { env });
+      const status = await runMain(['schedule', 'status', library.dir], { env });
       expect(status.code).toBe(0);
       expect(status.stdout).toContain('Daily run: every day at 07:30');
       expect(status.stdout).toContain('No scheduled run yet.');
     } finally {
-      const remove = await runCli(['schedule', 'remove', library.dir], { env });
+      const remove = await runMain(['schedule', 'remove', library.dir], { env });
       expect(remove.code).toBe(0);
       expect(remove.stdout).toContain('Removed the daily run');
     }
     expect(installedHere(scheduler, library.dir)).toBe(false);
-    const after = await runCli(['schedule', 'status', library.dir], { env });
+    const after = await runMain(['schedule', 'status', library.dir], { env });
     expect(after.stdout).toContain('This library has no daily run.');
   });
 });
