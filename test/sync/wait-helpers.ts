@@ -1,12 +1,11 @@
 /**
  * `sync --wait` in a test: the CLI counts quota days of a second (HAPPYTUBE_TEST_QUOTA_DAY_SECONDS,
- * given to the child only), and the emulator's day turns when the run says it waits. A run's
- * stop and its wait are then the emulator's answer and not where a short day happens to end:
- * a round slowed by a busy machine never runs into the next day and uploads more than a day
- * allows.
+ * in the environment of the CLI's run only), and the emulator's day turns when the run says it
+ * waits. A run's stop and its wait are then the emulator's answer and not where a short day
+ * happens to end: a round slowed by a busy machine never runs into the next day and uploads more
+ * than a day allows.
  */
-import { spawn } from 'node:child_process';
-import { BIN, cleanEnv } from '../helpers/cli.ts';
+import { startMain } from '../helpers/cli.ts';
 import type { RunResult } from '../helpers/cli.ts';
 import type { EmulatorHandle } from '../helpers/emulator.ts';
 
@@ -23,28 +22,17 @@ export function turnDay(emulator: EmulatorHandle): void {
   emulator.running.state.quota.reset();
 }
 
-/** `happytube sync DIR --yes --wait ARGS` as a child; each wait it announces turns the emulator's day. */
+/** `happytube sync DIR --yes --wait ARGS` in-process (startMain); each wait it announces turns the emulator's day. */
 export function syncWaiting(emulator: EmulatorHandle, dir: string, args: string[] = []): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'sync', dir, '--yes', '--wait', ...args], {
-      env: cleanEnv({ ...emulator.env(), HAPPYTUBE_LANG: 'en', ...dayEnv }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    let waits = 0;
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-      const announced = stderr.split(USED_UP).length - 1;
-      if (announced > waits) turnDay(emulator);
-      waits = announced;
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
+  const run = startMain(['sync', dir, '--yes', '--wait', ...args], { env: { ...emulator.env(), HAPPYTUBE_LANG: 'en', ...dayEnv }, timeoutMs: 120_000 });
+  run.stdin.end();
+  let stderr = '';
+  let waits = 0;
+  run.stderr.on('data', (d: string) => {
+    stderr += d;
+    const announced = stderr.split(USED_UP).length - 1;
+    if (announced > waits) turnDay(emulator);
+    waits = announced;
   });
+  return run.result;
 }

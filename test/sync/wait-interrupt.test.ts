@@ -1,8 +1,9 @@
 /**
  * A run of `sync --wait` while it waits for the quota: it holds the lock, Ctrl-C ends it without
  * losing anything, and a terminal shows the countdown. Room for 2 uploads a day; quota days of a
- * second for the CLI, the emulator's day turned as the run waits (wait-helpers.ts). A child
- * process each: a signal and a terminal are the point.
+ * second for the CLI, the emulator's day turned as the run waits (wait-helpers.ts). The run
+ * interrupted and the one on a terminal are child processes (a signal and a terminal are the
+ * point); the rival and the later run are in-process.
  */
 import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
