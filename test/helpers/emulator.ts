@@ -98,3 +98,13 @@ export function useEmulator(options: EmulatorOptions = {}): EmulatorHandle {
     admin,
   };
 }
+
+/**
+ * The bytes the emulator holds of the upload session a request is writing into now (0 if none).
+ * The emulator answers in the test's process: a test waits on this to act at a moment of an
+ * upload (a kill, a fault) rather than after a guessed delay.
+ */
+export function bytesArriving(emulator: EmulatorHandle): number {
+  const writing = [...emulator.running.state.sessions.values()].find((s) => s.writer !== undefined);
+  return writing?.sink.size ?? 0;
+}

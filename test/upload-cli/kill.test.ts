@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHUNK_GRANULARITY } from '../../src/emulator/sink.ts';
 import { BIN, cleanEnv, runMain } from '../helpers/cli.ts';
-import { useEmulator } from '../helpers/emulator.ts';
+import { bytesArriving, useEmulator } from '../helpers/emulator.ts';
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/happy-school', import.meta.url));
 const FIXTURE = '01-muc-dich/2024-09-05 Khai giảng năm học mới.mp4';
@@ -34,12 +34,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** The bytes the emulator holds for the upload session being written into, if any. */
-function bytesArriving(): number {
-  const writing = [...emulator.running.state.sessions.values()].find((s) => s.writer !== undefined);
-  return writing?.sink.size ?? 0;
-}
-
 /** Starts the upload and SIGKILLs it once the emulator holds more than `bytes` of it; resolves with its stderr. */
 async function uploadKilledPast(environment: Record<string, string>, bytes: number): Promise<{ stderr: string; killed: boolean }> {
   const child = spawn(process.execPath, [BIN, 'upload', BIG], { cwd: dir, env: cleanEnv(environment), stdio: ['ignore', 'pipe', 'pipe'] });
@@ -54,7 +48,7 @@ async function uploadKilledPast(environment: Record<string, string>, bytes: numb
     });
   });
   // The emulator answers in this process: its state is looked at every few milliseconds.
-  while (!closed && bytesArriving() <= bytes) await sleep(5);
+  while (!closed && bytesArriving(emulator) <= bytes) await sleep(5);
   child.kill('SIGKILL');
   return done;
 }

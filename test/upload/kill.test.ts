@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { UploadResult, UploadSession } from '../../src/youtube/resumable.ts';
-import { useEmulator } from '../helpers/emulator.ts';
+import { bytesArriving, useEmulator } from '../helpers/emulator.ts';
 import type { Clip } from './support.ts';
 import { makeClip, QUANTUM, tempDir } from './support.ts';
 
@@ -41,12 +41,6 @@ function runChild(sessionFile: string): { done: Promise<{ code: number | null; s
   return { done, kill: () => child.kill('SIGKILL') };
 }
 
-/** The bytes the emulator holds for the upload session being written into, if any. */
-function bytesArriving(): number {
-  const writing = [...emulator.running.state.sessions.values()].find((s) => s.writer !== undefined);
-  return writing?.sink.size ?? 0;
-}
-
 async function sessionBytes(sessionFile: string): Promise<number> {
   const session = JSON.parse(await readFile(sessionFile, 'utf8')) as UploadSession;
   const answer = await fetch(session.uri, { method: 'PUT', headers: { 'content-range': `bytes */${SIZE}` } });
@@ -63,7 +57,7 @@ it('a process killed with SIGKILL mid-upload is resumed by the next one', async 
   const first = runChild(sessionFile);
   let ended = false;
   void first.done.then(() => (ended = true));
-  while (!ended && bytesArriving() <= 4 * QUANTUM) await sleep(5);
+  while (!ended && bytesArriving(emulator) <= 4 * QUANTUM) await sleep(5);
   first.kill();
   const killed = await first.done;
   expect(killed.signal).toBe('SIGKILL');
