@@ -3,11 +3,12 @@
  * session, an access token expiring mid-upload, permanent refusals, Ctrl-C, a changed file.
  */
 import { utimes } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode, WorkLeftError } from '../../src/errors.ts';
 import { YouTubeApiError } from '../../src/youtube/errors.ts';
 import { uploadResumable, type UploadSession } from '../../src/youtube/resumable.ts';
-import { useEmulator } from '../helpers/emulator.ts';
+import { bytesArriving, useEmulator } from '../helpers/emulator.ts';
 import type { Clip, TokenSource } from './support.ts';
 import { faultProxy, makeClip, networkProxy, QUANTUM, tempDir, tokenSource, uploadOptions, videoResource } from './support.ts';
 
@@ -237,9 +238,13 @@ describe('access tokens', () => {
     const mine = await tokenSource(emulator.url);
     await emulator.admin.faults([`slow:${4 * QUANTUM}`]);
     const run = uploadOptions(emulator.url, clip, mine);
-    const expire = setTimeout(() => void emulator.admin.faults([`slow:${4 * QUANTUM}`, 'expire-tokens']), 300);
-    const result = await uploadResumable(run.options);
-    clearTimeout(expire);
+    let ended = false;
+    const uploading = uploadResumable(run.options).finally(() => (ended = true));
+    // The tokens expire once the emulator holds a whole chunk of the upload: surely mid-upload.
+    while (!ended && bytesArriving(emulator) <= QUANTUM) await sleep(5);
+    expect(ended, 'the upload ended before its tokens expired').toBe(false);
+    await emulator.admin.faults([`slow:${4 * QUANTUM}`, 'expire-tokens']);
+    const result = await uploading;
     expect(result.bytesSent).toBe(SIZE);
     expect(await storedSha(result.videoId)).toBe(clip.sha256);
 
