@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { useEmulator } from '../helpers/emulator.ts';
+import { bytesArriving, useEmulator } from '../helpers/emulator.ts';
 import type { GoogleError, Reply } from './wire.ts';
 import { mp4Bytes, reasonOf, send, sha256 } from './wire.ts';
 
@@ -93,7 +93,7 @@ describe('resumable uploads', () => {
     const streaming = await session(data.length);
     await emu.admin.faults(['slow:1000000']);
     const inFlight = send({ method: 'PUT', url: streaming, body: data });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    while (bytesArriving(emu) === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     await emu.admin.faults(['expire-sessions']);
     expect((await emu.admin.state()).uploadSessions).toBe(0);
     expect((await inFlight).status).toBe(404);
