@@ -67,9 +67,10 @@ describe('--verbose output', () => {
     await fetch(await consent(await session.authUrl));
     const login = await session.result;
     expect(login.code).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 2100)); // the access token expires: status refreshes
+    await emulator.admin.expireTokens(); // the access token expires: status refreshes
     const status = await runMain(['--verbose', 'auth', 'status'], { env, cwd });
     expect(status.code).toBe(0);
+    expect(status.stdout + status.stderr).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/token → 200/);
     // A Data API call with an access token refreshed on the way (headless sign-in).
     const call = await runMain(['--verbose', 'auth', 'status'], { env: { ...emulator.env(), HAPPYTUBE_CONFIG_DIR: config }, cwd });
     expect(call.code).toBe(0);
