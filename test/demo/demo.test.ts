@@ -2,7 +2,7 @@
  * `happytube demo` as a user runs it: a child process with its own TMPDIR (so os.tmpdir() is a
  * folder this test watches alone) and an empty HAPPYTUBE_CONFIG_DIR standing for the user's real
  * sign-in, which must stay untouched. So it stays a child process (runCli): os.tmpdir() is the
- * process's own.
+ * process's own. How long it takes is measured by `npm run bench -- --only=demo`, not here.
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,19 +20,16 @@ async function runDemo(args: string[]) {
   const tmp = await mkdtemp(join(tmpdir(), 'happytube-demo-test-'));
   const userConfig = await mkdtemp(join(tmpdir(), 'happytube-demo-config-'));
   made.push(tmp, userConfig);
-  const started = performance.now();
   const res = await runCli(['demo', ...args], { env: { TMPDIR: tmp, HAPPYTUBE_CONFIG_DIR: userConfig }, timeoutMs: 60_000 });
-  const seconds = (performance.now() - started) / 1000;
   const left = (await readdir(tmp)).filter((name) => name.startsWith('happytube'));
-  return { res, seconds, tmp, left, userConfig: await readdir(userConfig) };
+  return { res, tmp, left, userConfig: await readdir(userConfig) };
 }
 
 describe('happytube demo', () => {
   it('syncs the example library to an in-process emulator, prints the status and keeps only the HTML report', async () => {
-    const { res, seconds, tmp, left, userConfig } = await runDemo([]);
+    const { res, tmp, left, userConfig } = await runDemo([]);
     expect(res.stderr).not.toMatch(/Lỗi:|Error:/);
     expect(res.code).toBe(0);
-    expect(seconds).toBeLessThan(30);
     const report = join(tmp, 'happytube-demo-report.html');
     // the library's language (vi): the steps, the summary, the status
     expect(res.stdout).toContain('Đã đăng nhập');
