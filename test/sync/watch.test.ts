@@ -1,6 +1,7 @@
 /**
  * `sync --watch` on a library: a clip copied in slowly is uploaded once, only after its copy
  * ended, with its exact bytes; a sidecar edited while it watches updates the video; Ctrl-C ends it.
+ * A child process: the real SIGINT that ends the watch is the point.
  */
 import { spawn } from 'node:child_process';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
