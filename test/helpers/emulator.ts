@@ -49,7 +49,15 @@ async function post(url: string, body: unknown = {}): Promise<unknown> {
   return json;
 }
 
-export function useEmulator(options: EmulatorOptions = {}): EmulatorHandle {
+export interface UseEmulatorOptions {
+  /**
+   * `each` (the default): every test starts from a fresh emulator. `once`: the file's tests are the
+   * steps of one scenario (sign in, then sync, then report), each a test so a failure names its step.
+   */
+  fresh?: 'each' | 'once';
+}
+
+export function useEmulator(options: EmulatorOptions = {}, { fresh = 'each' }: UseEmulatorOptions = {}): EmulatorHandle {
   let running: RunningEmulator | undefined;
   let tokens: AdminTokens | undefined;
   const need = (): RunningEmulator => {
@@ -69,16 +77,18 @@ export function useEmulator(options: EmulatorOptions = {}): EmulatorHandle {
   };
   beforeAll(async () => {
     running = await startEmulator(options);
+    if (fresh === 'once') await freshState();
   });
   // Before the file's own beforeEach hooks (registered later), which may seed the fresh state.
-  beforeEach(async () => {
+  if (fresh === 'each') beforeEach(freshState);
+  async function freshState(): Promise<void> {
     await admin.wipe();
     // What a test may have changed in-process, back to how the emulator started.
     const { quota } = need().state;
     quota.unitLimit = options.quota ?? DEFAULT_UNITS_PER_DAY;
     quota.uploadLimit = options.uploads ?? DEFAULT_UPLOADS_PER_DAY;
     if (options.faults) await admin.faults(options.faults);
-  });
+  }
   afterAll(async () => {
     await running?.close();
     running = undefined;

@@ -107,7 +107,8 @@ async function printed(file: string, pattern: RegExp): Promise<RegExpExecArray> 
   }
 }
 
-const emulator = useEmulator();
+// One scenario in steps: the sign-in of one test is what the next test's sync and report use.
+const emulator = useEmulator({}, { fresh: 'once' });
 
 /** This test's emulator and client, and no token: the program signs in and keeps its own. */
 function signedOut(): Record<string, string | undefined> {
