@@ -10,7 +10,6 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { ExitCode, HappyError, InputError } from '../errors.ts';
-import { schedule as S } from '../i18n/catalog/schedule.ts';
 import { M } from '../i18n/messages.ts';
 import { CONFIG_FILE } from '../library/config.ts';
 import { isErrno, stateDir } from '../state/files.ts';
@@ -83,7 +82,7 @@ export async function chooseScheduler(env: NodeJS.ProcessEnv, platform: NodeJS.P
   if (platform === 'darwin') return 'launchd';
   if ((await run(['systemctl', '--user', 'show-environment'])).code === 0) return 'systemd';
   if (!(await run(['crontab', '-l'])).missing) return 'cron';
-  throw new HappyError(ExitCode.failure, S.noScheduler(), { hint: S.noSchedulerHint() });
+  throw new HappyError(ExitCode.failure, M.schedule.noScheduler(), { hint: M.schedule.noSchedulerHint() });
 }
 
 /**
@@ -126,8 +125,8 @@ export async function planSchedule(o: ScheduleOptions): Promise<{ task: Task; at
 async function mustRun(argv: readonly string[], input?: string): Promise<Output> {
   const out = await run(argv, input);
   if (out.code !== 0) {
-    throw new HappyError(ExitCode.failure, S.commandFailed({ command: argv.join(' '), detail: (out.stderr || out.stdout).trim() }), {
-      hint: out.missing ? S.commandMissingHint({ program: argv[0]! }) : S.commandFailedHint(),
+    throw new HappyError(ExitCode.failure, M.schedule.commandFailed({ command: argv.join(' '), detail: (out.stderr || out.stdout).trim() }), {
+      hint: out.missing ? M.schedule.commandMissingHint({ program: argv[0]! }) : M.schedule.commandFailedHint(),
     });
   }
   return out;

@@ -1,6 +1,6 @@
 /** The time of day of a daily run: `--at HH:MM`, and its default. */
 import { InputError } from '../errors.ts';
-import { schedule as S } from '../i18n/catalog/schedule.ts';
+import { M } from '../i18n/messages.ts';
 
 export interface TimeOfDay {
   hour: number;
@@ -10,7 +10,7 @@ export interface TimeOfDay {
 /** `--at HH:MM` → hour and minute; a clear error otherwise (exit 2). */
 export function parseAt(value: string): TimeOfDay {
   const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(value.trim());
-  if (!match) throw new InputError(S.badAt({ value }), { hint: S.badAtHint() });
+  if (!match) throw new InputError(M.schedule.badAt({ value }), { hint: M.schedule.badAtHint() });
   return { hour: Number(match[1]), minute: Number(match[2]) };
 }
 

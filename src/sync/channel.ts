@@ -9,7 +9,6 @@
  */
 import { AuthError, InputError } from '../errors.ts';
 import { auth as A } from '../i18n/catalog/auth.ts';
-import { sync as S } from '../i18n/catalog/sync.ts';
 import type { PlaylistSpec } from '../library/index.ts';
 import type { Ledger } from '../state/index.ts';
 import type { ChannelVideo, MyChannel, YouTubeApi } from '../youtube/api.ts';
@@ -17,6 +16,7 @@ import { checkChannelGuard } from '../youtube/client.ts';
 import { YouTubeApiError } from '../youtube/errors.ts';
 import { forEachLimit } from '../util/pool.ts';
 import type { ChannelItem, ChannelPlaylist, ChannelView } from './plan.ts';
+import { M } from '../i18n/messages.ts';
 
 export interface ChannelGuard {
   /** happytube.yaml's `channel.id`, if it sets one, and the file (named in the error). */
@@ -36,7 +36,7 @@ export async function guardChannel(api: YouTubeApi, guard: ChannelGuard): Promis
   checkChannelGuard(guard.configChannelId, channel, { file: guard.configPath, profile: guard.profile });
   const bound = guard.ledger.channelId;
   if (bound !== undefined && bound !== channel.id) {
-    throw new InputError(S.channelBound({ file: guard.ledger.file, bound, signedIn: channel.id, title: channel.title }), { hint: S.channelBoundHint() });
+    throw new InputError(M.sync.channelBound({ file: guard.ledger.file, bound, signedIn: channel.id, title: channel.title }), { hint: M.sync.channelBoundHint() });
   }
   if (guard.bind && bound === undefined) await guard.ledger.bindChannel(channel.id);
   return channel;

@@ -22,8 +22,6 @@ import { EventEmitter as Emitter } from 'node:events';
 import { stat } from 'node:fs/promises';
 import { AuthError, ExitCode, HappyError, WorkLeftError } from '../errors.ts';
 import type { Text } from '../i18n/index.ts';
-import { settings as T } from '../i18n/catalog/settings.ts';
-import { sync as S } from '../i18n/catalog/sync.ts';
 import { hasLinkStandIns, resolveLinks, resolveResourceLinks } from '../library/links.ts';
 import type { LinkIds } from '../library/links.ts';
 import type { ClipMetadata } from '../library/types.ts';
@@ -45,6 +43,7 @@ import type { SentStatus } from './verdict.ts';
 import type { VideoStatusView } from '../youtube/api.ts';
 import { forEachLimit } from '../util/pool.ts';
 import { playlistUrl, videoUrl } from '../youtube/links.ts';
+import { M } from '../i18n/messages.ts';
 
 /** A clip file as the executor needs it. */
 export interface ClipFile {
@@ -209,7 +208,7 @@ class Executor {
   #cannotStart(cost: QuotaCost): boolean {
     if (this.#stop?.kind === 'interrupted') return true;
     if (this.#o.signal.aborted) {
-      this.#stop = { kind: 'interrupted', error: new WorkLeftError(S.interrupted(), { hint: S.runAgainHint() }) };
+      this.#stop = { kind: 'interrupted', error: new WorkLeftError(M.sync.interrupted(), { hint: M.sync.runAgainHint() }) };
       return true;
     }
     if (cost.amount === 0) return false;
@@ -306,14 +305,14 @@ class Executor {
       return 'left';
     }
     if (error instanceof WorkLeftError || this.#o.signal.aborted) {
-      const stop = error instanceof WorkLeftError ? error : new WorkLeftError(S.interrupted(), { hint: S.runAgainHint() });
+      const stop = error instanceof WorkLeftError ? error : new WorkLeftError(M.sync.interrupted(), { hint: M.sync.runAgainHint() });
       this.#stop = { kind: 'interrupted', error: stop };
       return 'left';
     }
     if (error instanceof AuthError || !(error instanceof HappyError)) throw error;
     if (error instanceof YouTubeApiError && ref.kind === 'thumbnail.set' && error.status === 403) {
       this.#thumbnailsRefused = true;
-      this.#warnOnce('thumbnail', S.thumbnailRefused(), S.thumbnailRefusedHint());
+      this.#warnOnce('thumbnail', M.sync.thumbnailRefused(), M.sync.thumbnailRefusedHint());
       return 'go-on';
     }
     const reason = error instanceof YouTubeApiError ? error.reason : error.message;
@@ -337,7 +336,7 @@ class Executor {
   #checkPrivateLock(asked: string, got: string | undefined, publishAt: string | undefined): void {
     if ((asked === 'public' || asked === 'unlisted') && got === 'private' && !publishAt) {
       if (!this.#warned.has('private-lock')) this.#track(this.#o.state.ledger.notePrivateLock(this.#o.now().toISOString()));
-      this.#warnOnce('private-lock', S.privateLock({ asked }), S.privateLockHint({ form: API_AUDIT_FORM }));
+      this.#warnOnce('private-lock', M.sync.privateLock({ asked }), M.sync.privateLockHint({ form: API_AUDIT_FORM }));
     }
   }
 
@@ -528,7 +527,7 @@ class Executor {
     if (saved && saved.relPath !== file.relPath) await sessions.clear(saved.relPath);
     if (saved && !onOrigin(saved.sessionUri, uploadRoot)) {
       // The URI would receive the access token and every byte: drop it, open a new session.
-      this.#o.events.emit('warning', { text: S.sessionElsewhere({ file: file.relPath, origin: new URL(uploadRoot).origin }), hint: S.sessionElsewhereHint() });
+      this.#o.events.emit('warning', { text: M.sync.sessionElsewhere({ file: file.relPath, origin: new URL(uploadRoot).origin }), hint: M.sync.sessionElsewhereHint() });
       await sessions.clear(saved.relPath);
       return undefined;
     }
@@ -558,7 +557,7 @@ class Executor {
     const { sessions, ledger, hashes } = this.#o.state;
     const [video] = await this.#o.api.videos([result.videoId], ['status', 'processingDetails']);
     if (video === undefined) {
-      throw new HappyError(ExitCode.failure, T.notConfirmed({ videoId: result.videoId }), { hint: T.notConfirmedHint() });
+      throw new HappyError(ExitCode.failure, M.settings.notConfirmed({ videoId: result.videoId }), { hint: M.settings.notConfirmedHint() });
     }
     const verdict = this.#verdict(work, result.videoId, video, step.resource.status, undefined);
     // Then the video id and the content hash go to disk, before anything else is sent.

@@ -13,7 +13,6 @@ import type { EventEmitter } from 'node:events';
 import { basename, isAbsolute, relative, resolve } from 'node:path';
 import type { Environment } from '../config/env.ts';
 import { InputError } from '../errors.ts';
-import { sync as S } from '../i18n/catalog/sync.ts';
 import { M } from '../i18n/messages.ts';
 import { loadLibrary } from '../library/index.ts';
 import type { Clip, Library } from '../library/index.ts';
@@ -229,7 +228,7 @@ function selectClips(library: Library, request: SyncRequest): Set<string> | unde
   for (const given of request.only) {
     const candidates = [isAbsolute(given) ? given : resolve(cwd, given), resolve(library.root, given)];
     const rel = candidates.map((abs) => pathKey(relative(library.root, abs))).find((r) => byPath.has(r));
-    if (rel === undefined) throw new InputError(S.onlyNotFound({ path: given }), { hint: S.onlyNotFoundHint() });
+    if (rel === undefined) throw new InputError(M.sync.onlyNotFound({ path: given }), { hint: M.sync.onlyNotFoundHint() });
     out.add(rel);
   }
   return out;

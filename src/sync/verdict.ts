@@ -8,10 +8,10 @@
  * playlist that is no longer there (`playlist`), which the same run puts back. Pure.
  */
 import type { Text } from '../i18n/index.ts';
-import { settings as T } from '../i18n/catalog/settings.ts';
 import { digestOf } from '../state/digest.ts';
 import type { Finding, Verdict } from '../state/index.ts';
 import type { VideoStatusView } from '../youtube/api.ts';
+import { M } from '../i18n/messages.ts';
 
 /** What an upload or update asked of the status part. */
 export interface SentStatus {
@@ -88,14 +88,14 @@ export function newFindings(before: Verdict | undefined, after: Verdict): Findin
 export function findingText(f: Finding): Text {
   switch (f.field) {
     case 'madeForKids':
-      return f.actual === 'true' ? T.findingMadeForKids() : T.findingNotMadeForKids();
+      return f.actual === 'true' ? M.settings.findingMadeForKids() : M.settings.findingNotMadeForKids();
     case 'privacy':
-      return T.findingPrivacy({ expected: f.expected, actual: f.actual });
+      return M.settings.findingPrivacy({ expected: f.expected, actual: f.actual });
     case 'publishAt':
-      return T.findingPublishAt({ expected: f.expected, actual: f.actual });
+      return M.settings.findingPublishAt({ expected: f.expected, actual: f.actual });
     case 'playlist':
-      return T.findingPlaylist({ key: f.expected });
+      return M.settings.findingPlaylist({ key: f.expected });
     default:
-      return f.actual === 'rejected' ? T.findingRejected({ reason: f.reason ?? '—' }) : T.findingFailed({ reason: f.reason ?? '—' });
+      return f.actual === 'rejected' ? M.settings.findingRejected({ reason: f.reason ?? '—' }) : M.settings.findingFailed({ reason: f.reason ?? '—' });
   }
 }

@@ -15,7 +15,6 @@ import type { youtube_v3 } from '@googleapis/youtube';
 import { WorkLeftError } from '../errors.ts';
 import type { Text } from '../i18n/index.ts';
 import { auth as A } from '../i18n/catalog/auth.ts';
-import { sync as S } from '../i18n/catalog/sync.ts';
 import { backoffDelay, DEFAULT_RETRY, sleep } from './backoff.ts';
 import type { RetryPolicy } from './backoff.ts';
 import { isNetworkFailure, NetworkError } from './auth/errors.ts';
@@ -25,6 +24,7 @@ import { costOf, LIMITS } from './quota.ts';
 import type { ApiMethod, QuotaCost } from './quota.ts';
 import { RequestTimeoutError } from './transport.ts';
 import { mapLimit } from '../util/pool.ts';
+import { M } from '../i18n/messages.ts';
 
 type Channel = youtube_v3.Schema$Channel;
 type Playlist = youtube_v3.Schema$Playlist;
@@ -181,7 +181,7 @@ export class YouTubeApi {
         if (!transient) throw error;
         const reason = apiError ? `HTTP ${apiError.status} ${apiError.reason}` : badAnswer ? badAnswer.text.en : transportReason(error);
         if (attempt >= this.#policy.maxAttempts) {
-          throw new WorkLeftError(S.retriesExhausted({ method, attempts: attempt, reason }), { hint: S.retriesExhaustedHint(), cause: error });
+          throw new WorkLeftError(M.sync.retriesExhausted({ method, attempts: attempt, reason }), { hint: M.sync.retriesExhaustedHint(), cause: error });
         }
         const delayMs = Math.max(apiError?.retryAfterMs ?? 0, backoffDelay(attempt, this.#policy));
         // The line shown while it goes on: the status alone for a server error (its reason, `backendError`, says nothing more).

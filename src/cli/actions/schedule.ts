@@ -5,7 +5,6 @@
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { isLang, tr, useLibraryLang } from '../../i18n/index.ts';
-import { schedule as S } from '../../i18n/catalog/schedule.ts';
 import { readConfigFile } from '../../library/config.ts';
 import { findLibraryRoot } from '../../library/load.ts';
 import { installSchedule, planSchedule, removeSchedule, scheduleStatus } from '../../schedule/index.ts';
@@ -13,6 +12,7 @@ import type { ScheduleOptions } from '../../schedule/index.ts';
 import { logPath } from '../../schedule/log.ts';
 import { clock } from '../../schedule/time.ts';
 import type { CliContext } from '../context.ts';
+import { M } from '../../i18n/messages.ts';
 
 export interface ScheduleFlags {
   at?: string;
@@ -41,32 +41,32 @@ export async function runScheduleInstall(ctx: CliContext, dir: string | undefine
   const ui = ctx.ui;
   if (flags.dryRun === true) {
     const { task, at, argv } = await planSchedule(o);
-    ui.print(S.dryRunTitle({ scheduler: S.scheduler({ scheduler: task.scheduler }), name: task.name, at }));
-    ui.print(`  ${tr(S.dryRunCommand({ command: argv.join(' ') }))}`);
+    ui.print(M.schedule.dryRunTitle({ scheduler: M.schedule.scheduler({ scheduler: task.scheduler }), name: task.name, at }));
+    ui.print(`  ${tr(M.schedule.dryRunCommand({ command: argv.join(' ') }))}`);
     for (const file of task.files) {
       ui.print('');
-      ui.print(S.dryRunFile({ path: file.path }));
+      ui.print(M.schedule.dryRunFile({ path: file.path }));
       ui.print(file.content.replace(/\r\n/g, '\n').trimEnd());
     }
     if (task.cronLine !== undefined) {
       ui.print('');
-      ui.print(S.dryRunCron());
+      ui.print(M.schedule.dryRunCron());
       ui.print(task.cronLine);
     }
     if (task.install.length > 0) ui.print('');
-    for (const command of task.install) ui.print(S.dryRunRun({ command: command.argv.join(' ') }));
-    ui.note(S.dryRunDone());
+    for (const command of task.install) ui.print(M.schedule.dryRunRun({ command: command.argv.join(' ') }));
+    ui.note(M.schedule.dryRunDone());
     return;
   }
   const record = await installSchedule(o);
-  ui.print(S.installed({ scheduler: S.scheduler({ scheduler: record.scheduler }), name: record.name, at: record.at, root: o.root }));
-  ui.note(S.installedHint({ log: logPath(o.root) }));
+  ui.print(M.schedule.installed({ scheduler: M.schedule.scheduler({ scheduler: record.scheduler }), name: record.name, at: record.at, root: o.root }));
+  ui.note(M.schedule.installedHint({ log: logPath(o.root) }));
 }
 
 export async function runScheduleRemove(ctx: CliContext, dir: string | undefined): Promise<void> {
   const removed = await removeSchedule(options(ctx, dir, {}));
-  if (removed) ctx.ui.print(S.removed({ name: removed.name }));
-  else ctx.ui.print(S.notInstalled());
+  if (removed) ctx.ui.print(M.schedule.removed({ name: removed.name }));
+  else ctx.ui.print(M.schedule.notInstalled());
 }
 
 export async function runScheduleStatus(ctx: CliContext, dir: string | undefined): Promise<void> {
@@ -75,27 +75,27 @@ export async function runScheduleStatus(ctx: CliContext, dir: string | undefined
   const ui = ctx.ui;
   const { record, lastRun } = status;
   if (!record) {
-    ui.print(S.notInstalled());
-    ui.note(S.notInstalledHint());
+    ui.print(M.schedule.notInstalled());
+    ui.note(M.schedule.notInstalledHint());
   } else if (status.installed) {
-    ui.print(S.statusInstalled({ scheduler: S.scheduler({ scheduler: record.scheduler }), name: record.name, at: record.at }));
+    ui.print(M.schedule.statusInstalled({ scheduler: M.schedule.scheduler({ scheduler: record.scheduler }), name: record.name, at: record.at }));
   } else {
-    ui.print(S.statusMissing({ name: record.name }));
+    ui.print(M.schedule.statusMissing({ name: record.name }));
   }
   if (!lastRun) {
-    ui.print(S.lastRunNone());
+    ui.print(M.schedule.lastRunNone());
     return;
   }
   const at = lastRun.startedAt;
   const start = `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')} ${clock({ hour: at.getHours(), minute: at.getMinutes() })}`;
   const outcome =
-    lastRun.exitCode !== undefined ? S.outcome({ code: lastRun.exitCode }) : isAlive(lastRun.pid) ? S.outcomeRunning({ pid: lastRun.pid }) : S.outcomeUnknown();
-  ui.print(S.lastRun({ start, outcome }));
+    lastRun.exitCode !== undefined ? M.schedule.outcome({ code: lastRun.exitCode }) : isAlive(lastRun.pid) ? M.schedule.outcomeRunning({ pid: lastRun.pid }) : M.schedule.outcomeUnknown();
+  ui.print(M.schedule.lastRun({ start, outcome }));
   if (lastRun.lines.length > 0) {
-    ui.print(S.lastRunLines());
+    ui.print(M.schedule.lastRunLines());
     for (const line of lastRun.lines.slice(-12)) ui.print(`  ${line}`);
   }
-  ui.print(S.logFile({ log: logPath(root) }));
+  ui.print(M.schedule.logFile({ log: logPath(root) }));
 }
 
 function isAlive(pid: number): boolean {

@@ -5,7 +5,6 @@
  */
 import type { Command } from 'commander';
 import { tr } from '../../i18n/index.ts';
-import { schedule as S } from '../../i18n/catalog/schedule.ts';
 import { M } from '../../i18n/messages.ts';
 import { clock, defaultAt } from '../../schedule/time.ts';
 import type { ScheduleFlags } from '../actions/schedule.ts';
@@ -13,20 +12,20 @@ import type { CommandRegistrar } from '../context.ts';
 import { placeholder } from '../localise.ts';
 
 export const scheduleCommand: CommandRegistrar = (program, ctx) => {
-  const schedule: Command = program.command('schedule').description(tr(S.description()));
+  const schedule: Command = program.command('schedule').description(tr(M.schedule.description()));
   schedule
     .command('install')
-    .description(tr(S.installDescription()))
+    .description(tr(M.schedule.installDescription()))
     .argument(`[${placeholder('dir')}]`, tr(M.cli.argDir()))
-    .option(`--at <${placeholder('time')}>`, tr(S.optAt({ at: clock(defaultAt()) })))
-    .option('--dry-run', tr(S.optDryRun()))
+    .option(`--at <${placeholder('time')}>`, tr(M.schedule.optAt({ at: clock(defaultAt()) })))
+    .option('--dry-run', tr(M.schedule.optDryRun()))
     .action(async (dir: string | undefined, flags: ScheduleFlags) => {
       const { runScheduleInstall } = await import('../actions/schedule.ts');
       await runScheduleInstall(ctx, dir, flags);
     });
   schedule
     .command('remove')
-    .description(tr(S.removeDescription()))
+    .description(tr(M.schedule.removeDescription()))
     .argument(`[${placeholder('dir')}]`, tr(M.cli.argDir()))
     .action(async (dir: string | undefined) => {
       const { runScheduleRemove } = await import('../actions/schedule.ts');
@@ -34,7 +33,7 @@ export const scheduleCommand: CommandRegistrar = (program, ctx) => {
     });
   schedule
     .command('status')
-    .description(tr(S.statusDescription()))
+    .description(tr(M.schedule.statusDescription()))
     .argument(`[${placeholder('dir')}]`, tr(M.cli.argDir()))
     .action(async (dir: string | undefined) => {
       const { runScheduleStatus } = await import('../actions/schedule.ts');
