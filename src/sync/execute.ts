@@ -36,7 +36,7 @@ import type { Authorize, UploadEventMap, UploadResult } from '../youtube/resumab
 import { FileChangedError, onOrigin, uploadResumable } from '../youtube/resumable.ts';
 import { emptySummary, type ActionKind, type ActionRef, type SyncEventMap, type SyncSummary } from './events.ts';
 import type { QuotaMeter } from './meter.ts';
-import { playlistActionText, stepText } from './report.ts';
+import { playlistActionText, stepText } from './plan-text.ts';
 import type { ClipStep, ClipWork, Plan, PlaylistAction } from './plan.ts';
 import { newFindings, verdictOf } from './verdict.ts';
 import type { SentStatus } from './verdict.ts';

@@ -14,7 +14,7 @@ import { CONFIG_FILE } from '../../library/config.ts';
 import { findLibraryRoot } from '../../library/index.ts';
 import { openRunLog } from '../../schedule/log.ts';
 import type { SyncEventMap, SyncSummary } from '../../sync/events.ts';
-import { planJson, planLines } from '../../sync/report.ts';
+import { planJson, planLines } from '../../sync/plan-text.ts';
 import { runRounds } from '../../sync/rounds.ts';
 import type { RoundsEventMap } from '../../sync/rounds.ts';
 import { LibraryInvalidError, runSync } from '../../sync/run.ts';

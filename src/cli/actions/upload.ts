@@ -34,7 +34,7 @@ import type { SidecarChanges, SidecarWrite } from '../../library/sidecar-write.t
 import { pathKey } from '../../state/index.ts';
 import type { SyncEventMap } from '../../sync/events.ts';
 import { awakeWhileUploading } from '../../util/keep-awake.ts';
-import { planLines } from '../../sync/report.ts';
+import { planLines } from '../../sync/plan-text.ts';
 import { LibraryInvalidError, runSync, startClient } from '../../sync/run.ts';
 import type { SyncResult } from '../../sync/run.ts';
 import type { LogSink, YouTubeClient } from '../../youtube/client.ts';

@@ -1,25 +1,25 @@
 /**
- * What `happytube sync` shows: the plan (with its cost), the notices, the summary, and the one JSON
+ * The plan in words (not the report feature, which is src/report/): each step and playlist action,
+ * the notices, the plan with its cost as `sync` and `upload` show it, and the plan in the JSON
  * document of `--json`. Pure: it returns texts and values; the command prints them.
  */
 import type { Text } from '../i18n/index.ts';
 import { joinText, tr } from '../i18n/index.ts';
-import { settings as T } from '../i18n/catalog/settings.ts';
-import { sync as S } from '../i18n/catalog/sync.ts';
 import { findingText } from './verdict.ts';
 import type { QuotaAmounts } from '../youtube/quota.ts';
 import type { ClipStep, ClipWork, Plan, PlanNotice, PlaylistAction } from './plan.ts';
+import { M } from '../i18n/messages.ts';
 
 export function noticeText(n: PlanNotice): Text {
   switch (n.kind) {
     case 'deleted-on-youtube':
-      return S.deletedOnYouTube({ file: n.relPath, videoId: n.videoId });
+      return M.sync.deletedOnYouTube({ file: n.relPath, videoId: n.videoId });
     case 'duplicate':
-      return S.duplicate({ file: n.relPath, original: n.original });
+      return M.sync.duplicate({ file: n.relPath, original: n.original });
     case 'playlist-gone':
-      return S.playlistGone({ key: n.key, id: n.playlistId });
+      return M.sync.playlistGone({ key: n.key, id: n.playlistId });
     case 'youtube-finding':
-      return T.findingLine({ file: n.relPath, videoId: n.videoId, finding: findingText(n.finding) });
+      return M.settings.findingLine({ file: n.relPath, videoId: n.videoId, finding: findingText(n.finding) });
   }
 }
 
@@ -27,30 +27,30 @@ export function stepText(step: ClipStep, work: ClipWork): Text {
   const file = work.relPath;
   switch (step.kind) {
     case 'video.upload':
-      return step.notifySubscribers ? S.labelUpload({ file }) : joinText([S.labelUpload({ file }), T.noNotificationNote()], ' · ');
+      return step.notifySubscribers ? M.sync.labelUpload({ file }) : joinText([M.sync.labelUpload({ file }), M.settings.noNotificationNote()], ' · ');
     case 'video.adopt':
-      return S.labelAdopt({ file, videoId: step.videoId });
+      return M.sync.labelAdopt({ file, videoId: step.videoId });
     case 'video.update':
-      return step.changes.length === 0 ? S.labelUpdate({ file }) : joinText([S.labelUpdate({ file }), T.changes({ fields: step.changes })], ' · ');
+      return step.changes.length === 0 ? M.sync.labelUpdate({ file }) : joinText([M.sync.labelUpdate({ file }), M.settings.changes({ fields: step.changes })], ' · ');
     case 'thumbnail.set':
-      return S.labelThumbnail({ file });
+      return M.sync.labelThumbnail({ file });
     case 'caption.insert':
-      return S.labelCaption({ file, lang: step.lang });
+      return M.sync.labelCaption({ file, lang: step.lang });
     case 'playlistItem.insert':
-      return S.labelItemInsert({ file, playlist: step.key });
+      return M.sync.labelItemInsert({ file, playlist: step.key });
     case 'playlistItem.delete':
-      return S.labelItemDelete({ file, playlist: step.key });
+      return M.sync.labelItemDelete({ file, playlist: step.key });
   }
 }
 
 export function playlistActionText(action: PlaylistAction): Text {
   const title = action.resource.snippet.title;
-  return action.kind === 'playlist.create' ? S.labelPlaylistCreate({ title }) : S.labelPlaylistUpdate({ title });
+  return action.kind === 'playlist.create' ? M.sync.labelPlaylistCreate({ title }) : M.sync.labelPlaylistUpdate({ title });
 }
 
 function costText(cost: { bucket: string; amount: number }): Text | undefined {
   if (cost.amount === 0) return undefined;
-  return cost.bucket === 'uploads' ? S.costUploads({ n: cost.amount }) : S.costUnits({ n: cost.amount });
+  return cost.bucket === 'uploads' ? M.sync.costUploads({ n: cost.amount }) : M.sync.costUnits({ n: cost.amount });
 }
 
 /** The plan, action by action, then its cost against what is left today. */
@@ -59,13 +59,13 @@ export function planLines(plan: Plan, remaining: QuotaAmounts): Text[] {
   const actions = plan.playlists.length + plan.clips.reduce((n, w) => n + w.steps.length, 0);
   for (const n of plan.notices) out.push(noticeText(n));
   if (actions === 0) {
-    out.push(S.nothingToDo());
+    out.push(M.sync.nothingToDo());
     return out;
   }
-  out.push(S.planTitle({ actions, clips: plan.clips.length }));
+  out.push(M.sync.planTitle({ actions, clips: plan.clips.length }));
   for (const a of plan.playlists) out.push(indent(playlistActionText(a), costText(a.cost)));
   for (const w of plan.clips) for (const s of w.steps) out.push(indent(stepText(s, w), costText(s.cost)));
-  out.push(S.planCost({ units: plan.cost.units, uploads: plan.cost.uploads, leftUnits: remaining.units, leftUploads: remaining.uploads }));
+  out.push(M.sync.planCost({ units: plan.cost.units, uploads: plan.cost.uploads, leftUnits: remaining.units, leftUploads: remaining.uploads }));
   return out;
 }
 
