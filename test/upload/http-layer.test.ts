@@ -42,6 +42,18 @@ function echo(req: IncomingMessage, res: { writeHead(status: number, headers: Re
   });
 }
 
+/** A forward proxy: requests arrive in absolute form, are noted by `seen` and passed on. */
+function forwardProxy(seen: (req: IncomingMessage) => void): HttpServer {
+  return createHttpServer((req, res) => {
+    seen(req);
+    const upstream = request(new URL(req.url ?? ''), { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    req.pipe(upstream);
+  });
+}
+
 function listen(server: HttpServer | HttpsServer): Promise<number> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 }
@@ -110,15 +122,7 @@ describe('exchange() behind a proxy (HTTP_PROXY, NO_PROXY)', () => {
   beforeAll(async () => {
     target = createHttpServer(echo);
     base = `http://127.0.0.1:${await listen(target)}`;
-    // A forward proxy: requests arrive in absolute form and are passed on.
-    proxy = createHttpServer((req, res) => {
-      proxied.push(`${req.method} ${req.url}`);
-      const upstream = request(new URL(req.url ?? ''), { method: req.method, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
-      req.pipe(upstream);
-    });
+    proxy = forwardProxy((req) => proxied.push(`${req.method} ${req.url}`));
     proxyUrl = `http://127.0.0.1:${await listen(proxy)}`;
   });
 
@@ -149,14 +153,7 @@ describe('happytube sync behind a proxy (HTTP_PROXY, NO_PROXY)', () => {
   const proxied: string[] = [];
 
   beforeAll(async () => {
-    proxy = createHttpServer((req, res) => {
-      proxied.push(`${req.method} ${new URL(req.url ?? '').pathname}`);
-      const upstream = request(new URL(req.url ?? ''), { method: req.method, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
-      req.pipe(upstream);
-    });
+    proxy = forwardProxy((req) => proxied.push(`${req.method} ${new URL(req.url ?? '').pathname}`));
     proxyUrl = `http://127.0.0.1:${await listen(proxy)}`;
   });
 

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, request as httpRequest } from 'node:http';
+import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,6 +121,21 @@ export function uploadOptions(url: string, clip: Clip, tokens: TokenSource, extr
   return { options, saved, retries, events };
 }
 
+/**
+ * Passes `req` on to `target` (the emulator) and its answer back, with session URIs rewritten from
+ * `target` to the proxy's `origin`; the caller pipes the body into the request this returns.
+ */
+function forwardTo(target: string, origin: string, req: IncomingMessage, res: ServerResponse): ClientRequest {
+  const forward = httpRequest(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
+    const headers = { ...answer.headers };
+    if (typeof headers.location === 'string') headers.location = headers.location.replace(target, origin);
+    res.writeHead(answer.statusCode ?? 502, headers);
+    answer.pipe(res);
+  });
+  forward.on('error', () => res.destroy());
+  return forward;
+}
+
 export interface FaultProxy {
   url: string;
   /** Requests answered by the proxy itself (not forwarded). */
@@ -148,13 +164,7 @@ export async function faultProxy(target: string, fault: { status: number; reason
       });
       return;
     }
-    const forward = httpRequest(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
-      const headers = { ...answer.headers };
-      if (typeof headers.location === 'string') headers.location = headers.location.replace(target, origin);
-      res.writeHead(answer.statusCode ?? 502, headers);
-      answer.pipe(res);
-    });
-    forward.on('error', () => res.destroy());
+    const forward = forwardTo(target, origin, req, res);
     req.pipe(forward);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -191,13 +201,7 @@ export async function networkProxy(target: string): Promise<NetworkProxy> {
   const server = createServer((req, res) => {
     const carriesBytes = req.method === 'PUT' && Number(req.headers['content-length'] ?? '0') > 0;
     const cutAt = carriesBytes ? resetAfter : undefined;
-    const forward = httpRequest(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
-      const headers = { ...answer.headers };
-      if (typeof headers.location === 'string') headers.location = headers.location.replace(target, origin);
-      res.writeHead(answer.statusCode ?? 502, headers);
-      answer.pipe(res);
-    });
-    forward.on('error', () => res.destroy());
+    const forward = forwardTo(target, origin, req, res);
     if (cutAt === undefined) {
       req.pipe(forward);
       return;
