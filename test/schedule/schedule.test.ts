@@ -18,7 +18,7 @@ import { useEmulator } from '../helpers/emulator.ts';
 import { useExampleLibrary } from '../sync/helpers.ts';
 
 const emulator = useEmulator();
-const library = useExampleLibrary(emulator);
+const library = useExampleLibrary();
 
 async function tempHome<T>(fn: (home: string) => Promise<T>): Promise<T> {
   const home = await mkdtemp(join(tmpdir(), 'happytube-home-'));

@@ -8,7 +8,7 @@ import { useEmulator } from '../helpers/emulator.ts';
 import { sync, useExampleLibrary } from '../sync/helpers.ts';
 
 const emulator = useEmulator({ forcePrivate: true });
-const library = useExampleLibrary(emulator);
+const library = useExampleLibrary();
 
 it('a privacy YouTube did not take is a difference, in the summary and in status', async () => {
   const result = await sync(emulator, library.dir);

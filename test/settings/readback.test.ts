@@ -13,7 +13,7 @@ import { useEmulator } from '../helpers/emulator.ts';
 import { callsBetween, sync, useExampleLibrary } from '../sync/helpers.ts';
 
 const emulator = useEmulator();
-const library = useExampleLibrary(emulator);
+const library = useExampleLibrary();
 
 /** Uploaded first (the oldest date). */
 const FIRST = '01-muc-dich/2024-09-05 Khai giảng năm học mới.mp4';

@@ -12,7 +12,7 @@ import { makeLibrary, removeLibrary } from '../library/helpers.ts';
 import { callsBetween, onDisk, sha256File, sync, useExampleLibrary } from '../sync/helpers.ts';
 
 const emulator = useEmulator();
-const library = useExampleLibrary(emulator);
+const library = useExampleLibrary();
 
 const GOC = '04-mo-hinh-hay/2025-01-08 Góc đọc sách của bé';
 const VUON = '04-mo-hinh-hay/2025-02-14 Vườn rau của bé';

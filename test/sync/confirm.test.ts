@@ -8,7 +8,7 @@ import { terminal } from '../helpers/terminal.ts';
 import { useExampleLibrary } from './helpers.ts';
 
 const emulator = useEmulator();
-const library = useExampleLibrary(emulator);
+const library = useExampleLibrary();
 
 async function writesOnYouTube(): Promise<number> {
   const { calls } = await emulator.admin.state();

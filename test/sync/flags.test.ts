@@ -7,7 +7,7 @@ import { useEmulator } from '../helpers/emulator.ts';
 import { sync, useExampleLibrary } from './helpers.ts';
 
 const emulator = useEmulator();
-const library = useExampleLibrary(emulator);
+const library = useExampleLibrary();
 
 async function callsOnYouTube(): Promise<number> {
   const { calls } = await emulator.admin.state();

@@ -32,13 +32,12 @@ export async function exampleCopy(): Promise<{ dir: string; remove: () => Promis
 }
 
 /**
- * For each test: an empty emulator and a fresh copy of the example library (removed afterwards).
- * `dir` is the current test's copy.
+ * For each test a fresh copy of the example library (removed afterwards), beside the fresh emulator
+ * that `useEmulator` gives every test. `dir` is the current test's copy.
  */
-export function useExampleLibrary(emulator: EmulatorHandle): { readonly dir: string } {
+export function useExampleLibrary(): { readonly dir: string } {
   let library: Awaited<ReturnType<typeof exampleCopy>> | undefined;
   beforeEach(async () => {
-    await emulator.admin.wipe();
     library = await exampleCopy();
   });
   afterEach(async () => {

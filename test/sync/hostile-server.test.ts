@@ -25,7 +25,7 @@ interface Rule {
 }
 
 const emulator = useEmulator();
-const library = useExampleLibrary(emulator);
+const library = useExampleLibrary();
 let server: Server;
 let front: string;
 let rules: Rule[] = [];

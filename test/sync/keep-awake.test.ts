@@ -39,7 +39,7 @@ describe('the command that keeps the computer awake while happytube (pid 4242) r
 });
 
 const emulator = useEmulator();
-const library = useExampleLibrary(emulator);
+const library = useExampleLibrary();
 
 /**
  * Runs `command` with a stand-in systemd-inhibit first on PATH; gives the lines it logged once it

@@ -8,7 +8,7 @@ import { useEmulator } from '../helpers/emulator.ts';
 import { checkClips, expectEachClipOnce, sync, useExampleLibrary } from './helpers.ts';
 
 const emulator = useEmulator({ uploads: 3 });
-const library = useExampleLibrary(emulator);
+const library = useExampleLibrary();
 
 describe('happytube sync within limits', () => {
   it('stops at the upload limit with exit 3 and the reset time, then finishes after the reset without a duplicate', async () => {

@@ -8,7 +8,7 @@ import { useEmulator } from '../helpers/emulator.ts';
 import { checkClips, expectEachClipOnce, sync, useExampleLibrary } from './helpers.ts';
 
 const emulator = useEmulator();
-const library = useExampleLibrary(emulator);
+const library = useExampleLibrary();
 
 it('creates no second playlist or playlist item when the answers to inserts are lost', async () => {
   await emulator.admin.faults(['api-lost-answer:4:playlists.insert', 'api-lost-answer:2:playlistItems.insert', 'api-lost-answer:1:captions.insert']);

@@ -12,7 +12,7 @@ import { useEmulator } from '../helpers/emulator.ts';
 import { sync, useExampleLibrary } from './helpers.ts';
 
 const emulator = useEmulator({ forcePrivate: true });
-const library = useExampleLibrary(emulator);
+const library = useExampleLibrary();
 
 it('explains the private lock once, with the audit form, for the clips asked public or unlisted', async () => {
   const only = ['04-mo-hinh-hay/2025-01-08 Góc đọc sách của bé.mp4', '04-mo-hinh-hay/2025-02-14 Vườn rau của bé.mp4'].map((p) => join(library.dir, p));

@@ -19,7 +19,7 @@ import { exampleCopy, useExampleLibrary } from './helpers.ts';
 
 const DAY_SECONDS = 1;
 const emulator = useEmulator({ uploads: 2 });
-const library = useExampleLibrary(emulator);
+const library = useExampleLibrary();
 /** A Google project still on one bucket: an upload costs 100 of the shared units. */
 const single = useEmulator({ uploadUnits: 100 });
 

@@ -11,7 +11,7 @@ import { useEmulator } from '../helpers/emulator.ts';
 import { callsBetween, checkClips, checkPlaylists, expectEachClipOnce, sync, useExampleLibrary } from './helpers.ts';
 
 const emulator = useEmulator();
-const library = useExampleLibrary(emulator);
+const library = useExampleLibrary();
 
 const INSERTS = ['videos.insert', 'playlists.insert', 'playlistItems.insert', 'captions.insert', 'thumbnails.set', 'videos.update', 'playlistItems.delete'];
 

@@ -9,7 +9,7 @@ import { useEmulator } from '../helpers/emulator.ts';
 import { sync, useExampleLibrary } from './helpers.ts';
 
 const emulator = useEmulator({ unverifiedChannel: true });
-const library = useExampleLibrary(emulator);
+const library = useExampleLibrary();
 
 it('warns once about refused thumbnails, publishes every clip, and tries no second thumbnail', async () => {
   // A second clip with a thumbnail, so that there is one to skip.

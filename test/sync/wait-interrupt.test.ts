@@ -16,7 +16,7 @@ import { checkClips, expectEachClipOnce, sync, useExampleLibrary } from './helpe
 import { dayEnv, syncWaiting, turnDay, USED_UP } from './wait-helpers.ts';
 
 const emulator = useEmulator({ uploads: 2 });
-const library = useExampleLibrary(emulator);
+const library = useExampleLibrary();
 
 it('holds the lock while it waits (a rival run is refused with its pid); Ctrl-C then exits 3 and loses nothing', async () => {
   // This run counts real quota days (no HAPPYTUBE_TEST_QUOTA_DAY_SECONDS): once it has used the

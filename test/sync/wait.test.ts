@@ -11,7 +11,7 @@ import { checkClips, expectEachClipOnce, useExampleLibrary } from './helpers.ts'
 import { syncWaiting } from './wait-helpers.ts';
 
 const emulator = useEmulator({ uploads: 2 });
-const library = useExampleLibrary(emulator);
+const library = useExampleLibrary();
 
 it('publishes 5 clips with room for 2 uploads a day in one run across the resets, exit 0, no clip twice', async () => {
   await rm(join(library.dir, '04-mo-hinh-hay', '2025-02-14 Vườn rau của bé.mp4'));

@@ -15,7 +15,7 @@ import { useEmulator } from '../helpers/emulator.ts';
 import { checkClips, expectEachClipOnce, onDisk, sha256File, useExampleLibrary } from './helpers.ts';
 
 const emulator = useEmulator();
-const library = useExampleLibrary(emulator);
+const library = useExampleLibrary();
 const TINY = fileURLToPath(new URL('../fixtures/clips/tiny.mp4', import.meta.url));
 /** How long a file must stay still; the slow copy below adds a part 6 times as often. */
 const SETTLE_SECONDS = 3;

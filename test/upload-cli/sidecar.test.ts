@@ -33,7 +33,6 @@ let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'happytube-upload-sidecar-'));
   await cp(EXAMPLE, dir, { recursive: true });
-  await emulator.admin.wipe();
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });

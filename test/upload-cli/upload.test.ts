@@ -35,7 +35,6 @@ const URL_RE = /https:\/\/www\.youtube\.com\/watch\?v=([\w-]+)/;
 
 describe('happytube upload', () => {
   it('uploads one file, prints its address, and prints the same address again without a second upload', async () => {
-    await emulator.admin.wipe();
     const first = await runMain(['upload', CLIP], { cwd: dir, env: env(emulator.env()) });
     expect(first.stderr).not.toContain('Error');
     expect(first.code).toBe(0);
@@ -59,7 +58,6 @@ describe('happytube upload', () => {
   });
 
   it('prints one JSON document with --json', async () => {
-    await emulator.admin.wipe();
     const r = await runMain(['upload', '--json', '--title', 'Khai giảng 2024', '--privacy', 'private', CLIP], { cwd: dir, env: env(emulator.env()) });
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { files: { relPath: string; status: string; url: string }[]; summary: { uploaded: number } };
@@ -71,7 +69,6 @@ describe('happytube upload', () => {
   });
 
   it('refuses bad input with exit 2 before anything is sent', async () => {
-    await emulator.admin.wipe();
     const before = await emulator.admin.state();
     const rate = await runMain(['upload', '--limit-rate', 'fast', CLIP], { cwd: dir, env: env(emulator.env()) });
     expect(rate.code).toBe(2);
@@ -107,7 +104,6 @@ describe('happytube upload', () => {
   });
 
   it('uploads a clip outside the playlist folders into the playlist given by --playlist', async () => {
-    await emulator.admin.wipe();
     await writeFile(join(dir, 'new clip.mp4'), Buffer.concat([await readFile(join(dir, CLIP)), randomBytes(1000)]));
     const r = await runMain(['upload', '--playlist', 'mo-hinh-hay', 'new clip.mp4'], { cwd: dir, env: env(emulator.env()) });
     expect(r.code).toBe(0);
