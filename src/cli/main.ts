@@ -4,7 +4,7 @@
  */
 import { CommanderError } from 'commander';
 import { ExitCode, WorkLeftError } from '../errors.ts';
-import { isLang, RunLanguage, withLanguage } from '../i18n/index.ts';
+import { isLang, RunLanguage } from '../i18n/index.ts';
 import { M } from '../i18n/messages.ts';
 import { inRun, RunScope } from '../util/run-scope.ts';
 import { usageReason } from './localise.ts';
@@ -51,10 +51,9 @@ function commanderToExit(error: CommanderError, ui: Ui, argv: readonly string[],
  * language and environment are its own (a scope entered here), so runs may share one process.
  */
 export async function main(argv: readonly string[], io: MainIo = processIo()): Promise<number> {
-  const language = new RunLanguage(peekOption(argv, '--lang'), io.env);
-  const scope = new RunScope(io.env);
+  const scope = new RunScope(io.env, new RunLanguage(peekOption(argv, '--lang'), io.env));
   try {
-    return await inRun(scope, () => withLanguage(language, () => runIn(argv, io)));
+    return await inRun(scope, () => runIn(argv, io));
   } finally {
     scope.end();
   }
